@@ -1,0 +1,3 @@
+from tweetguard.cli import main
+
+main()

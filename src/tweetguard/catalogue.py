@@ -1,0 +1,204 @@
+"""Loading and validating the rule catalogue (rules/*.yaml).
+
+A rule file is a mapping with a ``rules:`` list and, optionally, ``lists:`` (named word
+lists that kinds read and that a school's own rule files extend). Anything tweetguard cannot
+use exactly as written is refused with the file, the line and the rule id, so a misspelt key
+never silently turns a rule off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from tweetguard import yamlsafe
+from tweetguard.errors import CatalogueError
+from tweetguard.kinds import kind_names, load_kind
+from tweetguard.kinds.base import Param
+from tweetguard.model import CATEGORIES, SEVERITIES, Example, Rule
+
+RULE_KEYS = {
+    "id": Param(str, required=True),
+    "category": Param(str, required=True),
+    "severity": Param(str, required=True),
+    "message": Param(str, required=True),
+    "policy": Param(str, required=True),
+    "kind": Param(str, required=True),
+    "examples": Param(dict, required=True),
+    "description": Param(str, default=""),
+}
+FILE_KEYS = {"rules", "lists"}
+EXAMPLE_KEYS = {"text", "scheduled", "occasion", "reply_to", "media", "roster"}
+RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def default_rules_dir() -> Path:
+    """The catalogue shipped with tweetguard: inside the installed package, else the checkout."""
+    packaged = Path(__file__).resolve().parent / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    rules: tuple[Rule, ...]
+    lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    names = {str: "text", bool: "true or false", int: "a whole number", float: "a number",
+             list: "a list", dict: "a mapping"}
+    types = expected if isinstance(expected, tuple) else (expected,)
+    return " or ".join(names.get(t, t.__name__) for t in types)
+
+
+def _matches_type(value: Any, expected: type | tuple[type, ...]) -> bool:
+    types = expected if isinstance(expected, tuple) else (expected,)
+    if isinstance(value, bool) and bool not in types:
+        return False  # YAML's `yes` is not a number
+    if float in types and isinstance(value, int):
+        return True
+    return isinstance(value, types)
+
+
+def _examples(value: Any, where: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    if set(value) - {"bad", "good"}:
+        unknown = sorted(set(value) - {"bad", "good"})[0]
+        raise CatalogueError(where, f"examples has unknown key '{unknown}'; use 'bad' and 'good'")
+    groups: list[tuple[Example, ...]] = []
+    for group in ("bad", "good"):
+        items = value.get(group) or []
+        if not isinstance(items, list) or not items:
+            raise CatalogueError(where, f"examples.{group} must be a non-empty list of drafts")
+        parsed: list[Example] = []
+        for item in items:
+            if isinstance(item, str):
+                parsed.append(Example(item))
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                unknown_keys = set(item) - EXAMPLE_KEYS
+                if unknown_keys:
+                    raise CatalogueError(
+                        where, f"an example has unknown key '{sorted(unknown_keys)[0]}'"
+                    )
+                front = {k: v for k, v in item.items() if k != "text"}
+                parsed.append(Example(item["text"], front))
+            else:
+                raise CatalogueError(where, f"examples.{group} items must be text or have 'text'")
+        groups.append(tuple(parsed))
+    return groups[0], groups[1]
+
+
+def _rule(raw: Any, node: yaml.Node, path: Path) -> Rule:
+    line = yamlsafe.line_of(node)
+    if not isinstance(raw, dict):
+        raise CatalogueError(f"{path}:{line}", "each item of 'rules' must be a mapping")
+    rule_id = raw.get("id")
+    label = f"rule '{rule_id}'" if isinstance(rule_id, str) else "a rule without an id"
+    where = f"{path}:{line}"
+    key_lines = yamlsafe.mapping_lines(node)
+    kind_name = raw.get("kind")
+    if isinstance(kind_name, str) and kind_name not in kind_names():
+        where = f"{path}:{key_lines.get('kind', line)}"
+        raise CatalogueError(
+            where, f"{label}: unknown kind '{kind_name}'; known kinds: {', '.join(kind_names())}"
+        )
+    kind_params: Mapping[str, Param] = load_kind(kind_name).PARAMS if isinstance(kind_name, str) else {}
+    for key, value in raw.items():
+        spec = RULE_KEYS.get(key) or kind_params.get(key)
+        where = f"{path}:{key_lines.get(str(key), line)}"
+        if spec is None:
+            known = sorted(set(RULE_KEYS) | set(kind_params))
+            raise CatalogueError(where, f"{label}: unknown key '{key}'; known keys: {', '.join(known)}")
+        if not _matches_type(value, spec.type):
+            raise CatalogueError(where, f"{label}: '{key}' must be {_type_name(spec.type)}, not {value!r}")
+    for key, spec in {**RULE_KEYS, **kind_params}.items():
+        if spec.required and key not in raw:
+            raise CatalogueError(f"{path}:{line}", f"{label}: missing required key '{key}'")
+    where = f"{path}:{line}"
+    if not RULE_ID.match(rule_id):
+        raise CatalogueError(where, f"{label}: ids are lower-case kebab-case, like 'full-name'")
+    if raw["category"] not in CATEGORIES:
+        raise CatalogueError(
+            where, f"{label}: unknown category '{raw['category']}'; use one of {', '.join(CATEGORIES)}"
+        )
+    if raw["severity"] not in SEVERITIES:
+        raise CatalogueError(where, f"{label}: severity '{raw['severity']}' must be error, warning or info")
+    bad, good = _examples(raw["examples"], f"{where}: {label}")
+    params = {key: raw.get(key, spec.default) for key, spec in kind_params.items()}
+    return Rule(
+        id=rule_id,
+        category=raw["category"],
+        severity=raw["severity"],
+        message=raw["message"].strip(),
+        policy=raw["policy"].strip(),
+        kind=kind_name,
+        params=params,
+        bad=bad,
+        good=good,
+        description=raw.get("description", "").strip(),
+        source=f"{path}:{line}",
+    )
+
+
+def _read_file(path: Path) -> tuple[list[Rule], dict[str, list[str]]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogueError(str(path), f"cannot read this rule file ({exc})") from None
+    try:
+        node = yamlsafe.compose(text)
+    except yamlsafe.YamlProblem as exc:
+        raise CatalogueError(f"{path}:{exc.line}", f"rule file {exc.message}") from None
+    if not isinstance(node, yaml.MappingNode):
+        raise CatalogueError(f"{path}:1", "a rule file must be a mapping with a 'rules:' list")
+    key_lines = yamlsafe.mapping_lines(node)
+    for key in key_lines:
+        if key not in FILE_KEYS:
+            raise CatalogueError(f"{path}:{key_lines[key]}", f"unknown top-level key '{key}'; use 'rules' and 'lists'")
+    rules: list[Rule] = []
+    lists: dict[str, list[str]] = {}
+    for key_node, value_node in node.value:
+        value = yamlsafe.construct(value_node)
+        where = f"{path}:{yamlsafe.line_of(key_node)}"
+        if key_node.value == "rules":
+            if not isinstance(value_node, yaml.SequenceNode):
+                raise CatalogueError(where, "'rules' must be a list of rules")
+            rules.extend(_rule(item, item_node, path) for item, item_node in zip(value, value_node.value))
+        else:
+            if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(w, str) for w in v) for v in value.values()
+            ):
+                raise CatalogueError(where, "'lists' must map list names to lists of words")
+            for name, words in value.items():
+                lists.setdefault(str(name), []).extend(words)
+    return rules, lists
+
+
+def load_catalogue(extra_dirs: Iterable[Path] = (), include_default: bool = True) -> Catalogue:
+    """The default catalogue plus the user's rule folders; later files extend lists."""
+    dirs = ([default_rules_dir()] if include_default else []) + list(extra_dirs)
+    rules: list[Rule] = []
+    lists: dict[str, list[str]] = {}
+    seen: dict[str, str] = {}
+    for folder in dirs:
+        if not folder.is_dir():
+            raise CatalogueError(str(folder), "rule folder not found; check the --rules path")
+        for path in sorted(folder.glob("*.y*ml")):
+            file_rules, file_lists = _read_file(path)
+            for rule in file_rules:
+                if rule.id in seen:
+                    raise CatalogueError(rule.source, f"rule id '{rule.id}' is already used at {seen[rule.id]}")
+                seen[rule.id] = rule.source
+            rules.extend(file_rules)
+            for name, words in file_lists.items():
+                lists.setdefault(name, []).extend(words)
+    return Catalogue(tuple(rules), {name: tuple(dict.fromkeys(words)) for name, words in lists.items()})
+

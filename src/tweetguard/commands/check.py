@@ -1,0 +1,112 @@
+"""``tweetguard check``: check drafts and report each problem in place."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+from tweetguard.commands.options import build_settings, parse_at, settings_options
+from tweetguard.errors import TweetguardError
+from tweetguard.model import Draft
+from tweetguard.output import format_names, load_format, resolve_format
+from tweetguard.output.options import OutputOptions
+from tweetguard.settings import Settings
+
+
+def _items(paths: tuple[str, ...], text: str | None, settings: Settings) -> Iterator[Draft | TweetguardError]:
+    """Every draft named on the command line, in order; unreadable ones as errors."""
+    from tweetguard.collect import expand_paths
+    from tweetguard.drafts import read_file, read_text_draft
+
+    if text is not None:
+        if not text.strip():
+            yield TweetguardError("--text", "the draft is empty; put the tweet in quotes after --text")
+        else:
+            yield Draft(source="<text>", text=text.strip())
+    for name in paths:
+        if name == "-":
+            try:
+                yield from read_text_draft(sys.stdin.read(), "<stdin>")
+            except TweetguardError as error:
+                yield error
+            except UnicodeDecodeError:
+                yield TweetguardError("<stdin>", "standard input is not UTF-8 text")
+            continue
+        for path in expand_paths([name], settings.include, settings.exclude):
+            if isinstance(path, TweetguardError):
+                yield path
+            else:
+                yield from read_file(path)
+
+
+def _use_color(format_name: str) -> bool:
+    return format_name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1)
+@click.option("--text", "text", help='Check one draft typed inline: --text "Well done Year 6!"')
+@click.option("--at", "at", metavar="DATETIME",
+              help="When drafts without 'scheduled' will be posted (default: now), e.g. 2026-03-11T09:30.")
+@click.option("--format", "format_name", type=click.Choice(format_names()), default="auto", show_default=True,
+              help="Output format.")
+@settings_options
+@click.option("--strict", is_flag=True, help="Warnings fail the check too (exit 1).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are violations.")
+@click.option("--quiet", "-q", is_flag=True, help="Show only drafts with problems.")
+@click.option("--statistics", is_flag=True, help="Count the violations of each rule.")
+def command(paths: tuple[str, ...], text: str | None, at: str | None, format_name: str,
+            config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
+            select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
+            strict: bool, exit_zero: bool, quiet: bool, statistics: bool) -> None:
+    """Check draft tweets: files, folders (their .txt/.md drafts), '-' for standard input.
+
+    \b
+    A draft file holds one tweet, optionally after YAML front matter:
+        ---
+        scheduled: 2026-03-14T10:30
+        occasion: event
+        ---
+        Good luck to our netball team in today's tournament!
+    Exit codes: 0 ready, 1 a draft breaks the policy, 2 something could not be checked.
+    """
+    from tweetguard.catalogue import load_catalogue
+    from tweetguard.engine import Engine
+    from tweetguard.roster import load_roster
+    from tweetguard.runner import run
+
+    settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)
+    if not paths and text is None:
+        if sys.stdin.isatty():
+            from tweetguard.commands.interactive import ask_for_draft
+
+            text, at = ask_for_draft()
+        else:
+            paths = ("-",)
+    default_time = parse_at(at, settings)
+    pupils = load_roster(settings.roster) if settings.roster else None
+    engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
+    resolved = resolve_format(format_name, sys.stdout.isatty())
+    options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics)
+    reporter = load_format(resolved).make_reporter(sys.stdout, options, [c.rule for c in engine.rules])
+    summary = run(_ProblemsToStderr(_items(paths, text, settings)), engine, default_time, reporter)
+    for failure in summary.rule_failures:
+        click.echo(f"tweetguard: {failure}", err=True)
+    sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
+
+
+class _ProblemsToStderr:
+    """Unreadable drafts are reported as they are met, one line each on standard error."""
+
+    def __init__(self, items: Iterator[Draft | TweetguardError]) -> None:
+        self.items = items
+
+    def __iter__(self) -> Iterator[Draft | TweetguardError]:
+        for item in self.items:
+            if isinstance(item, TweetguardError):
+                click.echo(f"tweetguard: {item}", err=True)
+            yield item

@@ -1,0 +1,72 @@
+"""Options shared by several commands, and turning them into Settings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from tweetguard.config import find_config, load_settings
+from tweetguard.drafts import parse_datetime
+from tweetguard.errors import ConfigError
+from tweetguard.settings import Settings
+
+
+def split_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select a,b --select c`` -> ('a', 'b', 'c')."""
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+def settings_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--config, --rules, --roster, --select, --ignore, --timezone: the run's settings."""
+    for decorator in reversed([
+        click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Config file (default: the nearest .tweetguard.yaml or pyproject.toml)."),
+        click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
+                     help="A folder of your own rule files, added to the default catalogue."),
+        click.option("--roster", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Pupil roster CSV (first_name,last_name[,photo_consent]). Read locally, never printed."),
+        click.option("--select", multiple=True, help="Only these rule ids or categories (comma-separated)."),
+        click.option("--ignore", multiple=True, help="Skip these rule ids or categories (comma-separated)."),
+        click.option("--timezone", help="The school's time zone (default Europe/London)."),
+    ]):
+        func = decorator(func)
+    return func
+
+
+def build_settings(config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
+                   select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None) -> Settings:
+    """Defaults, then the config file, then the command line."""
+    if config_path is not None and not config_path.is_file():
+        raise ConfigError(str(config_path), "config file not found; check --config")
+    settings = load_settings(config_path or find_config(Path.cwd()))
+    fields: dict[str, Any] = {}
+    if rule_dirs:
+        fields["rule_dirs"] = settings.rule_dirs + rule_dirs
+    if roster:
+        fields["roster"] = roster
+    if select:
+        fields["select"] = split_list(select)
+    if ignore:
+        fields["ignore"] = settings.ignore + split_list(ignore)
+    if timezone:
+        from tweetguard.config import KEYS
+
+        try:
+            fields.update(KEYS["timezone"](timezone))
+        except ValueError as exc:
+            raise ConfigError("--timezone", str(exc)) from None
+    return replace(settings, **fields)
+
+
+def parse_at(value: str | None, settings: Settings) -> datetime:
+    """The posting time for drafts without 'scheduled': --at, else now (school time)."""
+    if value is None:
+        return datetime.now(settings.tz)
+    try:
+        return parse_datetime(value)
+    except ValueError:
+        raise ConfigError("--at", f"'{value}' is not a date and time; write it like 2026-03-11T09:30") from None

@@ -1,0 +1,134 @@
+"""The school's configuration: ``.tweetguard.yaml`` or ``[tool.tweetguard]`` in pyproject.toml.
+
+Found by walking up from the current folder (``--config`` names one instead). Relative paths
+in it are relative to the file. An unknown key is an error naming it: a misspelt key must
+never silently do nothing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tweetguard import yamlsafe
+from tweetguard.errors import ConfigError
+from tweetguard.kinds.base import RuleParamError
+from tweetguard.kinds.schedule import parse_clock, parse_days
+from tweetguard.model import SEVERITIES
+from tweetguard.settings import Settings
+
+CONFIG_NAME = ".tweetguard.yaml"
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start``."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.tweetguard]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read the config file ({exc}); check --config") from None
+    if path.suffix == ".toml":
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("tweetguard", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(str(path), f"is not valid TOML ({exc})") from None
+    else:
+        try:
+            data = yamlsafe.load(text) or {}
+        except yamlsafe.YamlProblem as exc:
+            raise ConfigError(f"{path}:{exc.line}", f"config {exc.message}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), "the config must be a mapping of 'key: value' settings")
+    return data
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        raise ValueError("must be a list of text values")
+    return tuple(items)
+
+
+def _timezone(value: Any) -> str:
+    try:
+        ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{value}' is not a time zone; use a name like Europe/London") from None
+    return str(value)
+
+
+def _severities(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(v in SEVERITIES for v in value.values()):
+        raise ValueError("must map rule ids to error, warning or info")
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def _window(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict) or set(value) - {"start", "end", "days"}:
+        raise ValueError("takes start, end and days, like {start: '08:00', end: '18:00'}")
+    try:
+        fields: dict[str, Any] = {}
+        if "start" in value:
+            fields["window_start"] = parse_clock(str(value["start"]), "start")
+        if "end" in value:
+            fields["window_end"] = parse_clock(str(value["end"]), "end")
+        if "days" in value:
+            parse_days(list(_strings(value["days"])))
+            fields["days"] = _strings(value["days"])
+    except RuleParamError as exc:
+        raise ValueError(f"{exc.key} {exc.message}") from None
+    return fields
+
+
+# Each key: how to read its value into Settings fields (relative paths resolved by the caller).
+KEYS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "timezone": lambda v: {"timezone": _timezone(v)},
+    "posting_window": _window,
+    "rules": lambda v: {"rule_dirs": _strings(v)},
+    "select": lambda v: {"select": _strings(v)},
+    "ignore": lambda v: {"ignore": _strings(v)},
+    "severity": lambda v: {"severity": _severities(v)},
+    "roster": lambda v: {"roster": _strings(v)[0]},
+    "allow_names": lambda v: {"allow_names": _strings(v)},
+    "allow_places": lambda v: {"allow_places": _strings(v)},
+    "allow_accounts": lambda v: {"allow_accounts": _strings(v)},
+    "school_email_domains": lambda v: {"school_domains": tuple(d.lower().lstrip("@") for d in _strings(v))},
+    "include": lambda v: {"include": _strings(v)},
+    "exclude": lambda v: {"exclude": _strings(v)},
+}
+
+
+def load_settings(path: Path | None, base: Settings | None = None) -> Settings:
+    """Settings from a config file (or the defaults when there is none)."""
+    settings = base or Settings()
+    if path is None:
+        return settings
+    data = _read(path)
+    fields: dict[str, Any] = {}
+    for key, value in data.items():
+        reader = KEYS.get(str(key).replace("-", "_"))
+        if reader is None:
+            raise ConfigError(str(path), f"unknown key '{key}'; known keys: {', '.join(sorted(KEYS))}")
+        try:
+            fields.update(reader(value))
+        except ValueError as exc:
+            raise ConfigError(str(path), f"'{key}' {exc}") from None
+    folder = path.parent
+    if "rule_dirs" in fields:
+        fields["rule_dirs"] = tuple(folder / d for d in fields["rule_dirs"])
+    if "roster" in fields:
+        fields["roster"] = folder / fields["roster"]
+    return replace(settings, **fields)

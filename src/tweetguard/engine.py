@@ -1,0 +1,142 @@
+"""The rule engine: compiles the catalogue once and checks drafts against it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Iterable, Mapping
+
+from tweetguard.catalogue import Catalogue
+from tweetguard.errors import CatalogueError
+from tweetguard.kinds import load_kind
+from tweetguard.kinds.base import Check, Context, RuleParamError
+from tweetguard.model import Draft, DraftResult, Finding, Note, Rule, Violation
+from tweetguard.normalise import normalise
+from tweetguard.roster import Roster
+from tweetguard.settings import Settings
+
+UNUSED_SUPPRESSION = "unused-suppression"
+
+
+class _Placeholders(dict[str, str]):
+    """Message fields; an unknown ``{name}`` is left as written instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def selected(rule: Rule, select: Iterable[str], ignore: Iterable[str]) -> bool:
+    """ruff-style selection by rule id or category; ignore wins over select."""
+    keys = {rule.id, rule.category}
+    select = tuple(select)
+    if keys & set(ignore):
+        return False
+    return not select or bool(keys & set(select))
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    check: Check
+
+
+class RuleFailure(Exception):
+    """A rule that broke while checking (for example a regex that ran out of time)."""
+
+    def __init__(self, rule: Rule, reason: str) -> None:
+        super().__init__(f"{rule.source}: rule '{rule.id}' {reason}")
+        self.rule = rule
+
+
+def compile_rules(catalogue: Catalogue, settings: Settings) -> list[CompiledRule]:
+    """Build each selected rule's check; a parameter a kind cannot use is a catalogue error."""
+    compiled: list[CompiledRule] = []
+    for rule in catalogue.rules:
+        if not selected(rule, settings.select, settings.ignore):
+            continue
+        if rule.id in settings.severity:
+            rule = replace(rule, severity=settings.severity[rule.id])
+        try:
+            check = load_kind(rule.kind).build(rule, catalogue.lists)
+        except RuleParamError as exc:
+            raise CatalogueError(rule.source, f"rule '{rule.id}': '{exc.key}' {exc.message}") from None
+        compiled.append(CompiledRule(rule, check))
+    return compiled
+
+
+def _message(rule: Rule, text: str, finding: Finding) -> str:
+    fields = _Placeholders(finding.details)
+    fields["match"] = text[finding.start : finding.end]
+    fields["suggestion"] = finding.suggestion or ""
+    return rule.message.format_map(fields)
+
+
+class Engine:
+    def __init__(self, catalogue: Catalogue, settings: Settings, roster: Roster | None = None) -> None:
+        self.settings = settings
+        self.roster = roster
+        self.lists = _extended_lists(catalogue.lists, settings)
+        self.rules = compile_rules(catalogue, settings)
+
+    def posting_time(self, draft: Draft, default: datetime) -> datetime:
+        """When the draft will go out, in the school's time zone."""
+        when = draft.scheduled or default
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=self.settings.tz)
+        return when.astimezone(self.settings.tz)
+
+    def check(self, draft: Draft, default_time: datetime) -> tuple[DraftResult, list[RuleFailure]]:
+        """Check one draft; rules that fail are returned, and the other rules still run."""
+        posting_time = self.posting_time(draft, default_time)
+        context = Context(normalise(draft.text), posting_time, self.settings, self.roster, self.lists)
+        result = DraftResult(draft, posting_time)
+        failures: list[RuleFailure] = []
+        for compiled in self.rules:
+            try:
+                findings = list(compiled.check(draft, context))
+            except TimeoutError:
+                failures.append(RuleFailure(compiled.rule, "took too long on this draft (its pattern may backtrack)"))
+                continue
+            rule = compiled.rule
+            for finding in findings:
+                result.violations.append(
+                    Violation(rule.id, rule.category, rule.severity, _message(rule, draft.text, finding),
+                              finding.start, finding.end, finding.suggestion, finding.fix)
+                )
+        result.notes.extend(context.notes)
+        result.next_allowed = context.next_allowed
+        _apply_suppressions(result, draft.allow)
+        result.violations.sort(key=lambda v: (v.start, v.end, v.rule))
+        return result, failures
+
+
+def _extended_lists(lists: Mapping[str, tuple[str, ...]], settings: Settings) -> dict[str, tuple[str, ...]]:
+    """The catalogue's word lists plus the school's allow lists from its config."""
+    extended = dict(lists)
+    for name, extra in (("allow-names", settings.allow_names), ("places", settings.allow_places),
+                        ("allow-accounts", settings.allow_accounts)):
+        if extra:
+            extended[name] = tuple(dict.fromkeys(extended.get(name, ()) + extra))
+    return extended
+
+
+def _apply_suppressions(result: DraftResult, allow: Mapping[str, str]) -> None:
+    """Drop violations the draft's front matter allows, and report allows that match nothing."""
+    if not allow:
+        return
+    used: set[str] = set()
+    kept: list[Violation] = []
+    for violation in result.violations:
+        key = violation.rule if violation.rule in allow else violation.category if violation.category in allow else None
+        if key is None:
+            kept.append(violation)
+        else:
+            used.add(key)
+    for key, reason in allow.items():
+        if key in used:
+            result.notes.append(Note(key, f"allowed by the draft's front matter: {reason}"))
+        else:
+            kept.append(Violation(UNUSED_SUPPRESSION, "suppression", "warning",
+                                  f"The front matter allows '{key}', but this draft has no such problem; remove it.",
+                                  0, 0))
+    result.violations = kept

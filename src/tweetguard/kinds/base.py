@@ -1,0 +1,53 @@
+"""What every kind shares: its parameter declarations and the context a check reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+
+from tweetguard.model import Draft, Finding, Note
+from tweetguard.normalise import TextView
+
+if TYPE_CHECKING:
+    from tweetguard.roster import Roster
+    from tweetguard.settings import Settings
+
+
+@dataclass(frozen=True)
+class Param:
+    """A rule key a kind reads: its type, whether it must be given, and its default."""
+
+    type: type | tuple[type, ...]
+    required: bool = False
+    default: Any = None
+    help: str = ""
+
+
+@dataclass
+class Context:
+    """Everything a check may read about one draft besides the draft itself."""
+
+    view: TextView
+    posting_time: datetime
+    settings: Settings
+    roster: Roster | None
+    lists: Mapping[str, tuple[str, ...]]
+    notes: list[Note] = field(default_factory=list)
+    next_allowed: datetime | None = None
+
+    def list(self, name: str) -> tuple[str, ...]:
+        """A named word list from the catalogue (``lists:``), extended by the school's config."""
+        return self.lists.get(name, ())
+
+
+Check = Callable[[Draft, Context], Iterable[Finding]]
+
+
+class RuleParamError(ValueError):
+    """A rule's parameter that the kind cannot use (for example a regex that does not compile)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message

@@ -1,0 +1,51 @@
+"""``lexicon``: words and phrases, matched as whole words, that should not be posted.
+
+Keys: ``words`` (the list), ``lists`` (names of catalogue ``lists:`` to add), ``swap`` (a
+mapping from a word to what to write instead), ``exceptions`` (phrases that make a word
+inside them innocent, like "spotted dick"), ``case_sensitive`` (default false).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Mapping
+
+from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.kinds.wordmatch import find_phrases, inside_any
+from tweetguard.model import Draft, Finding, Rule
+
+PARAMS = {
+    "words": Param(list, default=[]),
+    "lists": Param(list, default=[]),
+    "swap": Param(dict, default={}),
+    "exceptions": Param(list, default=[]),
+    "case_sensitive": Param(bool, default=False),
+    "suggestion": Param(str, default=None),
+}
+
+
+def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
+    params = rule.params
+    swap = {str(k).lower(): str(v) for k, v in (params["swap"] or {}).items()}
+    words = [str(w) for w in params["words"] or ()] + list(swap)
+    for name in params["lists"] or ():
+        if name not in lists:
+            raise RuleParamError("lists", f"names a list '{name}' that no rule file defines under 'lists:'")
+        words.extend(lists[name])
+    if not words:
+        raise RuleParamError("words", "is empty; give 'words', 'swap' or 'lists'")
+    phrases = tuple(words)
+    exceptions = tuple(str(e) for e in params["exceptions"] or ())
+    case_sensitive = bool(params["case_sensitive"])
+    default_suggestion = params["suggestion"]
+
+    def check(draft: Draft, context: Context) -> Iterator[Finding]:
+        text = context.view.text
+        innocent = list(find_phrases(text, exceptions)) if exceptions else []
+        for span in find_phrases(text, phrases, case_sensitive):
+            if inside_any(span, innocent):
+                continue
+            found = " ".join(text[span[0] : span[1]].lower().split())
+            start, end = context.view.to_original(*span)
+            yield Finding(start, end, swap.get(found, default_suggestion))
+
+    return check

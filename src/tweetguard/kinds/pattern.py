@@ -1,0 +1,44 @@
+"""``pattern``: a regular expression (the ``regex`` module's syntax) that marks a problem.
+
+Keys: ``pattern`` (required), ``ignore_case`` (default true), ``suggestion`` (text shown as
+what to write instead), ``exceptions`` (phrases that make a match inside them innocent).
+The pattern runs on the normalised text; spans are reported in the original.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Mapping
+
+import regex
+
+from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, find_phrases, inside_any
+from tweetguard.model import Draft, Finding, Rule
+
+PARAMS = {
+    "pattern": Param(str, required=True, help="the regular expression to find"),
+    "ignore_case": Param(bool, default=True),
+    "suggestion": Param(str, default=None),
+    "exceptions": Param(list, default=[]),
+}
+
+
+def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
+    flags = regex.V1 | (regex.IGNORECASE if rule.params["ignore_case"] else 0)
+    try:
+        compiled = regex.compile(rule.params["pattern"], flags)
+    except regex.error as exc:
+        raise RuleParamError("pattern", f"is not a valid regular expression ({exc})") from None
+    exceptions = tuple(str(e) for e in rule.params["exceptions"] or ())
+    suggestion = rule.params["suggestion"]
+
+    def check(draft: Draft, context: Context) -> Iterator[Finding]:
+        text = context.view.text
+        innocent = list(find_phrases(text, exceptions)) if exceptions else []
+        for match in compiled.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+            if match.end() == match.start() or inside_any(match.span(), innocent):
+                continue
+            start, end = context.view.to_original(*match.span())
+            yield Finding(start, end, suggestion)
+
+    return check

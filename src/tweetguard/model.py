@@ -1,0 +1,118 @@
+"""The data the engine passes around: drafts, rules and violations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+CATEGORIES: tuple[str, ...] = (
+    "names",
+    "targeted",
+    "tone",
+    "schedule",
+    "offensive",
+    "personal-data",
+    "confidential",
+    "length",
+    "location",
+    "debate",
+    "quoting",
+    "media",
+)
+OCCASIONS: tuple[str, ...] = ("event", "urgent")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One tweet as it will be published, with what its front matter says about it.
+
+    ``text_start`` is the code-point offset of ``text`` inside the file it came from (for
+    --fix) and ``line`` the 1-based line where the text starts (for editors and CI).
+    """
+
+    source: str
+    text: str
+    path: Path | None = None
+    line: int = 1
+    text_start: int = 0
+    id: str | None = None
+    scheduled: datetime | None = None
+    occasion: str | None = None
+    reply_to: str | None = None
+    media: tuple[str, ...] = ()
+    allow: Mapping[str, str] = field(default_factory=dict)
+    thread_index: int | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    front_matter: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One entry of the catalogue, as written in a rules/*.yaml file."""
+
+    id: str
+    category: str
+    severity: Severity
+    message: str
+    policy: str
+    kind: str
+    params: Mapping[str, Any]
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    description: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a kind reports: where in the draft's text, and what to say about it.
+
+    ``fix`` is the replacement text for a safe automatic fix (None when there is none);
+    ``reason`` is shown to explain a decision (for example why a draft was exempt).
+    """
+
+    start: int
+    end: int
+    suggestion: str | None = None
+    fix: str | None = None
+    details: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    suggestion: str | None = None
+    fix: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the reader should know that is not a violation (an exemption, a suppression)."""
+
+    rule: str
+    message: str
+
+
+@dataclass
+class DraftResult:
+    draft: Draft
+    posting_time: datetime
+    violations: list[Violation] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    next_allowed: datetime | None = None
+
+    def has(self, severity: Severity) -> bool:
+        return any(v.severity == severity for v in self.violations)

@@ -1,0 +1,20 @@
+"""Options every output format honours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+
+def _keep(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    # Applied to every piece of draft text that is printed (--redact masks pupils' names).
+    # It must keep the text's length, so that highlighted spans still line up.
+    redact: Callable[[str], str] = field(default=_keep)

@@ -1,0 +1,111 @@
+"""Text output for people: each draft with its problem words highlighted in place.
+
+Colour only on a terminal and never when NO_COLOR is set; without colour the problem words
+are marked »like this« so they still stand out in a log or an email.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence, TextIO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from tweetguard.errors import TweetguardError
+from tweetguard.kinds.schedule import describe
+from tweetguard.model import DraftResult, Rule, Violation
+from tweetguard.output.location import line_col
+from tweetguard.output.options import OutputOptions
+from tweetguard.runner import Summary
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+SEVERITY_MARK = {"error": "✗ Error", "warning": "! Warning", "info": "i Note"}
+
+
+def highlighted(text: str, violations: Sequence[Violation], color: bool) -> Text:
+    """The draft with every violating span highlighted (or »marked« without colour)."""
+    spans = sorted({(v.start, v.end, v.severity) for v in violations if v.end > v.start})
+    if color:
+        out = Text(text)
+        for start, end, severity in spans:
+            out.stylize("reverse " + SEVERITY_STYLE[severity].split()[-1], start, end)
+        return out
+    merged: list[list[int]] = []
+    for start, end, _ in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in merged:
+        pieces += [text[cursor:start], "»", text[start:end], "«"]
+        cursor = end
+    pieces.append(text[cursor:])
+    return Text("".join(pieces))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class TextReporter:
+    def __init__(self, stream: TextIO, options: OutputOptions) -> None:
+        self.options = options
+        self.console = Console(file=stream, force_terminal=options.color, no_color=not options.color,
+                               highlight=False, soft_wrap=True, emoji=False)
+
+    def draft(self, result: DraftResult) -> None:
+        if self.options.quiet and not result.violations:
+            return
+        draft = result.draft
+        redact = self.options.redact
+        heading = draft.source + (f"  (id {draft.id})" if draft.id else "")
+        self.console.print(Text(heading, style="bold"))
+        # Redaction keeps every character's position, so spans still line up.
+        body = highlighted(redact(draft.text), result.violations, self.options.color)
+        for line in body.split("\n", allow_blank=True):
+            self.console.print(Text("    ") + line)
+        for violation in result.violations:
+            line, col = line_col(draft, violation.start)
+            style = SEVERITY_STYLE[violation.severity]
+            mark = f"[{style}]{SEVERITY_MARK[violation.severity]}:[/] "
+            where = f" [dim]({violation.rule}, line {line} col {col})[/]"
+            self.console.print("  " + mark + escape(redact(violation.message)) + where)
+            if violation.suggestion:
+                self.console.print("      [green]What to do:[/] " + escape(redact(violation.suggestion)))
+        for note in result.notes:
+            self.console.print("  [blue]✓[/] " + escape(redact(note.message)))
+        if result.has("error"):
+            verdict = "[bold red]Not ready to post[/]: fix the errors above first."
+            if result.next_allowed:
+                verdict += f" It may go out from {describe(result.next_allowed)}."
+        elif result.violations:
+            verdict = "[yellow]Can be posted[/], but read the warnings above first."
+        else:
+            verdict = "[bold green]✓ Ready to post.[/]"
+        self.console.print("  " + verdict)
+        self.console.print()
+
+    def problem(self, error: TweetguardError) -> None:
+        """Unreadable drafts are reported on standard error by the command itself."""
+
+    def finish(self, summary: Summary) -> None:
+        if self.options.statistics and summary.by_rule:
+            for rule, count in summary.by_rule.most_common():
+                self.console.print(f"{count:6d}  {rule}")
+        if self.options.quiet and not (summary.by_severity["error"] or summary.unreadable):
+            return
+        parts = [f"Checked {_plural(summary.drafts, 'draft')}"]
+        counts = [_plural(summary.by_severity[s], s) for s in ("error", "warning") if summary.by_severity[s]]
+        parts.append(", ".join(counts) if counts else "no problems found")
+        if summary.unreadable:
+            parts.append(f"{_plural(summary.unreadable, 'file')} could not be read (see above)")
+        ready = summary.drafts - summary.drafts_with_errors
+        parts.append(f"{ready} of {summary.drafts} ready to post")
+        self.console.print(": ".join(parts[:2]) + (". " + ". ".join(parts[2:]) if parts[2:] else "") + ".")
+
+
+def make_reporter(stream: TextIO, options: OutputOptions, rules: Sequence[Rule]) -> TextReporter:
+    return TextReporter(stream, options)

@@ -1,0 +1,76 @@
+"""The optional pupil roster: the school's own list of pupils, read locally and never printed whole.
+
+A CSV with the header ``first_name,last_name`` and an optional ``photo_consent`` (yes/no).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from tweetguard.errors import ConfigError
+
+CONSENT_VALUES = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False, "": None}
+
+
+@dataclass(frozen=True)
+class Pupil:
+    first_name: str
+    last_name: str
+    photo_consent: bool | None = None
+
+
+@dataclass(frozen=True)
+class Roster:
+    pupils: tuple[Pupil, ...]
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """Lower-cased surnames, and each part of a hyphenated one."""
+        names: set[str] = set()
+        for pupil in self.pupils:
+            last = pupil.last_name.lower()
+            names.add(last)
+            names.update(part for part in last.split("-") if len(part) > 1)
+        return frozenset(names)
+
+    def by_surname(self, surname: str) -> list[Pupil]:
+        wanted = surname.lower()
+        return [p for p in self.pupils if p.last_name.lower() == wanted or wanted in p.last_name.lower().split("-")]
+
+    def by_first_name(self, first_name: str) -> list[Pupil]:
+        wanted = first_name.lower()
+        return [p for p in self.pupils if p.first_name.lower() == wanted]
+
+
+def load_roster(path: Path) -> Roster:
+    """Read a roster CSV; any problem is a one-line error naming the file and line."""
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot read the roster ({exc.strerror or exc}); check --roster") from None
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), "the roster is not UTF-8 text; save it as CSV UTF-8") from None
+    reader = csv.reader(io.StringIO(text))
+    header = [h.strip().lower() for h in next(reader, [])]
+    if "first_name" not in header or "last_name" not in header:
+        raise ConfigError(
+            f"{path}:1", "the roster needs a header line 'first_name,last_name' (and optionally ',photo_consent')"
+        )
+    first, last = header.index("first_name"), header.index("last_name")
+    consent = header.index("photo_consent") if "photo_consent" in header else None
+    pupils: list[Pupil] = []
+    for line_no, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) <= max(first, last):
+            raise ConfigError(f"{path}:{line_no}", "this roster row has too few columns")
+        value = row[consent].strip().lower() if consent is not None and consent < len(row) else ""
+        if value not in CONSENT_VALUES:
+            raise ConfigError(f"{path}:{line_no}", f"photo_consent must be yes or no, not '{row[consent]}'")
+        pupils.append(Pupil(row[first].strip(), row[last].strip(), CONSENT_VALUES[value]))
+    return Roster(tuple(pupils))

@@ -1,0 +1,38 @@
+"""The effective settings for a run: defaults, then the config file, then command-line options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+from functools import cached_property
+from pathlib import Path
+from typing import Mapping
+from zoneinfo import ZoneInfo
+
+from tweetguard.model import Severity
+
+DEFAULT_TIMEZONE = "Europe/London"
+
+
+@dataclass(frozen=True)
+class Settings:
+    timezone: str = DEFAULT_TIMEZONE
+    # Posting window and days; None means "as the catalogue's schedule rule says".
+    window_start: time | None = None
+    window_end: time | None = None
+    days: tuple[str, ...] | None = None
+    rule_dirs: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    roster: Path | None = None
+    allow_names: tuple[str, ...] = ()
+    allow_places: tuple[str, ...] = ()
+    allow_accounts: tuple[str, ...] = ()
+    school_domains: tuple[str, ...] = ()
+    include: tuple[str, ...] = ("*.txt", "*.md")
+    exclude: tuple[str, ...] = ()
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
