@@ -1,0 +1,55 @@
+"""Every rule's own examples: each 'bad' draft breaks that rule, each 'good' one does not.
+
+Adding a rule to the catalogue adds its cases here; no test code is needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from conftest import WEEKDAY_MORNING
+from tweetguard.catalogue import load_catalogue
+from tweetguard.drafts import _fields, FRONT_MATTER_KEYS
+from tweetguard.engine import Engine
+from tweetguard.model import Draft, Example, Rule
+from tweetguard.roster import Pupil, Roster
+from tweetguard.settings import Settings
+
+CATALOGUE = load_catalogue()
+CASES = [
+    pytest.param(rule, example, expected, id=f"{rule.id}-{'bad' if expected else 'good'}-{index}")
+    for rule in CATALOGUE.rules
+    for expected, examples in ((True, rule.bad), (False, rule.good))
+    for index, example in enumerate(examples)
+]
+
+
+def _draft(example: Example) -> tuple[Draft, Roster | None]:
+    front = dict(example.front_matter)
+    roster_rows = front.pop("roster", None)
+    roster = None
+    if roster_rows:
+        roster = Roster(tuple(Pupil(r["first_name"], r["last_name"], r.get("photo_consent")) for r in roster_rows))
+    fields = _fields(front, "example", FRONT_MATTER_KEYS)
+    return Draft(source="example", text=example.text, **fields), roster
+
+
+@pytest.mark.parametrize(("rule", "example", "expected"), CASES)
+def test_rule_example(rule: Rule, example: Example, expected: bool) -> None:
+    draft, roster = _draft(example)
+    settings = Settings(select=(rule.id,), school_domains=("oakfield.sch.uk",))
+    engine = Engine(replace(CATALOGUE, rules=(rule,)), settings, roster)
+    result, failures = engine.check(draft, WEEKDAY_MORNING)
+    assert not failures
+    found = [v for v in result.violations if v.rule == rule.id]
+    assert bool(found) is expected, f"{example.text!r}: {[v.message for v in found]}"
+    for violation in found:
+        assert 0 <= violation.start <= violation.end <= len(draft.text)
+
+
+def test_every_rule_has_bad_and_good_examples() -> None:
+    assert CATALOGUE.rules
+    for rule in CATALOGUE.rules:
+        assert rule.bad and rule.good, rule.id

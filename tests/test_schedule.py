@@ -1,0 +1,104 @@
+"""Posting hours: the window's edges, weekends, daylight saving and the two exemptions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from conftest import LONDON
+from tweetguard.catalogue import Catalogue
+from tweetguard.engine import Engine
+from tweetguard.kinds.schedule import next_allowed, parse_days
+from tweetguard.model import Draft
+from tweetguard.settings import Settings
+
+
+def check(catalogue: Catalogue, text: str, when: datetime, occasion: str | None = None,
+          settings: Settings | None = None) -> tuple[list[str], list[str], datetime | None]:
+    engine = Engine(catalogue, settings or Settings(select=("schedule",)))
+    result, _ = engine.check(Draft(source="t", text=text, occasion=occasion), when)
+    return [v.rule for v in result.violations], [n.message for n in result.notes], result.next_allowed
+
+
+NOTICE = "Reminder: reading records are due in tomorrow."
+
+
+@pytest.mark.parametrize(
+    ("local", "allowed"),
+    [
+        ((2026, 3, 11, 7, 59), False),
+        ((2026, 3, 11, 8, 0), True),
+        ((2026, 3, 11, 17, 59), True),
+        ((2026, 3, 11, 18, 0), True),
+        ((2026, 3, 11, 18, 1), False),
+        ((2026, 3, 14, 10, 0), False),  # Saturday
+        ((2026, 3, 15, 10, 0), False),  # Sunday
+    ],
+)
+def test_window_edges(catalogue: Catalogue, local: tuple[int, ...], allowed: bool) -> None:
+    rules, _, _ = check(catalogue, NOTICE, datetime(*local, tzinfo=LONDON))
+    assert (rules == []) is allowed
+
+
+def test_utc_time_in_summer_is_converted_to_london(catalogue: Catalogue) -> None:
+    # 17:30 UTC on 15 June is 18:30 British Summer Time: too late.
+    rules, _, next_time = check(catalogue, NOTICE, datetime(2026, 6, 15, 17, 30, tzinfo=timezone.utc))
+    assert rules == ["posting-hours"]
+    assert next_time == datetime(2026, 6, 16, 8, 0, tzinfo=LONDON)
+    # 17:30 UTC in January is 17:30 in London: fine.
+    rules, _, _ = check(catalogue, NOTICE, datetime(2026, 1, 14, 17, 30, tzinfo=timezone.utc))
+    assert rules == []
+
+
+def test_naive_times_are_school_local_time(catalogue: Catalogue) -> None:
+    engine = Engine(catalogue, Settings(select=("schedule",)))
+    result, _ = engine.check(Draft(source="t", text=NOTICE, scheduled=datetime(2026, 6, 15, 17, 30)),
+                             datetime(2026, 1, 1, tzinfo=LONDON))
+    assert result.posting_time.utcoffset().total_seconds() == 3600
+    assert result.violations == []
+
+
+def test_declared_exemption_is_explained(catalogue: Catalogue) -> None:
+    rules, notes, _ = check(catalogue, "Our choir were wonderful tonight.",
+                            datetime(2026, 3, 12, 19, 30, tzinfo=LONDON), occasion="event")
+    assert rules == [] and "occasion: event" in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Final score in the match: 6-4 to us!", "match"),
+        ("Year 6 have arrived at their residential and are unpacking.", "residential"),
+        ("School is closed today due to heavy snow.", "closed"),
+        ("A burst pipe means no water in the building: stay at home today.", "burst pipe"),
+    ],
+)
+def test_exemption_found_in_text(catalogue: Catalogue, text: str, word: str) -> None:
+    rules, notes, _ = check(catalogue, text, datetime(2026, 3, 14, 7, 0, tzinfo=LONDON))
+    assert rules == []
+    assert f"'{word}'" in notes[0]
+
+
+def test_violation_gives_next_time(catalogue: Catalogue) -> None:
+    rules, _, next_time = check(catalogue, NOTICE, datetime(2026, 3, 13, 19, 0, tzinfo=LONDON))  # Friday night
+    assert rules == ["posting-hours"]
+    assert next_time == datetime(2026, 3, 16, 8, 0, tzinfo=LONDON)  # Monday morning
+
+
+def test_configured_window_overrides_the_catalogue(catalogue: Catalogue) -> None:
+    from datetime import time
+
+    settings = Settings(select=("schedule",), window_start=time(7, 0), days=("mon", "tue", "wed", "thu", "fri", "sat"))
+    rules, _, _ = check(catalogue, NOTICE, datetime(2026, 3, 14, 7, 30, tzinfo=LONDON), settings=settings)
+    assert rules == []
+
+
+def test_next_allowed_across_the_clock_change() -> None:
+    days = parse_days(["monday", "tuesday", "wednesday", "thursday", "friday"])
+    friday_night = datetime(2026, 3, 27, 20, 0, tzinfo=LONDON)  # clocks go forward on Sunday 29th
+    from datetime import time
+
+    monday = next_allowed(friday_night, time(8), time(18), days)
+    assert monday == datetime(2026, 3, 30, 8, 0, tzinfo=LONDON)
+    assert monday.utcoffset().total_seconds() == 3600
