@@ -34,6 +34,12 @@ class Group(click.Group):
 
         return importlib.import_module(self.COMMANDS[name]).command  # type: ignore[no-any-return]
 
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except TweetguardError as error:
+            fail(error)
+
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tweetguard")
@@ -47,7 +53,4 @@ def cli() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="tweetguard", standalone_mode=True)
-    except TweetguardError as error:
-        fail(error)
+    cli.main(args=list(argv) if argv is not None else None, prog_name="tweetguard")

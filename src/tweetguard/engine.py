@@ -46,6 +46,7 @@ class RuleFailure(Exception):
     def __init__(self, rule: Rule, reason: str) -> None:
         super().__init__(f"{rule.source}: rule '{rule.id}' {reason}")
         self.rule = rule
+        self.reason = f"rule '{rule.id}' {reason}"
 
 
 def compile_rules(catalogue: Catalogue, settings: Settings) -> list[CompiledRule]:
@@ -96,6 +97,9 @@ class Engine:
                 findings = list(compiled.check(draft, context))
             except TimeoutError:
                 failures.append(RuleFailure(compiled.rule, "took too long on this draft (its pattern may backtrack)"))
+                continue
+            except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
+                failures.append(RuleFailure(compiled.rule, f"failed on this draft ({type(exc).__name__}: {exc})"))
                 continue
             rule = compiled.rule
             for finding in findings:

@@ -23,7 +23,9 @@ class Summary:
     unreadable: int = 0
     by_severity: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
-    rule_failures: list[str] = field(default_factory=list)
+    # The first failure of each broken rule ("file:line: message"), and how often it failed.
+    rule_failures: dict[str, str] = field(default_factory=dict)
+    rule_failure_counts: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: DraftResult) -> None:
         self.drafts += 1
@@ -66,7 +68,6 @@ def run(items: Iterable[Draft | TweetguardError], engine: Engine, default_time: 
         reporter: Reporter) -> Summary:
     """Check every draft; unreadable ones and failing rules are reported, never raised."""
     summary = Summary()
-    reported_failures: set[str] = set()
     for item in items:
         if isinstance(item, TweetguardError):
             summary.unreadable += 1
@@ -74,12 +75,13 @@ def run(items: Iterable[Draft | TweetguardError], engine: Engine, default_time: 
             continue
         result, failures = engine.check(item, default_time)
         for failure in failures:
-            message = f"{failure} (in {item.source}); the other rules still ran"
-            summary.rule_failures.append(message)
-            if failure.rule.id not in reported_failures:
-                reported_failures.add(failure.rule.id)
-                reporter.problem(TweetguardError(failure.rule.source, f"rule '{failure.rule.id}' took too long on "
-                                                 f"{item.source} (its pattern may backtrack); the other rules still ran"))
+            rule_id = failure.rule.id
+            summary.rule_failure_counts[rule_id] += 1
+            if rule_id not in summary.rule_failures:
+                error = TweetguardError(failure.rule.source, f"{failure.reason} (first in {item.source}); "
+                                        "the other rules still ran")
+                summary.rule_failures[rule_id] = str(error)
+                reporter.problem(error)
         summary.add(result)
         reporter.draft(result)
     reporter.finish(summary)

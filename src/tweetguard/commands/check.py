@@ -94,8 +94,9 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, format_nam
     options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics)
     reporter = load_format(resolved).make_reporter(sys.stdout, options, [c.rule for c in engine.rules])
     summary = run(_ProblemsToStderr(_items(paths, text, settings)), engine, default_time, reporter)
-    for failure in summary.rule_failures:
-        click.echo(f"tweetguard: {failure}", err=True)
+    for rule_id, failure in summary.rule_failures.items():
+        count = summary.rule_failure_counts[rule_id]
+        click.echo(f"tweetguard: {failure}" + (f" [{count} drafts affected]" if count > 1 else ""), err=True)
     sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
 
 

@@ -1,0 +1,192 @@
+"""``--redact``: mask pupils' names in every output, so a CI log never carries a child's name.
+
+A name is masked letter by letter, keeping each word's first letter ("Ellie Thompson" ->
+"E**** T*******"). The masked text has exactly the length of the original, so highlighted
+spans and columns still line up.
+
+Which words are names:
+- the words the names/targeted/media rules flagged in the draft being reported (learned by
+  :class:`RedactingReporter` before the real reporter prints that draft, and kept for the rest
+  of the run: once a word was a child's name it is masked everywhere after);
+- every roster pupil's first and last name, in any case, when a roster is loaded;
+- person names found in the text by the name detector (tweetguard.names when it provides a
+  finder; otherwise the first-name gazetteer, see :func:`_gazetteer_names`).
+
+Matching is done on the normalised view of the text (tweetguard.normalise), so a name
+disguised with look-alike letters or zero-width characters is masked too.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable, Iterator, Sequence
+
+import regex
+
+from tweetguard.errors import TweetguardError
+from tweetguard.model import DraftResult, Note, Violation
+from tweetguard.normalise import normalise
+from tweetguard.roster import Roster
+from tweetguard.runner import Reporter, Summary
+
+# Categories whose spans point at a child: their capitalised words are names.
+NAME_CATEGORIES = frozenset({"names", "targeted", "media"})
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}")
+# A letter or mark inside a word is masked; apostrophes and hyphens stay, so lengths match.
+MASKABLE = regex.compile(r"[\p{L}\p{M}\p{Cf}]")
+
+Span = tuple[int, int]
+
+
+def mask(text: str) -> str:
+    """Keep the first letter of each word, replace its other letters with '*'; same length."""
+    out: list[str] = []
+    in_word = False
+    for char in text:
+        if MASKABLE.match(char):
+            out.append("*" if in_word else char)
+            # Invisible characters before the first letter do not start the word.
+            in_word = in_word or char.isalpha()
+        else:
+            out.append(char)
+            in_word = False
+    return "".join(out)
+
+
+def _data_words(name: str) -> frozenset[str]:
+    try:
+        text = resources.files("tweetguard.data").joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return frozenset()
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _gazetteers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return _data_words("first_names.txt"), _data_words("surnames.txt"), _data_words("common_words.txt")
+
+
+def _gazetteer_names(text: str) -> Iterator[Span]:
+    """Fallback detector: capitalised first names, and the surname that follows one.
+
+    A first name that is also an everyday word ("May", "Will", "Rose") only counts when a
+    capitalised surname follows it, so "in May" stays readable.
+    """
+    first_names, surnames, common = _gazetteers()
+    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    for index, (start, end, word) in enumerate(words):
+        if not word[0].isupper() or word.lower() not in first_names:
+            continue
+        following = words[index + 1] if index + 1 < len(words) else None
+        surname = (following is not None and following[2][0].isupper() and text[end:following[0]].strip() == ""
+                   and following[2].lower() in surnames)
+        if surname and following is not None:
+            yield start, end
+            yield following[0], following[1]
+        elif word.lower() not in common:
+            yield start, end
+
+
+def _detector() -> Callable[[str], Iterable[Span]]:
+    """The project's name detector (tweetguard.names) if it offers a finder, else the gazetteer."""
+    try:
+        names = importlib.import_module("tweetguard.names")
+    except ImportError:
+        return _gazetteer_names
+    finder = getattr(names, "find_person_names", None) or getattr(names, "find_names", None)
+    if not callable(finder):
+        return _gazetteer_names
+
+    def spans(text: str) -> Iterator[Span]:
+        for found in finder(text):
+            start, end = (found.start, found.end) if hasattr(found, "start") else found[:2]
+            yield int(start), int(end)
+        yield from _gazetteer_names(text)
+
+    return spans
+
+
+class Redactor:
+    """A ``str -> str`` masker for OutputOptions.redact, plus the names learned so far."""
+
+    def __init__(self, roster: Roster | None = None, detector: Callable[[str], Iterable[Span]] | None = None) -> None:
+        self.known: set[str] = set()
+        if roster is not None:
+            for pupil in roster.pupils:
+                for name in (pupil.first_name, pupil.last_name):
+                    self.known.update(w.lower() for w in WORD.findall(normalise(name).text))
+                    self.known.update(part.lower() for part in regex.split(r"[-' ]", name) if len(part) > 1)
+        self.detector = detector or _detector()
+
+    def learn(self, result: DraftResult) -> None:
+        """Remember the words the names/targeted/media rules flagged in this draft."""
+        text = result.draft.text
+        for violation in result.violations:
+            if violation.category not in NAME_CATEGORIES or violation.end <= violation.start:
+                continue
+            span = text[violation.start : violation.end]
+            view = normalise(span)
+            for word in WORD.findall(view.text):
+                # A whole-name span (names) is all name; elsewhere only capitalised words are.
+                if violation.category == "names" or word[0].isupper():
+                    if not _is_everyday(word) or violation.category == "names":
+                        self.known.add(word.lower())
+
+    def spans(self, text: str) -> list[Span]:
+        view = normalise(text)
+        found: list[Span] = []
+        for match in WORD.finditer(view.text):
+            word = match.group().lower()
+            parts = [word, *word.replace("’", "'").split("'")[:1], *word.split("-")]
+            if any(part in self.known for part in parts):
+                found.append(view.to_original(match.start(), match.end()))
+        found.extend(view.to_original(s, e) for s, e in self.detector(view.text))
+        return found
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return text
+        chars = list(text)
+        for start, end in self.spans(text):
+            chars[start:end] = mask(text[start:end])
+        return "".join(chars)
+
+
+def _is_everyday(word: str) -> bool:
+    """A capitalised everyday word in a flagged span ("Well done Josh": Well, done)."""
+    first_names, _, common = _gazetteers()
+    lowered = word.lower()
+    return lowered in common and lowered not in first_names
+
+
+class RedactingReporter:
+    """Learns each draft's flagged names before the real reporter prints that draft."""
+
+    def __init__(self, inner: Reporter, redactor: Redactor) -> None:
+        self.inner = inner
+        self.redactor = redactor
+
+    def draft(self, result: DraftResult) -> None:
+        self.redactor.learn(result)
+        self.inner.draft(result)
+
+    def problem(self, error: TweetguardError) -> None:
+        self.inner.problem(error)
+
+    def finish(self, summary: Summary) -> None:
+        self.inner.finish(summary)
+
+
+def redacted_result(result: DraftResult, redact: Callable[[str], str]) -> DraftResult:
+    """A copy of ``result`` with every printed string masked (for formats that print many)."""
+    violations: Sequence[Violation] = [
+        replace(v, message=redact(v.message), suggestion=redact(v.suggestion) if v.suggestion else v.suggestion,
+                fix=redact(v.fix) if v.fix else v.fix)
+        for v in result.violations
+    ]
+    notes: Sequence[Note] = [replace(n, message=redact(n.message)) for n in result.notes]
+    return replace(result, draft=replace(result.draft, text=redact(result.draft.text)),
+                   violations=list(violations), notes=list(notes))
