@@ -22,6 +22,11 @@ class Group(click.Group):
 
     COMMANDS = {
         "check": "tweetguard.commands.check",
+        "explain": "tweetguard.commands.explain",
+        "rules": "tweetguard.commands.rules",
+        "policy": "tweetguard.commands.policy",
+        "init": "tweetguard.commands.init",
+        "evaluate": "tweetguard.commands.evaluate",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -111,6 +111,18 @@ KEYS: dict[str, Callable[[Any], dict[str, Any]]] = {
 }
 
 
+def _where(path: Path, key: Any) -> str:
+    """``path:line`` of a key in a YAML config (errors are rare, so it is parsed again here)."""
+    if path.suffix == ".toml":
+        return str(path)
+    try:
+        node = yamlsafe.compose(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yamlsafe.YamlProblem):
+        return str(path)
+    line = yamlsafe.mapping_lines(node).get(str(key)) if node is not None else None
+    return f"{path}:{line}" if line else str(path)
+
+
 def load_settings(path: Path | None, base: Settings | None = None) -> Settings:
     """Settings from a config file (or the defaults when there is none)."""
     settings = base or Settings()
@@ -119,13 +131,15 @@ def load_settings(path: Path | None, base: Settings | None = None) -> Settings:
     data = _read(path)
     fields: dict[str, Any] = {}
     for key, value in data.items():
+        if value is None:  # `roster:` left empty means "not set"
+            continue
         reader = KEYS.get(str(key).replace("-", "_"))
         if reader is None:
-            raise ConfigError(str(path), f"unknown key '{key}'; known keys: {', '.join(sorted(KEYS))}")
+            raise ConfigError(_where(path, key), f"unknown key '{key}'; known keys: {', '.join(sorted(KEYS))}")
         try:
             fields.update(reader(value))
         except ValueError as exc:
-            raise ConfigError(str(path), f"'{key}' {exc}") from None
+            raise ConfigError(_where(path, key), f"'{key}' {exc}") from None
     folder = path.parent
     if "rule_dirs" in fields:
         fields["rule_dirs"] = tuple(folder / d for d in fields["rule_dirs"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, BinaryIO, Iterator, Mapping
 
 import regex
 import yaml
@@ -25,6 +25,8 @@ DRAFT_SUFFIXES = (".txt", ".md")
 COLLECTION_SUFFIXES = (".jsonl", ".yaml", ".yml")
 FRONT_MATTER_KEYS = ("scheduled", "occasion", "reply_to", "media", "id", "tweetguard")
 MAX_FILE_BYTES = 1_000_000  # a tweet is 280 characters; a megabyte is no draft
+MAX_LINE_BYTES = 1_000_000  # nor is a megabyte on one JSON Lines row
+MAX_COLLECTION_BYTES = 50_000_000  # a YAML collection is read whole; JSON Lines streams
 MAX_FRONT_MATTER_CHARS = 20_000
 THREAD_SEPARATOR = regex.compile(r"^---[ \t]*\r?$", regex.MULTILINE)
 FENCE = regex.compile(r"\A\ufeff?---[ \t]*\r?\n")
@@ -174,20 +176,45 @@ def _collection_item(item: Any, source: str, path: Path) -> Draft:
     return Draft(source=source, text=text, path=path, line=line, **fields)
 
 
-def read_jsonl(content: str, path: Path) -> Iterator[DraftOrError]:
-    for line_no, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
-            continue
-        source = f"{path}:{line_no}"
-        try:
-            item = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            yield DraftError(source, f"not valid JSON ({getattr(exc, 'msg', 'nested too deeply')}); fix or remove this line")
-            continue
-        try:
-            yield _collection_item(item, source, path)
-        except DraftError as exc:
-            yield exc
+def _jsonl_item(raw: bytes, line_no: int, path: Path) -> DraftOrError | None:
+    """The draft on one JSON Lines row (None for a blank row), or what is wrong with it."""
+    source = f"{path}:{line_no}"
+    if len(raw) > MAX_LINE_BYTES:
+        return DraftError(source, f"{len(raw):,} bytes on one line is far too long for a tweet; split or remove it")
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return DraftError(source, f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8 text")
+    if not line.strip():
+        return None
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return DraftError(source, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno}); "
+                           "fix or remove this line")
+    except RecursionError:
+        return DraftError(source, "not valid JSON (nested too deeply); fix or remove this line")
+    try:
+        return _collection_item(item, source, path)
+    except DraftError as exc:
+        return exc
+
+
+def read_jsonl(stream: BinaryIO, path: Path) -> Iterator[DraftOrError]:
+    """One draft per row, read a row at a time so memory stays flat however long the file.
+
+    Rows end at a newline only (a JSON string may hold U+2028 or a form feed, which
+    ``str.splitlines`` would split on); a BOM at the start is skipped.
+    """
+    for line_no, raw in enumerate(stream, start=1):
+        if line_no == 1:
+            if b"\x00" in raw[:8192]:
+                yield DraftError(str(path), "this is a binary file, not JSON Lines; remove it or exclude it")
+                return
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        item = _jsonl_item(raw, line_no, path)
+        if item is not None:
+            yield item
 
 
 def read_yaml_collection(content: str, path: Path) -> Iterator[DraftOrError]:
@@ -212,10 +239,17 @@ def read_yaml_collection(content: str, path: Path) -> Iterator[DraftOrError]:
 def read_file(path: Path) -> Iterator[DraftOrError]:
     """Every draft in one file, or the error that stops it being read."""
     source = str(path)
+    suffix = path.suffix.lower()
     try:
+        if suffix == ".jsonl":
+            with path.open("rb") as stream:
+                yield from read_jsonl(stream, path)
+            return
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield DraftError(source, f"{size:,} bytes is far too long for a tweet draft; split or remove it")
+        limit = MAX_COLLECTION_BYTES if suffix in (".yaml", ".yml") else MAX_FILE_BYTES
+        if size > limit:
+            what = "a YAML collection; use JSON Lines" if limit == MAX_COLLECTION_BYTES else "a tweet draft"
+            yield DraftError(source, f"{size:,} bytes is far too long for {what}; split or remove it")
             return
         content = _decode(path.read_bytes(), source)
     except DraftError as exc:
@@ -224,10 +258,7 @@ def read_file(path: Path) -> Iterator[DraftOrError]:
     except OSError as exc:
         yield DraftError(source, f"cannot read this file ({exc.strerror or exc})")
         return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from read_jsonl(content, path)
-    elif suffix in (".yaml", ".yml"):
+    if suffix in (".yaml", ".yml"):
         yield from read_yaml_collection(content, path)
     else:
         try:

@@ -9,8 +9,8 @@ Which words are names:
   :class:`RedactingReporter` before the real reporter prints that draft, and kept for the rest
   of the run: once a word was a child's name it is masked everywhere after);
 - every roster pupil's first and last name, in any case, when a roster is loaded;
-- person names found in the text by the name detector (tweetguard.names when it provides a
-  finder; otherwise the first-name gazetteer, see :func:`_gazetteer_names`).
+- person names found in the text by the name detector (tweetguard.names.find_person_names),
+  and capitalised first names from the gazetteer (see :func:`_gazetteer_names`).
 
 Matching is done on the normalised view of the text (tweetguard.normalise), so a name
 disguised with look-alike letters or zero-width characters is masked too.
@@ -90,20 +90,23 @@ def _gazetteer_names(text: str) -> Iterator[Span]:
             yield start, end
 
 
-def _detector() -> Callable[[str], Iterable[Span]]:
-    """The project's name detector (tweetguard.names) if it offers a finder, else the gazetteer."""
+def _detector(roster: Roster | None) -> Callable[[str], Iterable[Span]]:
+    """The project's name detector (tweetguard.names) plus the gazetteer fallback.
+
+    The gazetteer also runs beside tweetguard.names: masking a word too many is harmless,
+    one too few is not.
+    """
     try:
         names = importlib.import_module("tweetguard.names")
     except ImportError:
         return _gazetteer_names
-    finder = getattr(names, "find_person_names", None) or getattr(names, "find_names", None)
+    finder = getattr(names, "find_person_names", None)
     if not callable(finder):
         return _gazetteer_names
 
     def spans(text: str) -> Iterator[Span]:
-        for found in finder(text):
-            start, end = (found.start, found.end) if hasattr(found, "start") else found[:2]
-            yield int(start), int(end)
+        for found in finder(text, None, roster):
+            yield found.start, found.end
         yield from _gazetteer_names(text)
 
     return spans
@@ -119,7 +122,7 @@ class Redactor:
                 for name in (pupil.first_name, pupil.last_name):
                     self.known.update(w.lower() for w in WORD.findall(normalise(name).text))
                     self.known.update(part.lower() for part in regex.split(r"[-' ]", name) if len(part) > 1)
-        self.detector = detector or _detector()
+        self.detector = detector or _detector(roster)
 
     def learn(self, result: DraftResult) -> None:
         """Remember the words the names/targeted/media rules flagged in this draft."""
@@ -130,10 +133,10 @@ class Redactor:
             span = text[violation.start : violation.end]
             view = normalise(span)
             for word in WORD.findall(view.text):
-                # A whole-name span (names) is all name; elsewhere only capitalised words are.
-                if violation.category == "names" or word[0].isupper():
-                    if not _is_everyday(word) or violation.category == "names":
-                        self.known.add(word.lower())
+                # A names span is all name; elsewhere ("Well done Josh") only capitalised words
+                # that are not everyday words are.
+                if violation.category == "names" or (word[0].isupper() and not _is_everyday(word)):
+                    self.known.add(word.lower())
 
     def spans(self, text: str) -> list[Span]:
         view = normalise(text)

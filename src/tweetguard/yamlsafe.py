@@ -23,50 +23,73 @@ class YamlProblem(ValueError):
         self.message = message
 
 
-def _check_node(node: yaml.Node, depth: int) -> None:
-    if depth > MAX_DEPTH:
-        raise YamlProblem(node.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _check_node(key, depth + 1)
-            _check_node(value, depth + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _check_node(item, depth + 1)
+def _one_line(text: object) -> str:
+    """PyYAML's messages span lines and point with '^'; errors here are one line."""
+    return " ".join(str(text).split())
+
+
+def _problem(exc: yaml.YAMLError, text: str, default_line: int = 1) -> YamlProblem:
+    """A YAML error as a YamlProblem with a line number and a one-line reason."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, max(0, exc.position)) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        return YamlProblem(line, f"has a character YAML does not allow (U+{code:04X}); remove it")
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else default_line
+        return YamlProblem(line, f"is not valid YAML ({_one_line(exc.problem or exc.context)})")
+    return YamlProblem(default_line, f"is not valid YAML ({_one_line(exc)})")
+
+
+# libyaml when PyYAML was built with it (much faster, same nodes and line numbers).
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NESTING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_UNNESTING = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 1
+
+
+def _refuse_hostile(text: str) -> None:
+    """Walk the events once: refuse an alias or deep nesting as soon as it is seen.
+
+    This runs before anything is composed, so an alias bomb is never expanded and a
+    document of a million '[' stops at the first one too many.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(_line(event), "uses a YAML alias (*name); write the value out instead")
+        if isinstance(event, _NESTING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(_line(event), f"is nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, _UNNESTING):
+            depth -= 1
 
 
 def compose(text: str) -> yaml.Node | None:
     """Parse ``text`` into a node tree, refusing aliases and deep nesting."""
     try:
-        # Events first: an alias is refused before anything is composed or expanded.
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 1 if event.start_mark else 1
-                raise YamlProblem(line, "uses a YAML alias (*name); write the value out instead")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, f"is not valid YAML ({exc.problem or exc.context})") from None
+        _refuse_hostile(text)
+        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
     except yaml.YAMLError as exc:
-        raise YamlProblem(1, f"is not valid YAML ({exc})") from None
-    except RecursionError:
+        raise _problem(exc, text) from None
+    except RecursionError:  # not reachable after the depth check; kept as a last guard
         raise YamlProblem(1, f"is nested more than {MAX_DEPTH} levels deep") from None
-    if node is not None:
-        _check_node(node, 0)
-    return node
 
 
 def construct(node: yaml.Node) -> Any:
     """Turn a checked node tree into plain Python values."""
-    loader = yaml.SafeLoader("")
+    # A bare constructor: building values from nodes needs no reader, scanner or parser.
+    loader = yaml.constructor.SafeConstructor()
     try:
         return loader.construct_document(node)
     except yaml.YAMLError as exc:
         line = node.start_mark.line + 1
-        raise YamlProblem(line, f"has a value YAML cannot read ({exc})") from None
-    finally:
-        loader.dispose()
+        reason = getattr(exc, "problem", None) or exc
+        raise YamlProblem(line, f"has a value YAML cannot read ({_one_line(reason)})") from None
 
 
 def load(text: str) -> Any:

@@ -59,10 +59,16 @@ def _use_color(format_name: str) -> bool:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are violations.")
 @click.option("--quiet", "-q", is_flag=True, help="Show only drafts with problems.")
 @click.option("--statistics", is_flag=True, help="Count the violations of each rule.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (a pupil's full name becomes the first name) "
+              "to .txt/.md drafts and .jsonl collections; nothing else in the file changes.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff and write nothing "
+              "(exit 1 when there is something to fix).")
+@click.option("--redact", is_flag=True, help="Mask pupils' names in the output (E**** T*******), e.g. for CI logs.")
 def command(paths: tuple[str, ...], text: str | None, at: str | None, format_name: str,
             config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
             select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
-            strict: bool, exit_zero: bool, quiet: bool, statistics: bool) -> None:
+            strict: bool, exit_zero: bool, quiet: bool, statistics: bool, fix: bool = False,
+            diff: bool = False, redact: bool = False) -> None:
     """Check draft tweets: files, folders (their .txt/.md drafts), '-' for standard input.
 
     \b
@@ -91,12 +97,26 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, format_nam
     pupils = load_roster(settings.roster) if settings.roster else None
     engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
     resolved = resolve_format(format_name, sys.stdout.isatty())
-    options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics)
+    redactor = None
+    if redact:
+        from tweetguard.redact import Redactor, RedactingReporter
+
+        redactor = Redactor(pupils)
+    options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics,
+                            **({"redact": redactor} if redactor else {}))
     reporter = load_format(resolved).make_reporter(sys.stdout, options, [c.rule for c in engine.rules])
+    if redactor:
+        reporter = RedactingReporter(reporter, redactor)  # learns each draft's flagged names first
+    if fix or diff:
+        from tweetguard.fix import make_fixer
+
+        reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=sys.stdout)
     summary = run(_ProblemsToStderr(_items(paths, text, settings)), engine, default_time, reporter)
     for rule_id, failure in summary.rule_failures.items():
         count = summary.rule_failure_counts[rule_id]
         click.echo(f"tweetguard: {failure}" + (f" [{count} drafts affected]" if count > 1 else ""), err=True)
+    if diff:
+        sys.exit(fixer.diff_exit_code(summary))
     sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
 
 

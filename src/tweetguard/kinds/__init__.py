@@ -17,6 +17,13 @@ KIND_MODULES: dict[str, str] = {
     "lexicon": "tweetguard.kinds.lexicon",
     "schedule": "tweetguard.kinds.schedule",
     "length": "tweetguard.kinds.length",
+    "full_name": "tweetguard.kinds.full_name",
+    "targeted": "tweetguard.kinds.targeted",
+    "photo_consent": "tweetguard.kinds.photo_consent",
+    "near": "tweetguard.kinds.near",
+    "contact": "tweetguard.kinds.contact",
+    "profanity": "tweetguard.kinds.profanity",
+    "sentiment": "tweetguard.kinds.sentiment",
 }
 
 

@@ -1,7 +1,8 @@
 """``pattern``: a regular expression (the ``regex`` module's syntax) that marks a problem.
 
 Keys: ``pattern`` (required), ``ignore_case`` (default true), ``suggestion`` (text shown as
-what to write instead), ``exceptions`` (phrases that make a match inside them innocent).
+what to write instead), ``exceptions`` (phrases that make a match inside them innocent),
+``fix`` (a safe replacement --fix writes, with group references like ``\\g<first>``).
 The pattern runs on the normalised text; spans are reported in the original.
 """
 
@@ -20,6 +21,7 @@ PARAMS = {
     "ignore_case": Param(bool, default=True),
     "suggestion": Param(str, default=None),
     "exceptions": Param(list, default=[]),
+    "fix": Param(str, default=None, help="a safe replacement for --fix; may use groups like \\g<1>"),
 }
 
 
@@ -31,6 +33,9 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         raise RuleParamError("pattern", f"is not a valid regular expression ({exc})") from None
     exceptions = tuple(str(e) for e in rule.params["exceptions"] or ())
     suggestion = rule.params["suggestion"]
+    fix = rule.params["fix"]
+    if fix is not None:
+        _check_template(fix, compiled)
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
@@ -39,6 +44,15 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             if match.end() == match.start() or inside_any(match.span(), innocent):
                 continue
             start, end = context.view.to_original(*match.span())
-            yield Finding(start, end, suggestion)
+            yield Finding(start, end, suggestion, match.expand(fix) if fix is not None else None)
 
     return check
+
+
+def _check_template(fix: str, compiled: regex.Pattern[str]) -> None:
+    """Refuse a ``fix`` naming a group the pattern lacks, at load time rather than mid-run."""
+    for name, number in regex.findall(r"\\g<([^>]*)>|\\(\d+)", fix):
+        ref = name or number
+        known = ref in compiled.groupindex or (ref.isdigit() and int(ref) <= compiled.groups)
+        if not known:
+            raise RuleParamError("fix", f"refers to group '{ref}', which the pattern does not have")

@@ -9,6 +9,10 @@ from types import ModuleType
 FORMAT_MODULES: dict[str, str] = {
     "text": "tweetguard.output.text",
     "json": "tweetguard.output.json_report",
+    "jsonl": "tweetguard.output.jsonl",
+    "github": "tweetguard.output.github",
+    "sarif": "tweetguard.output.sarif",
+    "junit": "tweetguard.output.junit",
 }
 
 

@@ -1,0 +1,177 @@
+"""``contact``: phone numbers, email addresses and home addresses, however they are written.
+
+``detect`` chooses what to find:
+- ``phone``: UK personal numbers (01, 02 and 07 numbers, written with +44 or 0044 too,
+  with spaces, dots, dashes or brackets). 03, 08 and 09 numbers are organisations'
+  (councils, helplines), so they are not personal data. Dates, times, years, scores and
+  prices never have the leading 0 and 10 or 11 digits. A number after an ``organisation``
+  word ("call the school office on ...") is the school's own, not personal.
+- ``email``: addresses, also disguised ("jo dot bloggs at hotmail dot co dot uk",
+  "jo[at]gmail[dot]com"). The school's own domains (config ``school_email_domains``) are fine.
+- ``address``: UK postcodes (real area codes and the inward-code letter rules) and a house
+  number followed by a street name ("14 Acacia Avenue"). ``public_places``: addresses a
+  school can list as public (its own), which are fine.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, Mapping
+
+import regex
+
+from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.kinds.phrases import find_all, gather
+from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS
+from tweetguard.model import Draft, Finding, Rule
+
+PARAMS = {
+    "detect": Param(str, required=True, help="phone, email or address"),
+    "organisation": Param(list, default=[], help="words before a number that make it an organisation's"),
+    "street_types": Param(list, default=[], help="words that end a street name (Road, Lane...)"),
+    "not_house_numbers": Param(list, default=[], help="words before a number that make it no house number"),
+    "public_places": Param(list, default=[], help="addresses and postcodes that are public (the school's)"),
+    "public_lists": Param(list, default=[], help="catalogue lists of public addresses"),
+    "suggestion": Param(str, default=None),
+}
+DETECTORS = ("phone", "email", "address")
+
+PHONE = regex.compile(r"(?<![\w+])(?:\+|00)?[(\d][\d ().\-]{7,18}\d(?![\w])", regex.V1)
+PHONE_GROUPS = regex.compile(r"\d+")
+
+LOCAL = r"[a-z0-9](?:[a-z0-9._%+\-]*[a-z0-9])?"
+EMAIL = regex.compile(rf"(?<![\w.@]){LOCAL}@((?:[a-z0-9\-]+\.)+[a-z]{{2,}})(?![\w@])", regex.V1 | regex.IGNORECASE)
+# Disguised: "at" and "dot" spelt out (bracketed or not), or a real @ with spelt-out dots.
+AT = r"(?:\s*[\[(]\s*at\s*[\])]\s*|\s+at\s+|\s*@\s*)"
+DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)"
+DISGUISED = regex.compile(
+    rf"(?<![\w.@])([a-z0-9_%+\-]+(?:{DOT}[a-z0-9_%+\-]+)*){AT}([a-z0-9\-]+(?:{DOT}[a-z0-9\-]+)+)(?![\w])",
+    regex.V1 | regex.IGNORECASE,
+)
+
+POSTCODE_AREAS = (
+    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN "
+    "EX FK FY G GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG "
+    "NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ "
+    "TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE GY JE IM"
+).split()
+POSTCODE = regex.compile(
+    rf"(?<![\w])(?:{'|'.join(sorted(POSTCODE_AREAS, key=len, reverse=True))})"
+    r"\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}(?![\w])",
+    regex.V1,
+)
+
+
+@lru_cache(maxsize=1)
+def top_level_domains() -> frozenset[str]:
+    text = resources.files("tweetguard").joinpath("data", "tlds.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and line[0] not in "#[")
+
+
+def _uk_number(raw: str) -> bool:
+    """Whether digits written like this are a personal UK phone number."""
+    if regex.search(r"\d[ .\-]{2,}\d|\)\s*\(", raw) or raw.count("(") != raw.count(")"):
+        return False
+    groups = PHONE_GROUPS.findall(raw.replace("(0)", " "))
+    if any(len(g) == 1 for g in groups[1:]) and len(groups) > 3:
+        return False  # "1 2 3 4 5 6": counting, not a number
+    digits = "".join(groups)
+    if raw.lstrip().startswith(("+", "00")) and (digits.startswith("44") or digits.startswith("0044")):
+        digits = "0" + regex.sub(r"^(?:00)?44", "", digits)
+    if not digits.startswith("0") or len(digits) not in (10, 11):
+        return False
+    return digits[1] in "127" and (digits[1] != "7" or len(digits) == 11)
+
+
+def _domain_is_school(domain: str, school: tuple[str, ...]) -> bool:
+    domain = domain.lower().rstrip(".")
+    return any(domain == d or domain.endswith("." + d) for d in school)
+
+
+def _spoken(value: str) -> str:
+    """ "bloggs [dot] co dot uk" -> "bloggs.co.uk" """
+    return regex.sub(rf"{DOT}", ".", value, flags=regex.IGNORECASE).replace(" ", "").lower()
+
+
+def _phones(text: str, organisation: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    for match in PHONE.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        raw = match.group().rstrip(" .-")
+        if not _uk_number(raw):
+            continue
+        before = text[max(0, match.start() - 60) : match.start()]
+        clause = regex.split(r"[.!?\n]", before)[-1]
+        if organisation and find_all(clause, organisation):
+            continue
+        yield match.start(), match.start() + len(raw)
+
+
+def _emails(text: str, school: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    plain = [m for m in EMAIL.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)]
+    for match in plain:
+        if not _domain_is_school(match.group(1), school):
+            yield match.span()
+    tlds = top_level_domains()
+    for match in DISGUISED.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        if any(m.start() < match.end() and match.start() < m.end() for m in plain):
+            continue
+        if not regex.search(r"(?<![\w])(?:at|dot)(?![\w])", match.group(), regex.IGNORECASE):
+            continue  # no word spelt out: an ordinary address, found above
+        domain = _spoken(match.group(2))
+        if domain.rsplit(".", 1)[-1] not in tlds or _domain_is_school(domain, school):
+            continue
+        yield match.span()
+
+
+def _addresses(text: str, street_types: tuple[str, ...], not_house: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    for match in POSTCODE.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        yield match.span()
+    if not street_types:
+        return
+    types = "|".join(regex.escape(t) for t in sorted(street_types, key=len, reverse=True))
+    street = regex.compile(
+        rf"(?<![\w£$.,:/-])(\d{{1,4}}[a-zA-Z]?),?\s+((?:\p{{Lu}}[\p{{L}}'’-]+\s+){{1,3}}(?:{types}))(?![\w])",
+        regex.V1,
+    )
+    for match in street.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        before = regex.search(r"(\w+)\s*$", text[: match.start()])
+        if before and before.group(1).lower() in not_house:
+            continue
+        yield match.span()
+
+
+def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
+    p = rule.params
+    detect = p["detect"]
+    if detect not in DETECTORS:
+        raise RuleParamError("detect", f"'{detect}' is not known; use {', '.join(DETECTORS)}")
+    organisation = tuple(str(w) for w in p["organisation"] or ())
+    street_types = tuple(str(w) for w in p["street_types"] or ())
+    not_house = frozenset(str(w).lower() for w in p["not_house_numbers"] or ())
+    public = gather(p["public_places"], p["public_lists"], lists, "public_lists")
+
+    def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
+        text = ctx.view.text
+        if detect == "phone":
+            spans = list(_phones(text, organisation))
+        elif detect == "email":
+            spans = list(_emails(text, ctx.settings.school_domains))
+        else:
+            allowed = find_all(text, public)
+            spans = [s for s in _addresses(text, street_types, not_house)
+                     if not any(a[0] <= s[0] and s[1] <= a[1] for a in allowed)]
+        for span in _merge(spans):
+            yield Finding(*ctx.view.to_original(*span), p["suggestion"])
+
+    return check
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

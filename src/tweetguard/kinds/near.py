@@ -1,0 +1,112 @@
+"""``near``: a word that is only a problem in company, like a diagnosis next to a child's name.
+
+A recogniser in the style of Presidio: ``terms`` (phrases; ``diagnos*`` matches any word
+starting so) or ``term_patterns`` (regexes) mark a candidate; it is reported when, in the
+same sentence (or within ``window`` words when window > 0), there is also a ``context``
+phrase, a ``context_patterns`` match or, with ``context_names: true``, a person's first
+name. ``strong_terms`` need no context. ``unless`` phrases anywhere in the sentence, and
+``exceptions`` phrases around the term itself, make it innocent. ``replies_only`` limits
+the rule to replies (drafts with ``reply_to``); ``skip_proper_nouns`` ignores a capitalised
+term inside a name ("Great Ormond Street Hospital").
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Mapping
+
+import regex
+
+from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.kinds.people import first_name_spans
+from tweetguard.kinds.phrases import compile_patterns, find_all, gather, sentences
+from tweetguard.kinds.wordmatch import inside_any
+from tweetguard.model import Draft, Finding, Rule
+
+PARAMS = {
+    "terms": Param(list, default=[], help="phrases that need context to be a problem"),
+    "term_lists": Param(list, default=[], help="catalogue lists added to terms"),
+    "term_patterns": Param(list, default=[], help="regexes that need context, like terms"),
+    "strong_terms": Param(list, default=[], help="phrases that are a problem on their own"),
+    "strong_patterns": Param(list, default=[], help="regexes that are a problem on their own"),
+    "context": Param(list, default=[], help="phrases that make a term a problem"),
+    "context_lists": Param(list, default=[]),
+    "context_patterns": Param(list, default=[]),
+    "context_names": Param(bool, default=False, help="a person's first name counts as context"),
+    "window": Param(int, default=0, help="words either side to look for context; 0: the sentence"),
+    "unless": Param(list, default=[], help="phrases that make the whole sentence innocent"),
+    "unless_lists": Param(list, default=[]),
+    "unless_patterns": Param(list, default=[]),
+    "exceptions": Param(list, default=[], help="phrases that make a term inside them innocent"),
+    "replies_only": Param(bool, default=False, help="only check replies (drafts with reply_to)"),
+    "skip_proper_nouns": Param(bool, default=False,
+                               help="a capitalised term after a capitalised word is part of a name"),
+    "whole_draft": Param(bool, default=False, help="look for context in the whole draft, not the sentence"),
+    "suggestion": Param(str, default=None),
+}
+
+WORD = regex.compile(r"\w+")
+
+
+def _word_window(text: str, span: tuple[int, int], words: int) -> tuple[int, int]:
+    """The span ``words`` words either side of ``span``."""
+    before = [m.start() for m in WORD.finditer(text, 0, span[0])]
+    after = [m.end() for m in WORD.finditer(text, span[1])]
+    start = before[-words] if len(before) >= words else 0
+    end = after[words - 1] if len(after) >= words else len(text)
+    return start, end
+
+
+def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
+    p = rule.params
+    terms = gather(p["terms"], p["term_lists"], lists, "term_lists")
+    term_patterns = compile_patterns(p["term_patterns"] or (), "term_patterns")
+    strong = tuple(str(w) for w in p["strong_terms"] or ())
+    strong_patterns = compile_patterns(p["strong_patterns"] or (), "strong_patterns")
+    context = gather(p["context"], p["context_lists"], lists, "context_lists")
+    context_patterns = compile_patterns(p["context_patterns"] or (), "context_patterns")
+    unless = gather(p["unless"], p["unless_lists"], lists, "unless_lists")
+    unless_patterns = compile_patterns(p["unless_patterns"] or (), "unless_patterns")
+    exceptions = tuple(str(e) for e in p["exceptions"] or ())
+    window = int(p["window"])
+    if not (terms or term_patterns or strong or strong_patterns):
+        raise RuleParamError("terms", "is empty; give terms, term_patterns, strong_terms or strong_patterns")
+    if (terms or term_patterns) and not (context or context_patterns or p["context_names"]):
+        raise RuleParamError("context", "is empty; terms need context (or use strong_terms)")
+
+    def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
+        if p["replies_only"] and not draft.reply_to:
+            return
+        text = ctx.view.text
+        innocent = find_all(text, exceptions)
+        cues = find_all(text, context, context_patterns)
+        if p["context_names"]:
+            cues = sorted(cues + first_name_spans(text, ctx.roster))
+        blockers = find_all(text, unless, unless_patterns)
+        weak = [s for s in find_all(text, terms, term_patterns)
+                if not inside_any(s, innocent) and not (p["skip_proper_nouns"] and _in_proper_noun(text, s))]
+        hard = [s for s in find_all(text, strong, strong_patterns) if not inside_any(s, innocent)]
+        bounds = [(0, len(text))] if p["whole_draft"] else list(sentences(text))
+        for start, end in bounds:
+            if any(start <= b[0] < end for b in blockers):
+                continue
+            found = [s for s in hard if start <= s[0] < end]
+            for span in (s for s in weak if start <= s[0] < end):
+                low, high = _word_window(text, span, window) if window > 0 else (start, end)
+                if any(low <= c[0] and c[1] <= high and not _overlaps(c, span) for c in cues):
+                    found.append(span)
+            for span in sorted(set(found)):
+                yield Finding(*ctx.view.to_original(*span), p["suggestion"])
+
+    return check
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _in_proper_noun(text: str, span: tuple[int, int]) -> bool:
+    """ "Great Ormond Street Hospital": a capitalised term right after a capitalised word."""
+    if not text[span[0]].isupper():
+        return False
+    before = regex.search(r"(\w+)\W*$", text[: span[0]])
+    return bool(before) and before.group(1)[0].isupper() and text[before.end(1) : span[0]].strip() in ("", "'s", "’s")

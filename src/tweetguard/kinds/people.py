@@ -1,0 +1,81 @@
+"""Finding where a draft mentions a person by first name, for rules about "a named child".
+
+Deliberately simple: a capitalised word that is in the first-name gazetteer (or the roster),
+not right after a title (Mr, Mrs, Dr...: those are adults), and not a capitalised ordinary
+word at the start of a sentence ("Will you...", "May is..."). Rules use it as context, so a
+missed adult name costs little; the names rules have their own, stricter finder.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from tweetguard.roster import Roster
+
+TITLES = frozenset("mr mrs miss ms mx dr rev revd reverend pc sgt coach sir lady lord dame prof professor "
+                   "father sister brother canon bishop captain".split())
+# Capitalised words that are first names in some community but, in a school tweet, are far
+# more often something else (months, days, virtues, ordinary words at a sentence's start).
+NOT_NAMES = frozenset("may june april august will grace hope joy faith art bill mark rose summer autumn "
+                      "sunny holly ivy dawn sky river star angel king queen prince major duke earl "
+                      "victoria christian page miles chase hunter reading year class".split())
+WORD = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{L}]+(?:[-'’]\p{L}+)*", regex.V1)
+
+
+def _data_lines(name: str) -> frozenset[str]:
+    text = resources.files("tweetguard").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    return _data_lines("first_names.txt")
+
+
+# At a sentence's start every word is capitalised, so there a name that is also one of the
+# commonest English words ("Will", "May", "Mark") needs a cue after it ("Will's", "Sam is").
+COMMON_RANK = 3000
+
+
+@lru_cache(maxsize=1)
+def very_common_words() -> frozenset[str]:
+    text = resources.files("tweetguard").joinpath("data", "common_words.txt").read_text(encoding="utf-8")
+    words = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(words[:COMMON_RANK])
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:\n\"“"
+
+
+def first_name_spans(text: str, roster: Roster | None = None) -> list[tuple[int, int]]:
+    """Spans of words that read as a person's first name (possessive 's excluded)."""
+    known = first_names()
+    pupils = {p.first_name.lower() for p in roster.pupils} if roster else set()
+    spans: list[tuple[int, int]] = []
+    for match in WORD.finditer(text):
+        word = regex.sub(r"['’]s$", "", match.group())
+        lower = word.lower()
+        if lower not in known and lower not in pupils:
+            continue
+        previous = regex.search(r"([\w.]+)\s*$", text[: match.start()])
+        if previous and previous.group(1).rstrip(".").lower() in TITLES:
+            continue
+        if lower in NOT_NAMES and lower not in pupils:
+            continue
+        if (_sentence_start(text, match.start()) and lower not in pupils and lower in very_common_words()
+                and not _followed_by_name_cue(text, match.start() + len(word))):
+            continue
+        spans.append((match.start(), match.start() + len(word)))
+    return spans
+
+
+def _followed_by_name_cue(text: str, end: int) -> bool:
+    """At a sentence's start a name is usually followed by 's, a comma, 'has' or 'is'."""
+    return bool(regex.match(r"(?:['’]s\b|,|\s+(?:has|is|was|and|in|from|who|will)\b)", text[end:]))

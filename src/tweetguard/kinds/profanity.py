@@ -1,0 +1,156 @@
+"""``profanity``: swear words, insults and slurs, including disguised spellings.
+
+Each word of the draft is compared whole against ``words`` (plus the catalogue ``lists``),
+with common endings (s, ed, ing, y...; "crappy", "sodding"), so words that merely contain
+one ("Scunthorpe", "cocktail", "assessment", "shell") never match. Disguises are undone
+first: leetspeak and symbols ("sh1t", "Pi$$ing", "w@nky"), asterisks standing for letters
+("f**k", "sh*t"), stretched letters ("craaap") and letters spaced or dotted apart
+("c r a p", "b-a-s-t-a-r-d"). ``framed`` words ("clown", "joke") are insults only after
+``frames`` ("absolute", "complete", "total"...). ``phrases`` (several words) match as
+written. ``exceptions`` are innocent phrases ("great tits", "spotted dick"); ``capitalised_ok``
+words are names when capitalised ("Dick King-Smith", "Moby-Dick").
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import Iterator, Mapping
+
+import regex
+
+from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.kinds.phrases import find_all, gather
+from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS
+from tweetguard.model import Draft, Finding, Rule
+
+PARAMS = {
+    "words": Param(list, default=[], help="single words (endings are added automatically)"),
+    "lists": Param(list, default=[], help="catalogue lists of words added to 'words'"),
+    "phrases": Param(list, default=[], help="several-word phrases matched as written"),
+    "framed": Param(list, default=[], help="words that are insults only after a frame word"),
+    "frames": Param(list, default=[], help="words that turn a framed word into an insult"),
+    "exceptions": Param(list, default=[], help="innocent phrases containing a listed word"),
+    "capitalised_ok": Param(list, default=[], help="words that are names when capitalised mid-sentence"),
+    "suggestion": Param(str, default=None),
+}
+
+ENDINGS = ("", "s", "es", "ed", "d", "ing", "in", "y", "ey", "er", "ers", "ier", "iest", "ty")
+LEET = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "8": "b", "+": "t"}
+TOKEN = regex.compile(r"[\p{L}0-9@$!*+]+", regex.V1)
+# Single characters joined by spaces, dots, hyphens or underscores: "c r a p", "s.h.i.t".
+# The same separator throughout, so "a b-a-s-t-a-r-d" is read from the "b".
+SPACED = regex.compile(r"(?<![\w@$*])[\p{L}0-9@$!*]([ .\-_])[\p{L}0-9@$!*](?:\1[\p{L}0-9@$!*])+(?![\w@$*])", regex.V1)
+
+
+def _variants(token: str) -> set[str]:
+    """The readings of a token once leetspeak and symbols are undone ('1' is i or l)."""
+    lowered = token.lower().strip("!@")
+    if not lowered:
+        return set()
+    base = "".join(LEET.get(c, c) for c in lowered)
+    if "1" not in base:
+        return {base}
+    parts = base.split("1")
+    if len(parts) > 4:
+        return {base.replace("1", "i")}
+    return {"".join(p + c for p, c in zip(parts, choices + ("",))) for choices in product("il", repeat=len(parts) - 1)}
+
+
+def _destretched(word: str) -> set[str]:
+    """ "craaap" -> {"crap", "craap"}: runs of three or more letters, read as one or two."""
+    if not regex.search(r"(\p{L})\1\1", word):
+        return {word}
+    return {regex.sub(r"(\p{L})\1\1+", r"\1", word), regex.sub(r"(\p{L})\1\1+", r"\1\1", word)}
+
+
+class Lexicon:
+    """Whole-word lookup of listed words with their endings and asterisk wildcards."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.forms: set[str] = set()
+        for word in (w.lower().strip() for w in words if w.strip()):
+            for ending in ENDINGS:
+                self.forms.add(word + ending)
+                if ending and ending[0] in "aeiouy" and regex.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+                    self.forms.add(word + word[-1] + ending)  # crap -> crappy, sod -> sodding
+        self.by_length: dict[int, list[str]] = {}
+        for form in self.forms:
+            self.by_length.setdefault(len(form), []).append(form)
+
+    def matches(self, token: str) -> bool:
+        for reading in _variants(token):
+            if "*" in reading:
+                if self._wildcard(reading):
+                    return True
+                continue
+            if any(form in self.forms for form in _destretched(reading)):
+                return True
+        return False
+
+    def _wildcard(self, reading: str) -> bool:
+        """ "f**k", "sh*t": each asterisk stands for one hidden letter; letters must show too."""
+        if not regex.search(r"\p{L}", reading) or reading.strip("*") == "":
+            return False
+        pattern = regex.compile("^" + "".join("." if c == "*" else regex.escape(c) for c in reading) + "$")
+        return any(pattern.match(form) for form in self.by_length.get(len(reading), []))
+
+
+def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
+    p = rule.params
+    words = gather(p["words"], p["lists"], lists, "lists")
+    single = tuple(w for w in words if len(w.split()) == 1 and "-" not in w)
+    phrases = tuple(str(x) for x in p["phrases"] or ()) + tuple(w for w in words if w not in single)
+    if not (single or phrases):
+        raise RuleParamError("words", "is empty; give 'words', 'lists' or 'phrases'")
+    lexicon = Lexicon(single)
+    framed = Lexicon(tuple(str(w) for w in p["framed"] or ()))
+    frames = tuple(str(w) for w in p["frames"] or ())
+    exceptions = tuple(str(e) for e in p["exceptions"] or ())
+    capitalised_ok = frozenset(str(w).lower() for w in p["capitalised_ok"] or ())
+
+    def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
+        text = ctx.view.text
+        innocent = find_all(text, exceptions)
+        spans: list[tuple[int, int]] = list(find_all(text, phrases))
+        for match in TOKEN.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+            token = match.group()
+            start, end = match.span()
+            core = token.rstrip("!").lstrip("@!") or token
+            offset = token.find(core)
+            if not regex.search(r"\p{L}", core):
+                continue
+            if core.lower() in capitalised_ok and core[0].isupper() and _mid_sentence(text, start):
+                continue
+            if lexicon.matches(core) or (framed.forms and framed.matches(core) and _framed(text, start, frames)):
+                spans.append((start + offset, start + offset + len(core)))
+        for match in SPACED.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+            joined = regex.sub(r"[ .\-_]", "", match.group())
+            # "a c r a p day": a lone article or letter may lead or trail the spelt word.
+            if any(len(j) >= 3 and lexicon.matches(j) for j in (joined, joined[1:], joined[:-1])):
+                spans.append(match.span())
+        for span in _merge(s for s in spans if not any(i[0] <= s[0] and s[1] <= i[1] for i in innocent)):
+            yield Finding(*ctx.view.to_original(*span), p["suggestion"])
+
+    return check
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?\n"
+
+
+def _framed(text: str, start: int, frames: tuple[str, ...]) -> bool:
+    """Whether one of ``frames`` ends within the two words before ``start``."""
+    before = text[max(0, start - 40) : start]
+    words = regex.findall(r"[\w'’]+", before)[-2:]
+    return bool(words) and bool(find_all(" ".join(words), frames))
+
+
+def _merge(spans: Iterator[tuple[int, int]] | list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,224 @@
+"""check --fix and --diff: only the fixed span changes; everything else stays byte-for-byte."""
+
+from __future__ import annotations
+
+import json
+import stat
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import WEEKDAY_MORNING
+
+from tweetguard.cli import main
+from tweetguard.fix import FixReporter, NullReporter, choose_fixes
+from tweetguard.model import Draft, DraftResult, Violation
+from tweetguard.runner import Summary
+
+AT = WEEKDAY_MORNING.strftime("%Y-%m-%dT%H:%M")
+# A fix rule of our own, so these tests do not depend on the names rules being written.
+FULL_NAME_RULE = r"""rules:
+  - id: test-full-name
+    category: names
+    severity: error
+    kind: pattern
+    ignore_case: false
+    policy: "Twitter Usage Policy: only use children's first names"
+    message: "'{match}' is a pupil's full name."
+    suggestion: "Use the first name only."
+    pattern: '\b(?<first>Ella|Tomasz|Priya) (?:Brightwater|Quillfeather|Okonkwo-Vale)\b'
+    fix: '\g<first>'
+    examples:
+      bad: ["Well done Ella Brightwater!"]
+      good: ["Well done Ella!"]
+  - id: test-overlap
+    category: tone
+    severity: warning
+    kind: pattern
+    ignore_case: false
+    policy: "Twitter Usage Policy: positive messages only"
+    message: "overlapping fix"
+    pattern: 'Brightwater and'
+    fix: 'and'
+    examples:
+      bad: ["Ella Brightwater and Tomasz"]
+      good: ["Ella and Tomasz"]
+"""
+
+
+def run_cli(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    """Run the real entry point (which turns errors into one line and exit 2)."""
+    with CliRunner().isolation(input=input) as (out, err, _):
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        sys.stdout.flush()  # the report may still sit in the text buffer
+        sys.stderr.flush()
+        return code, out.getvalue().decode(), err.getvalue().decode()
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "names.yaml").write_text(FULL_NAME_RULE, encoding="utf-8")
+    return folder
+
+
+def fix(rules: Path, *paths: Path, mode: str = "--fix", select: str = "test-full-name") -> tuple[int, str, str]:
+    return run_cli("check", "--rules", str(rules), "--select", select, "--at", AT, "--format", "text",
+                   mode, *map(str, paths))
+
+
+def test_crlf_bom_and_front_matter_stay_byte_for_byte(rules: Path, tmp_path: Path) -> None:
+    before = ("\ufeff---\r\nscheduled: 2026-03-11T10:00\r\nid: sports-day\r\n---\r\n"
+              "Well done Ella Brightwater!  \r\nWhat a race.\r\n").encode("utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(before)
+    code, out, err = fix(rules, draft)
+    assert draft.read_bytes() == before.replace(b"Ella Brightwater", b"Ella")
+    assert code == 0, err
+    assert "Fixed in the file" in out and "Ready to post" in out
+
+
+def test_threads_fix_each_tweet_in_place(rules: Path, tmp_path: Path) -> None:
+    before = "Priya Okonkwo-Vale ran well.\n---\nSo did Tomasz Quillfeather and Ella Brightwater.\n"
+    draft = tmp_path / "thread.md"
+    draft.write_text(before, encoding="utf-8", newline="")
+    assert fix(rules, draft)[0] == 0
+    assert draft.read_text(encoding="utf-8") == "Priya ran well.\n---\nSo did Tomasz and Ella.\n"
+
+
+def test_second_run_changes_nothing(rules: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes(b"Ella Brightwater and Tomasz Quillfeather read to Year 1.\r\n")
+    fix(rules, draft)
+    once = draft.read_bytes()
+    code, _, err = fix(rules, draft)
+    assert draft.read_bytes() == once == b"Ella and Tomasz read to Year 1.\r\n"
+    assert code == 0 and "fixed" not in err
+
+
+def test_diff_prints_the_fix_and_writes_nothing(rules: Path, tmp_path: Path) -> None:
+    before = "---\noccasion: event\n---\nGo Ella Brightwater!\n"
+    draft = tmp_path / "draft.txt"
+    draft.write_text(before, encoding="utf-8")
+    mtime = draft.stat().st_mtime_ns
+    code, out, _ = fix(rules, draft, mode="--diff")
+    assert code == 1  # there is something to fix
+    assert "-Go Ella Brightwater!\n+Go Ella!\n" in out
+    assert f"--- a/{draft.as_posix()}" in out
+    assert draft.read_text(encoding="utf-8") == before and draft.stat().st_mtime_ns == mtime
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Go Ella!\n", encoding="utf-8")
+    assert fix(rules, clean, mode="--diff")[:2] == (0, "")
+
+
+def test_only_non_overlapping_fixes_are_applied(rules: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Ella Brightwater and Tomasz were kind.", encoding="utf-8")
+    fix(rules, draft, select="test-full-name,test-overlap")
+    # The full name (earlier start) wins; the overlapping fix waits for the next run.
+    assert draft.read_text(encoding="utf-8") == "Ella and Tomasz were kind."
+
+
+def test_jsonl_rewrites_only_that_text_value(rules: Path, tmp_path: Path) -> None:
+    lines = ['{"id": "a", "text": "Caf\\u00e9 trip with Ella Brightwater",  "scheduled": "2026-03-11T10:00"}',
+             '{"id": "b", "text": "Nothing to fix here"}',
+             '{"text":"Zoë and Priya Okonkwo-Vale","id":"c"}']
+    collection = tmp_path / "tweets.jsonl"
+    collection.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8", newline="")
+    assert fix(rules, collection)[0] == 0
+    after = collection.read_bytes().decode("utf-8").split("\r\n")
+    assert after[0] == lines[0].replace(" with Ella Brightwater", " with Ella")
+    assert after[1] == lines[1]
+    assert after[2] == '{"text":"Zoë and Priya","id":"c"}'
+    assert [json.loads(line)["id"] for line in after if line] == ["a", "b", "c"]
+
+
+def test_yaml_collections_and_text_are_left_alone_and_said_so(rules: Path, tmp_path: Path) -> None:
+    collection = tmp_path / "tweets.yaml"
+    before = "- text: Well done Ella Brightwater\n"
+    collection.write_text(before, encoding="utf-8")
+    code, _, err = fix(rules, collection)
+    assert collection.read_text(encoding="utf-8") == before
+    assert code == 1 and "1 fix(es) not applied" in err
+    code, out, err = run_cli("check", "--rules", str(rules), "--select", "test-full-name", "--at", AT, "--fix",
+                             "--text", "Well done Ella Brightwater")
+    assert code == 1 and "not applied" in err and "Use the first name only" in out
+
+
+def test_permissions_are_kept(rules: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Ella Brightwater", encoding="utf-8")
+    draft.chmod(0o640)
+    fix(rules, draft)
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+    assert draft.read_text(encoding="utf-8") == "Ella"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp file left
+
+
+def test_read_only_file_is_a_one_line_error(rules: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Ella Brightwater", encoding="utf-8")
+    draft.chmod(0o444)
+    try:
+        code, _, err = fix(rules, draft)
+    finally:
+        draft.chmod(0o644)
+    assert code == 2
+    assert draft.read_text(encoding="utf-8") == "Ella Brightwater"
+    assert "read-only" in err and str(draft) in err and "Traceback" not in err
+
+
+def _result(path: Path, text: str) -> DraftResult:
+    start = text.index("Ella Brightwater")
+    violation = Violation("test-full-name", "names", "error", "full name", start, start + 16, None, "Ella")
+    return DraftResult(Draft(source=str(path), text=text, path=path), datetime(2026, 3, 11, 10), [violation])
+
+
+def test_a_file_that_vanished_before_fixing_is_one_line(tmp_path: Path) -> None:
+    draft = tmp_path / "gone.txt"
+    warnings: list[str] = []
+    reporter = FixReporter(NullReporter(), lambda d: DraftResult(d, datetime(2026, 3, 11, 10)), write=True,
+                           warn=warnings.append)
+    reporter.draft(_result(draft, "Go Ella Brightwater"))
+    summary = Summary()
+    reporter.finish(summary)
+    assert summary.unreadable == 1
+    assert len(warnings) == 1 and "moved or deleted" in warnings[0] and str(draft) in warnings[0]
+
+
+def test_a_file_edited_since_it_was_read_is_not_touched(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Go Ella Brightwater", encoding="utf-8")
+    result = _result(draft, "Go Ella Brightwater")
+    draft.write_text("Something else entirely", encoding="utf-8")
+    warnings: list[str] = []
+    reporter = FixReporter(NullReporter(), lambda d: DraftResult(d, datetime(2026, 3, 11, 10)), write=True,
+                           warn=warnings.append)
+    reporter.draft(result)
+    reporter.finish(Summary())
+    assert draft.read_text(encoding="utf-8") == "Something else entirely"
+    assert any("changed after it was checked" in w for w in warnings)
+
+
+def test_choose_fixes_skips_no_op_and_overlap() -> None:
+    text = "Ella Brightwater ran"
+    fixes = [Violation("a", "names", "error", "m", 0, 16, None, "Ella"),
+             Violation("b", "tone", "warning", "m", 5, 20, None, "x"),
+             Violation("c", "tone", "warning", "m", 17, 20, None, "ran")]  # already says that
+    draft = Draft(source="s", text=text)
+    assert [v.rule for v in choose_fixes(DraftResult(draft, datetime(2026, 3, 11, 10), fixes))] == ["a"]
+
+
+def test_fix_with_an_unknown_group_is_a_catalogue_error(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(FULL_NAME_RULE.replace(r"\g<first>", r"\g<given>"), encoding="utf-8")
+    code, _, err = run_cli("check", "--rules", str(folder), "--text", "hello", "--at", AT)
+    assert code == 2 and "given" in err and "test-full-name" in err

@@ -1,0 +1,142 @@
+"""`tweetguard check` with no path on a terminal: it asks for the draft and the posting time.
+
+Driven through a real pseudo-terminal, as a head teacher would use it.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from tweetguard.commands.interactive import read_when
+
+TIMEOUT = 20.0
+
+
+class Terminal:
+    """A tweetguard process on a pseudo-terminal: wait for text, then type."""
+
+    def __init__(self, args: list[str], cwd: Path) -> None:
+        self.master, slave = pty.openpty()
+        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "TERM": "dumb"}
+        self.process = subprocess.Popen([sys.executable, "-m", "tweetguard", "check", *args], stdin=slave,
+                                        stdout=slave, stderr=slave, cwd=cwd, env=env, close_fds=True)
+        os.close(slave)
+        self.output = ""
+
+    def _read(self, deadline: float) -> bool:
+        ready, _, _ = select.select([self.master], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.master, 4096)
+        except OSError:  # the other end closed: the process has finished
+            return False
+        if not chunk:
+            return False
+        self.output += chunk.decode("utf-8", "replace").replace("\r\n", "\n")
+        return True
+
+    def expect(self, text: str) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while text not in self.output:
+            if not self._read(deadline):
+                raise AssertionError(f"never saw {text!r}; got:\n{self.output}")
+
+    def type(self, line: str) -> None:
+        os.write(self.master, (line + "\n").encode("utf-8"))
+
+    def finish(self) -> int:
+        deadline = time.monotonic() + TIMEOUT
+        while self._read(deadline):
+            pass
+        code = self.process.wait(timeout=TIMEOUT)
+        os.close(self.master)
+        return code
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path  # no config file above it, so the defaults apply
+
+
+def test_out_of_hours_draft_says_when_it_may_go_out(folder: Path) -> None:
+    term = Terminal(["--select", "schedule"], folder)
+    term.expect("Type or paste your draft tweet")
+    term.type("Reminder: reading records are due in on Monday.")
+    term.type("Thank you, families!")
+    term.type("")
+    term.expect("When will it be posted?")
+    term.type("2026-03-14 10:00")  # a Saturday
+    code = term.finish()
+    assert code == 1
+    out = term.output
+    assert "Checking your draft for posting on Saturday 14 March at 10:00am." in out
+    assert "outside school posting hours" in out
+    assert "It may go out from Monday 16 March at 8:00am" in out
+    # Both lines of the draft were checked as one tweet.
+    assert "Checked 1 draft" in out
+
+
+def test_a_time_it_cannot_read_is_asked_again(folder: Path) -> None:
+    term = Terminal(["--select", "schedule"], folder)
+    term.expect("Type or paste")
+    term.type("Well done to everyone in Year 5 for a brilliant assembly.")
+    term.type("")
+    term.expect("When will it be posted?")
+    term.type("next-ish")
+    term.expect("Sorry, 'next-ish' is not a time I understand")
+    term.type("2026-03-11 10:00")  # a Wednesday morning
+    code = term.finish()
+    assert code == 0
+    assert "Ready to post" in term.output and "Wednesday 11 March at 10:00am" in term.output
+    assert "Traceback" not in term.output
+
+
+def test_ctrl_d_ends_the_draft_and_enter_means_now(folder: Path) -> None:
+    term = Terminal(["--select", "length"], folder)
+    term.expect("Type or paste")
+    term.type("PE kits on Thursday please, Year 2.")
+    os.write(term.master, b"\x04")  # Ctrl-D
+    term.expect("When will it be posted?")
+    term.type("")
+    code = term.finish()
+    assert code == 0
+    assert "Checking your draft for posting now." in term.output and "Ready to post" in term.output
+
+
+def test_nothing_typed_is_a_one_line_error(folder: Path) -> None:
+    term = Terminal([], folder)
+    term.expect("Type or paste")
+    os.write(term.master, b"\x04")
+    code = term.finish()
+    assert code == 2
+    assert "no draft was typed" in term.output and "Traceback" not in term.output
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("now", None),
+    ("", None),
+    ("9:30", datetime(2026, 3, 11, 9, 30)),
+    ("2pm", datetime(2026, 3, 11, 14, 0)),
+    ("12am", datetime(2026, 3, 11, 0, 0)),
+    ("tomorrow 8.15am", datetime(2026, 3, 12, 8, 15)),
+    ("Tomorrow at 9", datetime(2026, 3, 12, 9, 0)),
+    ("2026-03-14 10:00", datetime(2026, 3, 14, 10, 0)),
+])
+def test_read_when(answer: str, expected: datetime | None) -> None:
+    assert read_when(answer, date(2026, 3, 11)) == expected
+
+
+@pytest.mark.parametrize("answer", ["9", "13pm", "25:00", "soon", "2026-03-14"])
+def test_read_when_refuses_what_it_cannot_read(answer: str) -> None:
+    with pytest.raises(ValueError):
+        read_when(answer, date(2026, 3, 11))
