@@ -1,0 +1,173 @@
+"""The person-name detector (tweetguard.names) and the names rules built on it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from conftest import WEEKDAY_MORNING
+from tweetguard.catalogue import Catalogue
+from tweetguard.engine import Engine
+from tweetguard.model import Draft
+from tweetguard.names import find_first_names, find_person_names, find_pupil_names
+from tweetguard.roster import Pupil, Roster
+from tweetguard.settings import Settings
+
+# Fictional pupils only.
+ROSTER = Roster((
+    Pupil("Tom", "Reid", True),
+    Pupil("Amara", "Okoro", True),
+    Pupil("River", "Stone", True),
+    Pupil("Jayden", "Hall", False),
+    Pupil("Ellie", "Thornton", False),
+    Pupil("Funmi", "Bakare", True),
+))
+
+# (text, the names expected, as written)
+FULL_NAMES = [
+    ("Well done to Ellie Thornton for her poem!", ["Ellie Thornton"]),
+    ("Look at Kwame Mensah's model of a volcano", ["Kwame Mensah"]),
+    ("Maya Singh, Tom Reid and Ella Ward won the relay", ["Maya Singh", "Tom Reid", "Ella Ward"]),
+    ("Star of the week: Sam Price (Y3)", ["Sam Price"]),
+    ("Lily-Rose McDonagh sang beautifully", ["Lily-Rose McDonagh"]),
+    ("Well done Aleksander Nowak-Lee!", ["Aleksander Nowak-Lee"]),
+    ("A super poem by Sean O'Neill in Year 6", ["Sean O'Neill"]),
+    ("So proud of Siobhan O’Sullivan today", ["Siobhan O’Sullivan"]),
+    ("#WellDoneEllieThornton", ["EllieThornton"]),
+    ("Huge congratulations #GoMateoFernandez 🎉", ["MateoFernandez"]),
+    ("Brilliant work from Ifeoma\nOkonkwo in Year 4", ["Ifeoma\nOkonkwo"]),
+    ("Wiktoria Kowalczyk and Chidera Eze led the assembly", ["Wiktoria Kowalczyk", "Chidera Eze"]),
+    ("Reading certificate for Zofia Wiśniewska", ["Zofia Wiśniewska"]),
+    ("Well done Ellie Mae Thornton!", ["Ellie Mae Thornton"]),
+    ("Gold for Poppy Marsh and Isla Green on sports day", ["Poppy Marsh", "Isla Green"]),
+    ("Fantastic story by Freya Lindqvist (Year 3)", ["Freya Lindqvist"]),
+    ("WELL DONE ELLIE THORNTON", ["ELLIE THORNTON"]),
+    ("Thanks to Tomasz Nowicki for helping Reception", ["Tomasz Nowicki"]),
+    ("Well done to Ayaan Chaudhry in 4B", ["Ayaan Chaudhry"]),
+]
+
+NOT_NAMES = [
+    "Well done to Ellie for her poem!",
+    "Thank you Mrs Reid and Mr John Okafor",
+    "Thanks to Dr. Priya Raman and Rev Samuel Adeyemi",
+    "Coach Dan Hollis ran our football club",
+    "Our visitor, author Jo Bright, read to Year 2",
+    "Thanks to illustrator Chris Riddell and local MP Sarah Whitcombe",
+    "Councillor Rita Okafor opened the garden",
+    "Sarah Whitcombe MP visited today",
+    "A trip to Hemel Hempstead, Kings Langley and St Albans Cathedral",
+    "Chester Zoo, Hertfordshire Fire and Rescue, Watford FC and Oakfield Primary",
+    "Learning about Mary Seacole and Tim Peake, with Paddington Bear and David Walliams",
+    "Summer Fair this Saturday! May Day dancing and Art Week",
+    "We visited Victoria Park and the River Wye",
+    "Year 5 learnt about Grace Darling",
+    "Ruby Class and Willow Class won the attendance cup",
+    "Year 6 read Holes by Louis Sachar",
+    "Year 3 studied the art of Andy Goldsworthy",
+    "Lily-Rose's Diwali rangoli was stunning",
+    "Ellie's EHCP review went well",
+    "Thank you to the Emma Hollis factory for the mugs",
+    "Our young writers visited the Jack Petchey Award ceremony",
+    "Thank you to Lord-Lieutenant Robert Voss",
+    "Thank you to Young Carers Herts for the assembly",
+    "Dressed as Tracy Beaker and Harry Potters for World Book Day",
+    "A lovely time at Florence Nightingale Hospital",
+    "Ellie T won the egg and spoon race",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FULL_NAMES)
+def test_full_names_found(text: str, expected: list[str]) -> None:
+    found = [text[m.start:m.end] for m in find_pupil_names(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_not_a_childs_full_name(text: str) -> None:
+    assert [text[m.start:m.end] for m in find_pupil_names(text)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thanks to the Okoro sisters for the cakes", "Okoro"),
+    ("The Kowalski twins read beautifully", "Kowalski"),
+    ("Well done to the Adeyemi brothers", "Adeyemi"),
+])
+def test_family_names(text: str, expected: str) -> None:
+    found = find_pupil_names(text)
+    assert [(text[m.start:m.end], m.form, m.first_name) for m in found] == [(expected, "family", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Year 3 learnt about the Wright brothers",
+    "Welcome to all our new families",
+    "Thank you to the families who baked",
+])
+def test_not_family_names(text: str) -> None:
+    assert find_pupil_names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("well done tom reid", ["tom reid"]),
+    ("WELL DONE TOM REID", ["TOM REID"]),
+    ("the okoro twins were brilliant", ["okoro"]),
+    ("the hall twins led assembly", ["hall"]),
+    ("#welldoneelliethornton", ["elliethornton"]),
+    ("Well done River Stone", ["River Stone"]),
+    ("well done funmi bakare!", ["funmi bakare"]),
+])
+def test_roster_names_in_any_case(text: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_pupil_names(text, roster=ROSTER)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "a walk by the river",
+    "thanks Mrs Reid",
+    "the hall was full of parents",
+    "river stone circle on the trip",
+    "we will reid the book",  # a surname as an ordinary word, after a verb
+    "lunch in the hall today",
+])
+def test_roster_surnames_as_ordinary_words(text: str) -> None:
+    assert find_pupil_names(text, roster=ROSTER) == []
+
+
+def test_match_fields_for_redaction() -> None:
+    text = "Look at Kwame Mensah's model"
+    (match,) = find_pupil_names(text)
+    assert (match.first_name, match.surname_text, match.fix) == ("Kwame", "Mensah", "Kwame")
+    assert text[slice(*match.first)] == "Kwame" and text[slice(*match.surname)] == "Mensah"
+
+
+def test_person_names_include_first_names_but_not_adults() -> None:
+    text = "Well done Kwame Mensah and Priya! Thanks Mrs Okafor."
+    assert [text[m.start:m.end] for m in find_person_names(text)] == ["Kwame Mensah", "Priya"]
+    assert [m.first_name for m in find_first_names(text)] == ["Priya"]
+
+
+def _names_rules(catalogue: Catalogue) -> Catalogue:
+    return replace(catalogue, rules=tuple(r for r in catalogue.rules if r.category == "names"))
+
+
+@pytest.mark.parametrize(("text", "span", "fix"), [
+    ("Well done Ellie Thornton!", "Ellie Thornton", "Ellie"),
+    ("Look at Kwame Mensah's model", "Kwame Mensah", "Kwame"),
+    ("#WellDoneEllieThornton", "EllieThornton", "Ellie"),
+    ("Well done to Ｅllie Thornton", "Ｅllie Thornton", "Ｅllie"),  # fullwidth letter: original span
+])
+def test_rule_reports_original_span_and_fix(catalogue: Catalogue, text: str, span: str, fix: str) -> None:
+    engine = Engine(_names_rules(catalogue), Settings())
+    result, failures = engine.check(Draft(source="t", text=text), WEEKDAY_MORNING)
+    assert not failures
+    (violation,) = result.violations
+    assert text[violation.start:violation.end] == span
+    assert (violation.fix, violation.suggestion, violation.severity) == (fix, fix, "error")
+    assert span in violation.message and "first names only" in violation.message
+
+
+def test_school_can_allow_a_name(catalogue: Catalogue) -> None:
+    text = "Thank you to Harriet Okonjo for the donation of books"
+    draft = Draft(source="t", text=text)
+    before, _ = Engine(_names_rules(catalogue), Settings()).check(draft, WEEKDAY_MORNING)
+    after, _ = Engine(_names_rules(catalogue), Settings(allow_names=("Harriet Okonjo",))).check(draft, WEEKDAY_MORNING)
+    assert before.violations and not after.violations
