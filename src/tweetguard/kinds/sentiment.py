@@ -23,7 +23,7 @@ from typing import Iterator, Mapping
 import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.phrases import compile_phrases, find_all
+from tweetguard.kinds.phrases import compile_patterns, compile_phrases, find_all
 from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS
 from tweetguard.model import Draft, Finding, Rule
 
@@ -33,11 +33,14 @@ PARAMS = {
     "intensifiers": Param(list, default=[]),
     "contrast": Param(list, default=[]),
     "learning": Param(list, default=[], help="words that make a sentence about a learning topic"),
+    "reported": Param(list, default=[], help="regexes marking a sentence as reported speech (not scored)"),
     "threshold": Param(float, default=-1.5, help="a total at or below this is negative"),
     "suggestion": Param(str, default=None),
 }
 
 SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*", regex.V1)
+# Words in quotation marks are someone else's (a headline, a post being answered).
+QUOTED = regex.compile(r"[\"“][^\"“”]{3,}[\"”]", regex.V1)
 WORD = regex.compile(r"[\w'’]+", regex.V1)
 NEGATED_SCALE = -0.75
 NEGATED_NEGATIVE_SCALE = -0.5
@@ -55,16 +58,21 @@ class Scored:
 
 class Scorer:
     def __init__(self, weighted: dict[str, float], negators: tuple[str, ...], intensifiers: tuple[str, ...],
-                 contrast: tuple[str, ...], learning: tuple[str, ...]) -> None:
+                 contrast: tuple[str, ...], learning: tuple[str, ...],
+                 reported: tuple[regex.Pattern[str], ...] = ()) -> None:
         self.weighted = weighted
         self.lexicon = tuple(weighted)
         self.negators = compile_phrases(negators)
         self.intensifiers = compile_phrases(intensifiers)
         self.contrast = contrast
         self.learning = learning
+        self.reported = reported
 
     def sentence(self, text: str, start: int, end: int) -> Scored:
         part = text[start:end]
+        if self.reported and find_all(part, (), self.reported):
+            return Scored(start, end, 0.0, ())  # someone else's words: the quoting rule's job
+        part = QUOTED.sub(lambda m: " " * len(m.group()), part)
         about_learning = bool(find_all(part, self.learning))
         pivot = max((s[1] for s in find_all(part, self.contrast)), default=None)
         total, words = 0.0, []
@@ -73,15 +81,19 @@ class Scorer:
             weight = self.weighted.get(found, self._stem_weight(found))
             if weight < 0 and about_learning:
                 continue
-            lead_words = WORD.findall(part[:s_start])[-3:]
+            # Negation and intensifiers reach back only within the clause.
+            clause = regex.split(r"[,;:–—()]|\s-\s", part[:s_start])[-1]
+            lead_words = WORD.findall(clause)[-3:]
             lead = " ".join(lead_words)
             negated = any(w.lower().endswith(("n't", "n’t")) for w in lead_words) or (
                 self.negators is not None and bool(self.negators.search(lead, timeout=MATCH_TIMEOUT_SECONDS)))
             if negated:
                 weight *= NEGATED_SCALE if weight > 0 else NEGATED_NEGATIVE_SCALE
             elif self.intensifiers is not None and self.intensifiers.search(
-                    " ".join(WORD.findall(part[:s_start])[-2:]), timeout=MATCH_TIMEOUT_SECONDS):
+                    " ".join(lead_words[-2:]), timeout=MATCH_TIMEOUT_SECONDS):
                 weight *= INTENSIFIER_SCALE
+            if weight < 0 and regex.search(r"\b[A-Z]{3,}\b", part[s_start:s_end]):
+                weight *= INTENSIFIER_SCALE  # "NOT optional": capitals shout
             if pivot is not None:
                 weight *= AFTER_CONTRAST if s_start >= pivot else BEFORE_CONTRAST
             total += weight
@@ -116,9 +128,13 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if isinstance(weight, bool) or not isinstance(weight, (int, float)):
             raise RuleParamError("weights", f"gives '{name}' the weight {weight!r}; use a number like -1 or 2")
         for word in lists[name]:
-            weighted[" ".join(word.lower().replace("’", "'").split())] = float(weight)
+            key = " ".join(word.lower().replace("’", "'").split())
+            weighted[key] = float(weight)
+            if key.isalpha() and not key.endswith("s"):
+                weighted.setdefault(key + "s", float(weight))  # plurals: "prats", "idiots"
     scorer = Scorer(weighted, tuple(p["negators"] or ()), tuple(p["intensifiers"] or ()),
-                    tuple(p["contrast"] or ()), tuple(p["learning"] or ()))
+                    tuple(p["contrast"] or ()), tuple(p["learning"] or ()),
+                    compile_patterns(p["reported"] or (), "reported"))
     threshold = float(p["threshold"])
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
@@ -140,8 +156,10 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
 def score(rule: Rule, lists: Mapping[str, tuple[str, ...]], text: str) -> float:
     """The total tone score of ``text`` under a sentiment rule (for measuring and tests)."""
-    weighted = {" ".join(w.lower().split()): float(wt) for name, wt in rule.params["weights"].items()
-                for w in lists[name]}
-    scorer = Scorer(weighted, tuple(rule.params["negators"] or ()), tuple(rule.params["intensifiers"] or ()),
-                    tuple(rule.params["contrast"] or ()), tuple(rule.params["learning"] or ()))
+    p = rule.params
+    weighted = {" ".join(w.lower().replace("’", "'").split()): float(wt)
+                for name, wt in p["weights"].items() for w in lists[name]}
+    scorer = Scorer(weighted, tuple(p["negators"] or ()), tuple(p["intensifiers"] or ()),
+                    tuple(p["contrast"] or ()), tuple(p["learning"] or ()),
+                    compile_patterns(p["reported"] or (), "reported"))
     return sum(scorer.sentence(text, m.start(), m.end()).score for m in SENTENCE.finditer(text))

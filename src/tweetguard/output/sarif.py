@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Any, Sequence, TextIO
+from typing import Any, Callable, Sequence, TextIO
 from urllib.parse import quote
 
 from tweetguard import __version__
@@ -38,10 +38,11 @@ def _pascal(rule_id: str) -> str:
     return "".join(part.capitalize() for part in rule_id.split("-"))
 
 
-def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    template = " ".join(PLACEHOLDER.sub("…", rule.message).split())
-    description = " ".join(rule.description.split()) or template
-    policy = " ".join(rule.policy.split())
+def rule_descriptor(rule: Rule, redact: Callable[[str], str]) -> dict[str, Any]:
+    # Rule texts carry example names, which may be a real pupil's: --redact masks them too.
+    template = redact(" ".join(PLACEHOLDER.sub("…", rule.message).split()))
+    description = redact(" ".join(rule.description.split())) or template
+    policy = redact(" ".join(rule.policy.split()))
     return {
         "id": rule.id,
         "name": _pascal(rule.id),
@@ -76,7 +77,7 @@ class SarifReporter:
     def __init__(self, stream: TextIO, options: OutputOptions, rules: Sequence[Rule]) -> None:
         self.stream = stream
         self.options = options
-        descriptors = [rule_descriptor(rule) for rule in rules] + [UNUSED_SUPPRESSION_DESCRIPTOR]
+        descriptors = [rule_descriptor(rule, options.redact) for rule in rules] + [UNUSED_SUPPRESSION_DESCRIPTOR]
         self.index = {descriptor["id"]: i for i, descriptor in enumerate(descriptors)}
         self.notifications: list[dict[str, Any]] = []
         self.count = 0

@@ -1,0 +1,92 @@
+"""Personal data: phone numbers, emails (not the school's), addresses, DOB, a child's health."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import WEEKDAY_MORNING
+from tweetguard.catalogue import Catalogue
+from tweetguard.engine import Engine
+from tweetguard.model import Draft
+from tweetguard.settings import Settings
+
+
+def matches(catalogue: Catalogue, text: str, rule: str = "personal-data") -> list[str]:
+    engine = Engine(catalogue, Settings(select=(rule,), school_domains=("oakfield.sch.uk",)))
+    result, failures = engine.check(Draft(source="t", text=text), WEEKDAY_MORNING)
+    assert not failures
+    return [text[v.start:v.end] for v in result.violations]
+
+
+@pytest.mark.parametrize("number", [
+    "07700 900321", "+44 7700 900 321", "07700-900-321", "07700.900.321", "07700900321",
+    "+44 (0)7700 900 246", "0044 7700 900321", "020 7946 0958", "(01632) 960123", "01632-960-222",
+])
+def test_uk_phone_numbers_are_found(catalogue: Catalogue, number: str) -> None:
+    assert matches(catalogue, f"For details ring Jo on {number} today.", "phone-number") == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "Dates: 01.04.2026 concert, 15.04.2026 term starts",
+    "Y4 won 3-1 and drew 2-2; we raised £1,075.50",
+    "Book fair 3:15-4pm in 2025-2026",
+    "Our school URN is 117500",
+    "Childline is free on 0800 1111 and the council on 0300 123 4567",
+    "Any questions? Call the school office on 01632 960000.",
+])
+def test_things_that_are_not_personal_phone_numbers(catalogue: Catalogue, text: str) -> None:
+    assert matches(catalogue, text, "phone-number") == []
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("Contact sarah.jones82@gmail.com please", "sarah.jones82@gmail.com"),
+    ("email jo dot bloggs at hotmail dot co dot uk", "jo dot bloggs at hotmail dot co dot uk"),
+    ("email her: gemma_w [at] btinternet [dot] com", "gemma_w [at] btinternet [dot] com"),
+    ("write to jo(at)gmail(dot)com", "jo(at)gmail(dot)com"),
+])
+def test_emails_plain_and_disguised(catalogue: Catalogue, text: str, email: str) -> None:
+    assert matches(catalogue, text, "email-address") == [email]
+
+
+def test_school_domain_emails_and_ordinary_at_are_fine(catalogue: Catalogue) -> None:
+    text = "Email office@oakfield.sch.uk or head@juniors.oakfield.sch.uk. We are at Chester Zoo."
+    assert matches(catalogue, text, "email-address") == []
+
+
+def test_addresses_and_postcodes(catalogue: Catalogue) -> None:
+    assert matches(catalogue, "Collect from 22 Beech Avenue, WD4 8LT.", "home-address") == ["22 Beech Avenue", "WD4 8LT"]
+    assert matches(catalogue, "Year 5 walked down Church Lane. Year 3 Forest Walk at 3PM.", "home-address") == []
+
+
+def test_public_places_list_exempts_the_schools_address(catalogue: Catalogue) -> None:
+    from dataclasses import replace
+
+    extended = replace(catalogue, lists={**catalogue.lists, "public-places": ("1 School Lane", "HP3 9QD")})
+    assert matches(extended, "Find us at 1 School Lane, HP3 9QD.", "home-address") == []
+
+
+def test_date_of_birth(catalogue: Catalogue) -> None:
+    assert matches(catalogue, "Oscar, born on 12/05/2018, is our oldest", "date-of-birth") == ["born on 12/05/2018"]
+    assert matches(catalogue, "Happy 60th birthday to our school!", "date-of-birth") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Maya, who has autism, performed brilliantly!",
+    "Please keep Tom away from the pets - he's severely asthmatic.",
+    "Leo gets free school meals, so please don't charge him.",
+    "Thank you to Priya's foster carers for helping!",
+    "Zain is back at school after his operation last week.",
+])
+def test_sensitive_information_about_a_named_child(catalogue: Catalogue, text: str) -> None:
+    assert matches(catalogue, text, "child-sensitive-information")
+
+
+@pytest.mark.parametrize("text", [
+    "Flu vaccinations for Reception next Tuesday.",
+    "Our SEND information report is on the website.",
+    "Families eligible for free school meals can apply now.",
+    "Mrs Lewis needs the medical forms by Friday.",
+    "Ravi's class raised £450 for Great Ormond Street Hospital.",
+])
+def test_general_health_notices_are_fine(catalogue: Catalogue, text: str) -> None:
+    assert matches(catalogue, text, "child-sensitive-information") == []

@@ -1,0 +1,84 @@
+"""Tone: the lexicon scorer's negation, intensifiers, contrast, learning topics and quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import WEEKDAY_MORNING
+from tweetguard.catalogue import Catalogue, load_catalogue
+from tweetguard.engine import Engine
+from tweetguard.kinds.sentiment import score
+from tweetguard.model import Draft, Violation
+from tweetguard.settings import Settings
+
+
+def tone(catalogue: Catalogue, text: str) -> list[Violation]:
+    engine = Engine(catalogue, Settings(select=("tone",)))
+    result, failures = engine.check(Draft(source="t", text=text), WEEKDAY_MORNING)
+    assert not failures
+    return result.violations
+
+
+def total(catalogue: Catalogue, text: str) -> float:
+    rule = catalogue.get("negative-tone")
+    assert rule is not None
+    return score(rule, catalogue.lists, text)
+
+
+def test_negation_turns_good_negative_and_bad_mildly_positive(catalogue: Catalogue) -> None:
+    assert total(catalogue, "This is good.") > 0
+    assert total(catalogue, "This is not good.") < 0
+    assert 0 < total(catalogue, "This is not bad.") < total(catalogue, "This is good.")
+
+
+def test_intensifiers_and_capitals_strengthen(catalogue: Catalogue) -> None:
+    plain = total(catalogue, "We are disappointed.")
+    assert total(catalogue, "We are really disappointed.") < plain
+    assert total(catalogue, "Homework is NOT optional.") < total(catalogue, "Homework is not optional.")
+
+
+def test_contrast_the_clause_after_but_dominates(catalogue: Catalogue) -> None:
+    assert total(catalogue, "We lost, but the team were brilliant!") > 0
+    assert total(catalogue, "The team were brilliant, but we are disappointed with the result.") < 0
+
+
+def test_negation_stops_at_clause_punctuation(catalogue: Catalogue) -> None:
+    assert tone(catalogue, "We didn't win today, but the team never gave up - brilliant!") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Too many cars blocking the gate again - really not good enough.",
+    "We are let down by the few who dropped litter at the fair.",
+    "Very disappointed with the number of children arriving late. Parents, this has to stop.",
+    "Some idiot has parked across the staff entrance again.",
+])
+def test_negative_drafts_are_flagged(catalogue: Catalogue, text: str) -> None:
+    violations = tone(catalogue, text)
+    assert len(violations) == 1 and violations[0].severity == "warning"
+
+
+@pytest.mark.parametrize("text", [
+    "No clubs this week because of parents' evening.",
+    "Year 5 studied the causes of the Great Plague and the terrible losses.",
+    "School is closed today due to heavy snow. Stay safe!",
+    "Sadly the fair is postponed because of the weather warning. New date soon!",
+    'Via @HemelEcho: "Parents furious as trip cancelled" - this was not our school.',
+    "We're sorry to say goodbye to Mrs Evans. We will miss her!",
+])
+def test_ordinary_notices_learning_and_quotes_are_not_negative(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text) == []
+
+
+def test_message_lists_the_words_and_marks_the_worst_sentence(catalogue: Catalogue) -> None:
+    text = "Thank you all. Attendance was shockingly low and we are disappointed."
+    [violation] = tone(catalogue, text)
+    assert "shockingly" in violation.message and "disappointed" in violation.message
+    assert text[violation.start:violation.end].startswith("Attendance")
+
+
+def test_a_school_tunes_the_lexicon_from_its_own_rules_folder(tmp_path: Path) -> None:
+    (tmp_path / "ours.yaml").write_text("lists:\n  tone-very-negative: [grumpy]\n", encoding="utf-8")
+    assert tone(load_catalogue(), "A grumpy morning.") == []
+    assert tone(load_catalogue([tmp_path]), "A grumpy morning.")

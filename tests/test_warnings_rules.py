@@ -1,0 +1,63 @@
+"""Location, debate and quoting: the warnings that go beyond the policy's wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import WEEKDAY_MORNING
+from tweetguard.catalogue import Catalogue
+from tweetguard.engine import Engine
+from tweetguard.model import Draft
+from tweetguard.settings import Settings
+
+
+def flagged(catalogue: Catalogue, category: str, text: str, reply_to: str | None = None) -> bool:
+    engine = Engine(catalogue, Settings(select=(category,)))
+    result, failures = engine.check(Draft(source="t", text=text, reply_to=reply_to), WEEKDAY_MORNING)
+    assert not failures
+    assert all(v.severity == "warning" for v in result.violations)
+    return bool(result.violations)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We're by the lake until 3pm!", True),
+    ("Year 6 are at the Science Museum now, lunch in the café at 1pm.", True),
+    ("Live from the O2! Our choir are in block 104 and the show starts at 7.", True),
+    ("Year 6 had a great day at the Science Museum.", False),
+    ("Trip to the zoo next Tuesday: packed lunches please.", False),
+    ("Year 3 are in the hall rehearsing right now!", False),
+    ("Our term dates are now on the website.", False),
+])
+def test_location(catalogue: Catalogue, text: str, expected: bool) -> None:
+    assert flagged(catalogue, "location", text) is expected
+
+
+def test_debate_only_checks_replies(catalogue: Catalogue) -> None:
+    text = "We disagree: the decision on uniform was consulted on last year."
+    assert flagged(catalogue, "debate", text, reply_to="@parent")
+    assert not flagged(catalogue, "debate", text)
+    assert not flagged(catalogue, "debate", "Thank you! We're very proud of them.", reply_to="@parent")
+
+
+def test_debate_message_suggests_the_school_office(catalogue: Catalogue) -> None:
+    engine = Engine(catalogue, Settings(select=("debate",)))
+    result, _ = engine.check(Draft(source="t", text="That's not true.", reply_to="@x"), WEEKDAY_MORNING)
+    assert "office" in result.violations[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("According to a post on Facebook, the head is leaving.", True),
+    ("RT @x: the new crossing is a death trap", True),
+    ("Reports online say the school is being taken over.", True),
+    ("Someone on the parents' WhatsApp said the trip is off.", True),
+    ("Thank you @WatfordFCCT for today's visit. Retweets appreciated!", False),
+    ("Year 6 wrote newspaper reports about the Gunpowder Plot.", False),
+    ("Thank you to the Gazette for featuring our Eco Council!", False),
+])
+def test_quoting(catalogue: Catalogue, text: str, expected: bool) -> None:
+    assert flagged(catalogue, "quoting", text) is expected
+
+
+def test_quoting_cites_clause_12(catalogue: Catalogue) -> None:
+    rule = catalogue.get("repeated-claim")
+    assert rule is not None and "repeating libellous information" in rule.policy
