@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import LONDON
 from tweetguard.catalogue import Catalogue
+from tweetguard.cli import cli
 from tweetguard.engine import Engine
 from tweetguard.kinds.schedule import next_allowed, parse_days
 from tweetguard.model import Draft
@@ -102,3 +106,39 @@ def test_next_allowed_across_the_clock_change() -> None:
     monday = next_allowed(friday_night, time(8), time(18), days)
     assert monday == datetime(2026, 3, 30, 8, 0, tzinfo=LONDON)
     assert monday.utcoffset().total_seconds() == 3600
+
+
+@pytest.mark.parametrize(
+    ("text", "exempt"),
+    [
+        ("What a match! 3-2 to Oakfield in the cup.", True),
+        ("Reminder: the cup match is on Friday after school.", False),
+        ("Tickets for the summer concert are on sale next week.", False),
+        ("School will be closed tomorrow because of snow.", True),  # urgent news may be announced ahead
+    ],
+)
+def test_notice_of_a_future_event_is_not_exempt(catalogue: Catalogue, text: str, exempt: bool) -> None:
+    rules, _, _ = check(catalogue, text, datetime(2026, 3, 14, 19, 0, tzinfo=LONDON))
+    assert (rules == []) is exempt
+
+
+def test_unknown_posting_time_skips_posting_hours(catalogue: Catalogue) -> None:
+    engine = Engine(catalogue, Settings(select=("schedule",)))
+    result, _ = engine.check(Draft(source="t", text=NOTICE), None)
+    assert result.posting_time is None and result.violations == []
+    result, _ = engine.check(Draft(source="t", text=NOTICE, scheduled=datetime(2026, 3, 14, 10, 0)), None)
+    assert [v.rule for v in result.violations] == ["posting-hours"]
+
+
+def test_only_scheduled_flag(tmp_path: Path) -> None:
+
+    (tmp_path / "plain.txt").write_text(NOTICE, encoding="utf-8")
+    (tmp_path / "weekend.txt").write_text(f"---\nscheduled: 2026-03-14T10:00\n---\n{NOTICE}", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path), "--only-scheduled", "--format", "json",
+                                      "--select", "schedule"])
+    drafts = {d["source"].rsplit("/", 1)[-1]: d for d in json.loads(result.stdout)["drafts"]}
+    assert drafts["plain.txt"]["posting_time"] is None and drafts["plain.txt"]["violations"] == []
+    assert [v["rule"] for v in drafts["weekend.txt"]["violations"]] == ["posting-hours"]
+    assert result.exit_code == 1
+    clash = CliRunner().invoke(cli, ["check", str(tmp_path), "--only-scheduled", "--at", "2026-03-11T10:00"])
+    assert clash.exit_code == 2 and "--only-scheduled" in clash.stderr

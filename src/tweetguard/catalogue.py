@@ -30,6 +30,9 @@ RULE_KEYS = {
     "kind": Param(str, required=True),
     "examples": Param(dict, required=True),
     "description": Param(str, default=""),
+    # Report the rule at most once a draft (at its first match): one argument in a reply is
+    # enough to say; five warnings for one sentence is noise.
+    "once": Param(bool, default=False),
 }
 FILE_KEYS = {"rules", "lists"}
 EXAMPLE_KEYS = {"text", "scheduled", "occasion", "reply_to", "media", "roster"}
@@ -144,6 +147,7 @@ def _rule(raw: Any, node: yaml.Node, path: Path) -> Rule:
         bad=bad,
         good=good,
         description=raw.get("description", "").strip(),
+        once=bool(raw.get("once", False)),
         source=f"{path}:{line}",
     )
 

@@ -79,14 +79,16 @@ class Engine:
         self.lists = _extended_lists(catalogue.lists, settings)
         self.rules = compile_rules(catalogue, settings)
 
-    def posting_time(self, draft: Draft, default: datetime) -> datetime:
-        """When the draft will go out, in the school's time zone."""
+    def posting_time(self, draft: Draft, default: datetime | None) -> datetime | None:
+        """When the draft will go out, in the school's time zone (None when unknown)."""
         when = draft.scheduled or default
+        if when is None:
+            return None
         if when.tzinfo is None:
             when = when.replace(tzinfo=self.settings.tz)
         return when.astimezone(self.settings.tz)
 
-    def check(self, draft: Draft, default_time: datetime) -> tuple[DraftResult, list[RuleFailure]]:
+    def check(self, draft: Draft, default_time: datetime | None) -> tuple[DraftResult, list[RuleFailure]]:
         """Check one draft; rules that fail are returned, and the other rules still run."""
         posting_time = self.posting_time(draft, default_time)
         context = Context(normalise(draft.text), posting_time, self.settings, self.roster, self.lists)
@@ -102,7 +104,7 @@ class Engine:
                 failures.append(RuleFailure(compiled.rule, f"failed on this draft ({type(exc).__name__}: {exc})"))
                 continue
             rule = compiled.rule
-            for finding in findings:
+            for finding in findings[:1] if rule.once else findings:
                 result.violations.append(
                     Violation(rule.id, rule.category, rule.severity, _message(rule, draft.text, finding),
                               finding.start, finding.end, finding.suggestion, finding.fix)

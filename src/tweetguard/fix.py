@@ -370,7 +370,7 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
-def make_fixer(reporter: Reporter, engine: Engine, default_time: datetime, diff: bool, stream: TextIO) -> FixReporter:
+def make_fixer(reporter: Reporter, engine: Engine, default_time: datetime | None, diff: bool, stream: TextIO) -> FixReporter:
     """The reporter for --fix (fix, re-check, report) or --diff (print the diff only)."""
     import click
 

@@ -69,6 +69,7 @@ class Rule:
     good: tuple[Example, ...]
     description: str = ""
     source: str = ""
+    once: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class Note:
 @dataclass
 class DraftResult:
     draft: Draft
-    posting_time: datetime
+    posting_time: datetime | None
     violations: list[Violation] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     next_allowed: datetime | None = None

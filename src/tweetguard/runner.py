@@ -64,7 +64,7 @@ class Reporter(Protocol):
     def finish(self, summary: Summary) -> None: ...
 
 
-def run(items: Iterable[Draft | TweetguardError], engine: Engine, default_time: datetime,
+def run(items: Iterable[Draft | TweetguardError], engine: Engine, default_time: datetime | None,
         reporter: Reporter) -> Summary:
     """Check every draft; unreadable ones and failing rules are reported, never raised."""
     summary = Summary()

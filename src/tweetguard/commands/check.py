@@ -10,7 +10,7 @@ from typing import Iterator
 import click
 
 from tweetguard.commands.options import build_settings, parse_at, settings_options
-from tweetguard.errors import TweetguardError
+from tweetguard.errors import ConfigError, TweetguardError
 from tweetguard.model import Draft
 from tweetguard.output import format_names, load_format, resolve_format
 from tweetguard.output.options import OutputOptions
@@ -52,6 +52,9 @@ def _use_color(format_name: str) -> bool:
 @click.option("--text", "text", help='Check one draft typed inline: --text "Well done Year 6!"')
 @click.option("--at", "at", metavar="DATETIME",
               help="When drafts without 'scheduled' will be posted (default: now), e.g. 2026-03-11T09:30.")
+@click.option("--only-scheduled", is_flag=True,
+              help="Check posting hours only for drafts with a 'scheduled' time (for pre-commit and CI, "
+              "where 'now' is when the draft is committed, not when it will be posted).")
 @click.option("--format", "format_name", type=click.Choice(format_names()), default="auto", show_default=True,
               help="Output format.")
 @settings_options
@@ -64,7 +67,7 @@ def _use_color(format_name: str) -> bool:
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff and write nothing "
               "(exit 1 when there is something to fix).")
 @click.option("--redact", is_flag=True, help="Mask pupils' names in the output (E**** T*******), e.g. for CI logs.")
-def command(paths: tuple[str, ...], text: str | None, at: str | None, format_name: str,
+def command(paths: tuple[str, ...], text: str | None, at: str | None, only_scheduled: bool, format_name: str,
             config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
             select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
             strict: bool, exit_zero: bool, quiet: bool, statistics: bool, fix: bool = False,
@@ -93,7 +96,9 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, format_nam
             text, at = ask_for_draft()
         else:
             paths = ("-",)
-    default_time = parse_at(at, settings)
+    if only_scheduled and at is not None:
+        raise ConfigError("--only-scheduled", "cannot be used with --at; choose one")
+    default_time = None if only_scheduled else parse_at(at, settings)
     pupils = load_roster(settings.roster) if settings.roster else None
     engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
     resolved = resolve_format(format_name, sys.stdout.isatty())

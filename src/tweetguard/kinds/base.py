@@ -29,7 +29,7 @@ class Context:
     """Everything a check may read about one draft besides the draft itself."""
 
     view: TextView
-    posting_time: datetime
+    posting_time: datetime | None  # None: unknown (--only-scheduled), posting hours not checked
     settings: Settings
     roster: Roster | None
     lists: Mapping[str, tuple[str, ...]]

@@ -2,7 +2,9 @@
 
 Keys: ``start`` and ``end`` ("08:00", "18:00"; the end is included), ``days`` (lower-case
 weekday names), ``event_words`` and ``urgent_words`` (what shows a draft is about a school
-event or urgent news, the policy's two exemptions). A school's config may override the
+event or urgent news, the policy's two exemptions), ``notice_words`` (what shows a draft
+announces a future event, which can wait for posting hours: the event exemption is for
+covering an event as it happens, not for every mention of one). A school's config may override the
 window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
 its text shows one; the result says why, and a violation says when the draft may go out.
 """
@@ -25,6 +27,7 @@ PARAMS = {
     "days": Param(list, default=list(WEEKDAYS[:5])),
     "event_words": Param(list, default=[]),
     "urgent_words": Param(list, default=[]),
+    "notice_words": Param(list, default=[]),
 }
 
 
@@ -78,6 +81,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     default_days = parse_days(params["days"])
     event_words = tuple(str(w) for w in params["event_words"] or ())
     urgent_words = tuple(str(w) for w in params["urgent_words"] or ())
+    notice_words = tuple(str(w) for w in params["notice_words"] or ())
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         settings = context.settings
@@ -85,21 +89,28 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         end = settings.window_end or default_end
         days = parse_days(list(settings.days)) if settings.days else default_days
         moment = context.posting_time
-        if within(moment, start, end, days):
+        if moment is None or within(moment, start, end, days):
             return
         if draft.occasion:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: the front matter marks it as "
                                                f"{OCCASION_WORDS[draft.occasion]} (occasion: {draft.occasion})."))
             return
-        for words, what in ((event_words, "event"), (urgent_words, "urgent")):
-            found = first_phrase(context.view.text, words)
-            if found:
-                context.notes.append(Note(rule.id, f"Out of hours but allowed: '{found}' shows it is "
-                                                   f"{OCCASION_WORDS[what]}."))
-                return
+        text = context.view.text
+        urgent = first_phrase(text, urgent_words)
+        if urgent:
+            context.notes.append(Note(rule.id, f"Out of hours but allowed: '{urgent}' shows it is urgent school news."))
+            return
+        event = first_phrase(text, event_words)
+        notice = first_phrase(text, notice_words) if event else None
+        if event and not notice:
+            context.notes.append(Note(rule.id, f"Out of hours but allowed: '{event}' shows it is about a school event."))
+            return
         allowed = next_allowed(moment, start, end, days)
         context.next_allowed = allowed
-        yield Finding(0, 0, f"Schedule it for {describe(allowed)}.",
+        why = (f"It mentions '{event}', but '{notice}' makes it a notice about a future event, which can wait. "
+               if event else "")
+        yield Finding(0, 0, f"{why}Schedule it for {describe(allowed)}, or, if it covers a school event as it "
+                      "happens or urgent news, add 'occasion: event' or 'occasion: urgent' to its front matter.",
                       details={"time": describe(moment), "next": describe(allowed)})
 
     return check

@@ -26,7 +26,7 @@ def draft_dict(result: DraftResult, options: OutputOptions) -> dict[str, Any]:
         "source": draft.source,
         "id": draft.id,
         "text": options.redact(draft.text),
-        "posting_time": result.posting_time.isoformat(),
+        "posting_time": result.posting_time.isoformat() if result.posting_time else None,
         "next_allowed": result.next_allowed.isoformat() if result.next_allowed else None,
         "violations": [
             {

@@ -73,7 +73,10 @@ class TextReporter:
             mark = f"[{style}]{SEVERITY_MARK[violation.severity]}:[/] "
             where = f" [dim]({violation.rule}, line {line} col {col})[/]"
             self.console.print("  " + mark + escape(redact(violation.message)) + where)
-            if violation.suggestion:
+            if violation.fix is not None:
+                replacement = escape(redact(violation.fix))
+                self.console.print(f"      [green]Write instead:[/] “{replacement}” (--fix can make this change for you)")
+            elif violation.suggestion:
                 self.console.print("      [green]What to do:[/] " + escape(redact(violation.suggestion)))
         for note in result.notes:
             self.console.print("  [blue]✓[/] " + escape(redact(note.message)))
