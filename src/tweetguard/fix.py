@@ -267,7 +267,7 @@ class FixReporter:
         summary.unreadable += self.failures
         if self.not_applied:
             self.warn(f"{self.not_applied} fix(es) not applied: only .txt/.md drafts and .jsonl collections "
-                      "are fixed in place (see 'What to do' in the report)")
+                      "are fixed in place (the report says what to write instead)")
         if self.write and self.fixes_applied:
             self.warn(f"fixed {_plural(self.fixes_applied, 'problem')} in {_plural(self.files_changed, 'file')}")
         elif not self.write:

@@ -76,7 +76,7 @@ class TextReporter:
             if violation.fix is not None:
                 replacement = escape(redact(violation.fix))
                 self.console.print(f"      [green]Write instead:[/] “{replacement}” (--fix can make this change for you)")
-            elif violation.suggestion:
+            if violation.suggestion and violation.suggestion != violation.fix:
                 self.console.print("      [green]What to do:[/] " + escape(redact(violation.suggestion)))
         for note in result.notes:
             self.console.print("  [blue]✓[/] " + escape(redact(note.message)))
