@@ -20,3 +20,22 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return load_catalogue()
+
+
+def run_cli(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    """Run the real entry point in-process: exit code, standard output, standard error."""
+    import sys
+
+    from click.testing import CliRunner
+
+    from tweetguard.cli import main
+
+    with CliRunner().isolation(input=input) as (out, err, _):
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        sys.stdout.flush()  # the report may still sit in the text buffer
+        sys.stderr.flush()
+        return code, out.getvalue().decode(), err.getvalue().decode()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tweetguard.cli import main
+from conftest import run_cli
+
 
 WEDNESDAY = "2026-03-11T10:00"
 SATURDAY = "2026-03-14T10:00"
@@ -31,18 +30,6 @@ RULES = """rules:
     words: [detention]
     examples: {bad: [in detention], good: [in assembly]}
 """
-
-
-def run_cli(*args: str) -> tuple[int, str, str]:
-    with CliRunner().isolation() as (out, err, _):
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        sys.stdout.flush()  # the report may still sit in the text buffer
-        sys.stderr.flush()
-        return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 @pytest.fixture

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+
+from conftest import run_cli
 
 from tweetguard.catalogue import load_catalogue
-from tweetguard.cli import main
 from tweetguard.config import KEYS, find_config, load_settings
 from tweetguard.engine import Engine
 
@@ -26,19 +25,6 @@ SADLY_RULE = """rules:
     words: [sadly]
     examples: {bad: [Sadly it rained], good: [It rained]}
 """
-
-
-def run_cli(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    """The real entry point: errors become one line and exit 2."""
-    with CliRunner().isolation(input=input) as (out, err, _):
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        sys.stdout.flush()  # the report may still sit in the text buffer
-        sys.stderr.flush()
-        return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 @pytest.fixture

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+
+from conftest import run_cli
 
 from tweetguard.catalogue import load_catalogue
-from tweetguard.cli import main
 from tweetguard.commands.policy import enforces, load_clauses
 
 CUSTOM = """rules:
@@ -26,18 +25,6 @@ CUSTOM = """rules:
       bad: [Sadly it rained]
       good: [{text: "It rained, so we danced indoors", scheduled: "2026-03-11T10:00"}]
 """
-
-
-def run_cli(*args: str) -> tuple[int, str, str]:
-    with CliRunner().isolation() as (out, err, _):
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        sys.stdout.flush()
-        sys.stderr.flush()
-        return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 @pytest.fixture

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 import stat
-import sys
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import WEEKDAY_MORNING
+from conftest import WEEKDAY_MORNING, run_cli
 
-from tweetguard.cli import main
 from tweetguard.fix import FixReporter, NullReporter, choose_fixes
 from tweetguard.model import Draft, DraftResult, Violation
 from tweetguard.runner import Summary
@@ -46,19 +43,6 @@ FULL_NAME_RULE = r"""rules:
       bad: ["Ella Brightwater and Tomasz"]
       good: ["Ella and Tomasz"]
 """
-
-
-def run_cli(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    """Run the real entry point (which turns errors into one line and exit 2)."""
-    with CliRunner().isolation(input=input) as (out, err, _):
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        sys.stdout.flush()  # the report may still sit in the text buffer
-        sys.stderr.flush()
-        return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 @pytest.fixture

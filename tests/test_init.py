@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import run_cli
 import yaml
-from click.testing import CliRunner
 
-from tweetguard.cli import main
 from tweetguard.config import KEYS
-
-
-def run_cli(*args: str) -> tuple[int, str, str]:
-    with CliRunner().isolation() as (out, err, _):
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        sys.stdout.flush()
-        sys.stderr.flush()
-        return code, out.getvalue().decode(), err.getvalue().decode()
 
 
 EXPECTED = [".tweetguard.yaml", "drafts/science-week.txt", "drafts/netball-tournament.md", ".pre-commit-config.yaml"]
