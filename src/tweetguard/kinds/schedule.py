@@ -4,7 +4,9 @@ Keys: ``start`` and ``end`` ("08:00", "18:00"; the end is included), ``days`` (l
 weekday names), ``event_words`` and ``urgent_words`` (what shows a draft is about a school
 event or urgent news, the policy's two exemptions), ``notice_words`` (what shows a draft
 announces a future event, which can wait for posting hours: the event exemption is for
-covering an event as it happens, not for every mention of one). A school's config may override the
+covering an event as it happens, not for every mention of one), ``live_words`` (what shows
+the draft does cover an event as it happens or just after: results, "tonight", "well done";
+they outweigh notice words, as in "Through to the final! Match report on Monday"). A school's config may override the
 window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
 its text shows one; the result says why, and a violation says when the draft may go out.
 """
@@ -28,6 +30,7 @@ PARAMS = {
     "event_words": Param(list, default=[]),
     "urgent_words": Param(list, default=[]),
     "notice_words": Param(list, default=[]),
+    "live_words": Param(list, default=[]),
 }
 
 
@@ -82,6 +85,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     event_words = tuple(str(w) for w in params["event_words"] or ())
     urgent_words = tuple(str(w) for w in params["urgent_words"] or ())
     notice_words = tuple(str(w) for w in params["notice_words"] or ())
+    live_words = tuple(str(w) for w in params["live_words"] or ())
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         settings = context.settings
@@ -102,6 +106,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             return
         event = first_phrase(text, event_words)
         notice = first_phrase(text, notice_words) if event else None
+        if notice and first_phrase(text, live_words):
+            notice = None
         if event and not notice:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: '{event}' shows it is about a school event."))
             return
