@@ -82,3 +82,43 @@ def test_a_school_tunes_the_lexicon_from_its_own_rules_folder(tmp_path: Path) ->
     (tmp_path / "ours.yaml").write_text("lists:\n  tone-very-negative: [grumpy]\n", encoding="utf-8")
     assert tone(load_catalogue(), "A grumpy morning.") == []
     assert tone(load_catalogue([tmp_path]), "A grumpy morning.")
+
+
+# New wording, not from either corpus: the general signals (blame of a group, repetition,
+# exasperation, name-calling in disguise, disappointment said outright) must carry over.
+@pytest.mark.parametrize("text", [
+    "Once more the bike shed has been left in a dreadful state by a few Year 6s.",
+    "We are fed up with dogs being walked across the field during PE.",
+    "Honestly, the coach company has let us down again and the trip is off.",
+    "Really frustrating that so few reply slips have come back for the concert.",
+    "Some families still think the car park rules don't apply to them. Not acceptable.",
+    "Our Year 4 footballers were a total shambles this afternoon.",
+    "Whoever keeps pinching the library books, please stop.",
+    "Nursery sign-ups: 3 so far. Disappointing.",
+    "Year 3 behaved like a right bunch of plonkers in the quiz today.",
+    "Don't be an 1d10t: slow down by the crossing.",
+])
+def test_new_negative_wordings_are_flagged(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Year 6 learnt about the Holocaust and the terrible cruelty of the camps.",
+    "Year 5 researched why volcanoes are so dangerous and destructive.",
+    "After 32 years, Mrs Okafor retires this summer. We will miss her so much!",
+    "School is closed today due to a burst pipe. Please keep children at home.",
+    "We lost 3-1, but what a brilliant second half from our Year 5 team!",
+    "The rain spoiled our picnic plans, but the indoor games were a huge hit!",
+    "A huge thank you to our wonderful cleaners, who work so hard behind the scenes.",
+    "No swimming this week as the pool is being repaired.",
+    "We are sorry to report that the book fair has moved to next Tuesday.",
+    "Year 2 loved the lazy river at the leisure centre!",
+    "Crap weather for Sports Day but the children were amazing!",
+])
+def test_new_hard_negatives_are_not_flagged(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text) == []
+
+
+def test_reporting_our_own_news_is_still_scored(catalogue: Catalogue) -> None:
+    # "to report" is the school speaking, not someone else's words being repeated.
+    assert tone(catalogue, "We are really disappointed to report that the new benches have been vandalised.")

@@ -61,3 +61,43 @@ def test_quoting(catalogue: Catalogue, text: str, expected: bool) -> None:
 def test_quoting_cites_clause_12(catalogue: Catalogue) -> None:
     rule = catalogue.get("repeated-claim")
     assert rule is not None and "repeating libellous information" in rule.policy
+
+
+# New wording, not from either corpus: replies that take a position are debate; thanks,
+# facts and pointing to the office are not.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Our charging policy is set by governors and applies to every family, so we can't make exceptions.", True),
+    ("That isn't what happened: the whole class stayed in.", True),
+    ("We hear your concerns, but the new drop-off times are staying.", True),
+    ("The nativity isn't 'cancelled'; it has moved to the church because the hall is being rewired.", True),
+    ("Spelling tests are a DfE requirement, so we'll continue to run them weekly.", True),
+    ("Homework club is voluntary and no child has ever been punished for missing it.", True),
+    ("It's a safeguarding rule, not a punishment.", True),
+    ("Thank you, that's so kind! We'll pass it on to Year 2.", False),
+    ("Hi Sarah, the trip letter is on the website under Letters Home.", False),
+    ("Yes, the disco starts at 6pm and tickets are £2 on the door.", False),
+    ("Please contact the school office on Monday and we'll be happy to help.", False),
+    ("Sorry, the uniform shop is closed this week; it reopens on Monday.", False),
+    ("Thanks for letting us know. We'll keep an eye out for the lost scarf.", False),
+])
+def test_debate_new_wordings(catalogue: Catalogue, text: str, expected: bool) -> None:
+    assert flagged(catalogue, "debate", text, reply_to="@someone") is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A comment on the Sandhill Parents Facebook page says our lunches are cold. We are checking.", True),
+    ("Overheard on the local WhatsApp: 'the head is off to another school'. She isn't!", True),
+    ("MT @TownNews: Primary school fined over playground safety", True),
+    ("QT @someone: 'worst parking in the county'", True),
+    ("A Google reviewer writes that our office is 'always closed'. We'd love to hear more.", True),
+    ("An article in the local paper claims the crossing will be removed.", True),
+    ("Our caretaker says the new boiler is working brilliantly!", False),
+    ("Mrs Obi says well done to everyone who took part in the fun run.", False),
+    ("Year 4 wrote book reviews of Charlotte's Web for our website.", False),
+    ("Year 6 have been writing match reports for our online newsletter.", False),
+    ("Our Year 3 class read 'The Owl Who Was Afraid of the Dark' together.", False),
+    ("Online safety week: Mrs Khan says think before you click!", False),
+    ("Lots of parents said how much they enjoyed the concert. Thank you!", False),
+])
+def test_quoting_new_wordings(catalogue: Catalogue, text: str, expected: bool) -> None:
+    assert flagged(catalogue, "quoting", text) is expected

@@ -7,16 +7,11 @@ never silently do nothing.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tweetguard import yamlsafe
 from tweetguard.errors import ConfigError
-from tweetguard.kinds.base import RuleParamError
-from tweetguard.kinds.schedule import parse_clock, parse_days
 from tweetguard.model import SEVERITIES
 from tweetguard.settings import Settings
 
@@ -40,12 +35,17 @@ def _read(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read the config file ({exc}); check --config") from None
+    # The readers are imported here: most runs have no config file, or only one kind of it.
     if path.suffix == ".toml":
+        import tomllib
+
         try:
             data = tomllib.loads(text).get("tool", {}).get("tweetguard", {})
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(str(path), f"is not valid TOML ({exc})") from None
     else:
+        from tweetguard import yamlsafe
+
         try:
             data = yamlsafe.load(text) or {}
         except yamlsafe.YamlProblem as exc:
@@ -63,6 +63,8 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 
 def _timezone(value: Any) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         ZoneInfo(str(value))
     except (ZoneInfoNotFoundError, ValueError):
@@ -79,6 +81,9 @@ def _severities(value: Any) -> dict[str, str]:
 def _window(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict) or set(value) - {"start", "end", "days"}:
         raise ValueError("takes start, end and days, like {start: '08:00', end: '18:00'}")
+    from tweetguard.kinds.base import RuleParamError
+    from tweetguard.kinds.schedule import parse_clock, parse_days
+
     try:
         fields: dict[str, Any] = {}
         if "start" in value:
@@ -115,6 +120,8 @@ def _where(path: Path, key: Any) -> str:
     """``path:line`` of a key in a YAML config (errors are rare, so it is parsed again here)."""
     if path.suffix == ".toml":
         return str(path)
+    from tweetguard import yamlsafe
+
     try:
         node = yamlsafe.compose(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yamlsafe.YamlProblem):

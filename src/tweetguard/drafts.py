@@ -9,15 +9,11 @@ are still read.
 
 from __future__ import annotations
 
-import json
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, Mapping
 
-import regex
-import yaml
-
-from tweetguard import yamlsafe
 from tweetguard.errors import DraftError
 from tweetguard.model import OCCASIONS, Draft
 
@@ -28,9 +24,10 @@ MAX_FILE_BYTES = 1_000_000  # a tweet is 280 characters; a megabyte is no draft
 MAX_LINE_BYTES = 1_000_000  # nor is a megabyte on one JSON Lines row
 MAX_COLLECTION_BYTES = 50_000_000  # a YAML collection is read whole; JSON Lines streams
 MAX_FRONT_MATTER_CHARS = 20_000
-THREAD_SEPARATOR = regex.compile(r"^---[ \t]*\r?$", regex.MULTILINE)
-FENCE = regex.compile(r"\A\ufeff?---[ \t]*\r?\n")
-FENCE_END = regex.compile(r"^---[ \t]*(?:\r?\n|\Z)", regex.MULTILINE)
+# Plain `re` is enough here; YAML and JSON are imported only for drafts that need them.
+THREAD_SEPARATOR = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+FENCE_END = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 
 DraftOrError = Draft | DraftError
 
@@ -104,6 +101,8 @@ def _front_matter(content: str, source: str) -> tuple[dict[str, Any], int, int]:
     block = content[opening.end() : closing.start()]
     if len(block) > MAX_FRONT_MATTER_CHARS:
         raise DraftError(f"{source}:2", "front matter is too long; keep it to a few keys")
+    from tweetguard import yamlsafe
+
     try:
         meta = yamlsafe.load(block)
     except yamlsafe.YamlProblem as exc:
@@ -187,6 +186,8 @@ def _jsonl_item(raw: bytes, line_no: int, path: Path) -> DraftOrError | None:
         return DraftError(source, f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8 text")
     if not line.strip():
         return None
+    import json
+
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -218,6 +219,10 @@ def read_jsonl(stream: BinaryIO, path: Path) -> Iterator[DraftOrError]:
 
 
 def read_yaml_collection(content: str, path: Path) -> Iterator[DraftOrError]:
+    import yaml
+
+    from tweetguard import yamlsafe
+
     try:
         node = yamlsafe.compose(content)
     except yamlsafe.YamlProblem as exc:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal, Mapping, Sequence
 
@@ -41,10 +40,14 @@ TOKEN = regex.compile(
     regex.V1,
 )
 # CamelCase parts of a hashtag: "WellDoneEllieThornton" -> Well, Done, Ellie, Thornton.
-CAMEL = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}+(?!\p{Ll})|\p{Ll}+|\p{N}+", regex.V1)
+CAMEL = regex.compile(r"(?:Ma?c(?=\p{Lu}\p{Ll}))?\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}+(?!\p{Ll})|\p{Ll}+|\p{N}+", regex.V1)
 # A class or year label right after a name is evidence that the name is a pupil's.
 CLASS_LABEL = regex.compile(r"\s*(?:\(\s*(?:Y|Yr|Year|Class|R|Reception)?\s*\d|\(\s*(?:Y|Yr|Year)\b|in\s+(?:Y|Yr|Year)\s*\d)", regex.I)
 SPACE_GAP = regex.compile(r"[ \t\u00a0]+")
+# Between two names of a list: "A B, C D and E F".
+LIST_GAP = regex.compile(r"[^\w.!?;:\n]*?(?:,|&|\band\b|,\s*and\b)[^\w.!?;:\n]*", regex.I | regex.V1)
+# The reason of a candidate that counts only in a list with other names.
+WEAK = "weak"
 LINE_GAP = regex.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*")
 TITLE_GAP = regex.compile(r"\.?[ \t\u00a0]+|\.?[ \t\u00a0]*\r?\n[ \t\u00a0]*")
 ROLE_GAP = regex.compile(r"[\s,:\-–(]*")
@@ -57,14 +60,55 @@ CHILD_ROLE_MARKERS = frozenset("young star budding junior little mini pupil pupi
 SENTENCE_END = regex.compile(r"[.!?…]|\n\s*\n")
 # Words that introduce a place before a "first name + place word" ("a trip to Victoria Park").
 PLACE_PREPOSITIONS = frozenset("at to in from near around outside inside visit visited visiting the of".split())
+# Words before a name that put a person in the slot ("Well done to ...", "Thanks to ..."):
+# with one, two capitalised words that are not everyday words read as a name even when the
+# gazetteer knows neither. Keys are the one or two words just before the name.
+PERSON_CUES = frozenset({
+    ("done",), ("done", "to"), ("congratulations",), ("congratulations", "to"), ("congrats",),
+    ("congrats", "to"), ("thanks", "to"), ("you", "to"), ("goes", "to"), ("go", "to"), ("awarded", "to"),
+    ("out", "to"), ("bravo",), ("proud", "of"), ("birthday",), ("birthday", "to"), ("star",), ("week",),
+    ("winner",), ("winners",),
+    ("well", "done"), ("welcome", "to"), ("from",), ("by",), ("with",), ("and",), ("for",),
+})
+# Cues for the rarer reading "an unknown word + an unlisted word": only the clearest ones.
+STRONG_PERSON_CUES = PERSON_CUES - {("from",), ("by",), ("with",), ("and",), ("for",), ("welcome", "to")}
+# Word endings of plurals, adverbs and other forms that are not single first names.
+NOT_A_NAME_ENDING = regex.compile(r"(?:[^aeiou]s|ies|ly|ing|ed|tion|ness|ment)$")
+# Words after "Name," at the start of a sentence that show the name is addressed.
+VOCATIVE_NEXT = frozenset("please remember don't dont do you your you're well thank thanks we can could no "
+                          "great brilliant lovely fantastic congratulations happy welcome it's".split())
+# Words just before a single first name that greet or thank the child ("Dear Bảo").
+GREETING_CUES = STRONG_PERSON_CUES | {("dear",), ("hi",), ("hello",), ("back",), ("thank", "you"), ("thanks",),
+                                      ("lovely",)}
+# Lower-case words after a name that make it the subject of a sentence about a child.
+PERSON_VERBS = frozenset("won wins made makes read reads wrote writes scored scores sang sings played plays "
+                         "has had is was did drew painted built designed ran swam received receives achieved "
+                         "earned gained led performed completed showed brought came finished helped "
+                         "created told shared danced".split())
+# Particles inside a surname: "Saoirse Ní Bhriain", "Daan van der Berg", "Omar bin Salleh".
+PARTICLES = frozenset("ní nic ó ua uí mac van von der den de da di del della dos das du le la al el bin "
+                      "bint ibn ben ap ter ten".split())
+# Surname shapes from many communities: Mc/Mac/O'/Fitz..., Al-/El-..., -ski/-wicz/-ov/-escu/-poulos...
+SURNAME_SHAPE = regex.compile(
+    r"(?:mc|mac|o'|fitz|al-|el-|abu-|bin-|ibn-|ben-)\p{L}{3,}"
+    r"|\p{L}{2,}(?:son|sen|sson|ski|ska|cki|cka|dzki|wicz|czyk|czak|ov|ova|ev|eva|enko|uk|escu|poulos|"
+    r"opoulou|idis|akis|oglu|oğlu|ian|yan|vić|vic|ić|dottir|stein|berg|mann|ez|ini|etti|elli|ucci|"
+    r"aki|moto|yama|kawa|ingham|worth|ington)",
+    regex.V1,
+)
 # common_words.txt runs down to rare words and surnames (Pemberton is near 30,000); only the
 # words above this rank count as everyday English.
 EVERYDAY_RANK = 20000
 # A first name that is also a very frequent word (rank in common_words.txt) is weak evidence
 # alone: "Will", "May", "Hope", "Summer", "Art", "Mark".
 FREQUENT_RANK = 1200
+# A listed surname that is also a rarer word (Rutherford, rank 16,599) is still a surname.
+SURNAME_WORD_RANK = 10000
+# Words below this rank in common_words.txt are rare enough to be unlisted surnames.
+RARE_RANK = 12000
 
-DATA = resources.files("tweetguard") / "data"
+# A plain path: importlib.resources costs ~5 ms of start-up (twitter_text.py does the same).
+DATA = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
@@ -300,7 +344,7 @@ class Analysis:
                 if role and i > 0 and tokens[i - 1].key in CHILD_ROLE_MARKERS:
                     role = 0  # "young writer Ellie Thornton", "star reader ..." are children
                 if cue or role:
-                    self._mark_after(i + max(cue, role))
+                    self._mark_after(i + max(cue, role), listing=bool(cue))
             i += 1
 
     def _is_title(self, token: Token) -> bool:
@@ -314,16 +358,18 @@ class Analysis:
     def _roster_word(self, token: Token) -> bool:
         return self.roster is not None and token.key in self.roster.surnames
 
-    def _mark_run(self, i: int) -> None:
-        """Mark the name starting at token ``i`` (up to three joined words) as an adult's."""
+    def _mark_run(self, i: int) -> int:
+        """Mark the name starting at token ``i`` (up to three joined words) as an adult's;
+        return the index of the token after it."""
         tokens = self.tokens
         tokens[i].adult = True
         for k in range(i + 1, min(i + 3, len(tokens))):
             if not (_joined(tokens[k - 1], tokens[k]) and (tokens[k].cap or self._roster_word(tokens[k]))):
-                break
+                return k
             tokens[k].adult = True
+        return min(i + 3, len(tokens))
 
-    def _mark_after(self, i: int) -> None:
+    def _mark_after(self, i: int, listing: bool = False) -> None:
         """After a role word or cue: a capitalised name next, or after a few linking words
         ("author and illustrator Jo Bright", "our visitor, local poet ..."), is an adult's."""
         tokens = self.tokens
@@ -331,7 +377,15 @@ class Analysis:
             if tokens[k].tag >= 0 or not ROLE_GAP.fullmatch(tokens[k].gap):
                 return
             if tokens[k].cap and tokens[k].key not in ROLE_LINKS:
-                self._mark_run(k)
+                end = self._mark_run(k)
+                while listing and end < len(tokens):
+                    # "learning about Walter Raleigh and Francis Drake": the whole list.
+                    nxt = end + 1 if tokens[end].key == "and" and SPACE_GAP.fullmatch(tokens[end].gap) else end
+                    if nxt >= len(tokens) or not tokens[nxt].cap or tokens[nxt].tag >= 0 or \
+                            not (nxt > end or LIST_GAP.fullmatch(tokens[nxt].gap)) or \
+                            (nxt > end and not SPACE_GAP.fullmatch(tokens[nxt].gap)):
+                        break
+                    end = self._mark_run(nxt)
                 return
             if tokens[k].key not in ROLE_LINKS and not _phrase_at(tokens, k, self.lex.roles):
                 return
@@ -370,26 +424,73 @@ class Analysis:
         if self.roster is not None and key in _roster_first_names(self.roster):
             return 2
         if key not in self.gaz.first_names:
+            # A double first name whose parts are all first names: "Poppy-Mae", "Anna-Sofia".
+            if "-" in key and all(p in self.gaz.first_names for p in key.split("-")):
+                return 2
             return 0
         rank = self.gaz.common_rank.get(key)
         return 1 if rank is not None and rank < FREQUENT_RANK else 2
+
+    def _unknown(self, token: Token) -> bool:
+        """A capitalised word no list knows and that is not an everyday word (Tallulah, Brockway):
+        in a person's slot, most likely a name the gazetteer lacks."""
+        key = token.key
+        return (token.cap and len(key) > 2 and self.gaz.common_rank.get(key, RARE_RANK) >= RARE_RANK
+                and key not in self.gaz.first_names
+                and key not in self.lex.event_words and not (token.text.isupper() and len(token.text) <= 4)
+                and key.replace("-", "").replace("'", "").isalpha())
+
+    def _person_cue(self, i: int, cues: frozenset[tuple[str, ...]] = PERSON_CUES) -> bool:
+        """One of PERSON_CUES just before token ``i`` (in the same sentence)."""
+        tokens = self.tokens
+        if i == 0 or self._sentence_start(i):
+            return False
+        one = (tokens[i - 1].key,)
+        if one in cues:
+            return True
+        if ":" in tokens[i].gap or cues is PERSON_CUES and any(c in tokens[i].gap for c in "–—"):
+            return True  # "Star of the week: ...", "a named coat – ..."
+        return i >= 2 and (tokens[i - 2].key, tokens[i - 1].key) in cues
+
+    def _listed_surname(self, token: Token) -> bool:
+        """A surname by the lists or by its shape (each part of a double-barrelled name)."""
+        parts = token.key.split("-") if "-" in token.key else (token.key,)
+        return self._roster_word(token) or any(
+            p in self.gaz.surnames or SURNAME_SHAPE.fullmatch(p) is not None for p in parts)
+
+    def _person_after(self, end: int) -> bool:
+        """After the name: a class label, a possessive or a verb of something a child did."""
+        tokens = self.tokens
+        last = tokens[end - 1]
+        if last.text.endswith(("'s", "’s")) or CLASS_LABEL.match(self.text, last.end):
+            return True
+        return end < len(tokens) and not tokens[end].cap and tokens[end].key in PERSON_VERBS \
+            and SPACE_GAP.fullmatch(tokens[end].gap) is not None
 
     def _surname_strength(self, token: Token) -> int:
         """2: surname-like and not an everyday word; 1: a surname that is also a word; 0: no."""
         key = token.key
         if key in self.lex.event_words:
             return 0
+        if key.startswith(("al-", "el-", "abu-", "bin-", "ibn-", "ben-")) and key[key.index("-") + 1:].isalpha():
+            return 2  # an Arabic or Hebrew family name: "Al-Farsi", "El-Amin", "Ben-David"
+        if key.endswith("s") and key[:-1] in self.gaz.common_rank:
+            return 0 if key[:-1] not in self.gaz.surnames else 1  # a plural: "Carers", "Heroes"
         parts = key.split("-") if "-" in key else (key,)
         best = 0
         for part in parts:
             if self.roster is not None and part in self.roster.surnames:
                 best = max(best, 2 if part not in self.gaz.common_rank else 1)
                 continue
-            common = part in self.gaz.common_rank
+            common = self.gaz.common_rank.get(part, EVERYDAY_RANK) < SURNAME_WORD_RANK
             if part in self.gaz.surnames:
                 best = max(best, 1 if common else 2)
-            elif not common and part not in self.gaz.first_names and len(part) > 2:
-                best = max(best, 2)  # an unknown capitalised word: most likely a surname
+            elif self.gaz.common_rank.get(part, 0) >= RARE_RANK and part not in self.gaz.first_names:
+                best = max(best, 1)  # a rare word, often a name (Carmichael): a surname after a first name
+            elif part not in self.gaz.common_rank and part not in self.gaz.first_names and len(part) > 2:
+                # An unknown capitalised word: most likely a surname, unless it looks like a
+                # plural noun ("Carers", "Buddies", "Scientists").
+                best = max(best, 1 if part.endswith(("ers", "ies", "ists", "ians")) else 2)
         if best == 0 and len(parts) > 1 and key in self.gaz.first_names:
             return 0
         return best
@@ -401,16 +502,37 @@ class Analysis:
     def _full_names(self) -> list[NameMatch]:
         tokens = self.tokens
         found: list[NameMatch] = []
+        weak: list[NameMatch] = []
         i = 0
         while i + 1 < len(tokens):
-            match = self._full_name_at(i)
+            match = self._full_name_at(i) or self._initial_at(i) or self._initial_surname_at(i)
             if match is None:
                 i += 1
                 continue
-            found.append(match[0])
+            (weak if match[0].reason == WEAK else found).append(match[0])
             i = match[1]
+        if weak and found:
+            found.extend(self._listed_with(found, weak))
         found.extend(self._lowercase_tags())
         return found
+
+    def _listed_with(self, found: list[NameMatch], weak: list[NameMatch]) -> list[NameMatch]:
+        """Weak candidates in a list with a full name ("Tallis Brockway, Oona Fairbairn and ...")
+        are names too: a list mixes names the gazetteer knows with names it doesn't."""
+        accepted: list[NameMatch] = []
+        spans = [(m.start, m.end) for m in found]
+        changed = True
+        while changed and weak:
+            changed = False
+            for match in list(weak):
+                if any(LIST_GAP.fullmatch(self.text, e, match.start) or LIST_GAP.fullmatch(self.text, match.end, s)
+                       for s, e in spans):
+                    weak.remove(match)
+                    spans.append((match.start, match.end))
+                    accepted.append(NameMatch(match.start, match.end, "full", match.first_name, match.surname_text,
+                                              match.first, match.surname, "a name in a list of children's names"))
+                    changed = True
+        return accepted
 
     def _full_name_at(self, i: int) -> tuple[NameMatch, int] | None:
         tokens = self.tokens
@@ -420,16 +542,21 @@ class Analysis:
         # Cheap exits first: most words are not the start of a name.
         if first.cap:
             if first.key not in self.gaz.first_names and not (
-                    self.roster is not None and first.key in _roster_first_names(self.roster)):
+                    self.roster is not None and first.key in _roster_first_names(self.roster)) \
+                    and not self._first_strength(first) and not self._unknown(first):
                 return None
         elif self.roster is None or tokens[i + 1].key not in self.roster.surnames:
             return None
         j = i + 1
+        # A particle starts the surname: "Saoirse Ní Bhriain", "Daan van der Berg".
+        particle = self._particles(j) if first.cap else 0
         # A middle name: "Ellie Mae Thornton".
-        if (j + 1 < len(tokens) and tokens[j].cap and tokens[j + 1].cap and _joined(first, tokens[j])
+        if (not particle and j + 1 < len(tokens) and tokens[j].cap and tokens[j + 1].cap and _joined(first, tokens[j])
                 and _joined(tokens[j], tokens[j + 1]) and tokens[j].key in self.gaz.first_names
                 and self._surname_strength(tokens[j + 1]) == 2 and not tokens[j + 1].adult):
             j += 1
+        surname_at = j
+        j += particle
         last = tokens[j]
         if last.adult:
             return None
@@ -439,21 +566,75 @@ class Analysis:
             return None
         pupil = self._pupil(first.key, last.key)
         if first.cap and last.cap:
-            score = self._score_capitalised(i, j, pupil, line_joined)
+            score = self._score_capitalised(i, j, pupil, line_joined, particle > 0)
         elif self.roster is not None and (first.tag < 0 or first.tag == last.tag):
-            score = self._score_any_case(first, last, pupil)
+            score = self._score_any_case(first, last, pupil, self._person_cue(i, STRONG_PERSON_CUES))
         else:
             score = None
         if score is None:
             return None
+        # Words that would make a full name with the first name once the surname is removed
+        # belong to this name ("Maya Singh James", a double surname): the fix keeps the first
+        # name only, so it must not leave "Maya James" to be found by the next run.
+        while (score != WEAK and j + 1 < len(tokens) and tokens[j + 1].cap and not tokens[j + 1].adult
+               and _joined(tokens[j], tokens[j + 1]) and not tokens[j].text.endswith(("'s", "’s"))
+               and self._score_capitalised(i, j + 1, self._pupil(first.key, tokens[j + 1].key), False, False)
+               not in (None, WEAK)):
+            j += 1
+        last = tokens[j]
         start, end = first.start, last.end
         if last.text.endswith(("'s", "’s")):
             end -= 2
-        match = NameMatch(start, end, "full", first.text, self.text[last.start:end],
+        match = NameMatch(start, end, "full", first.text, self.text[tokens[surname_at].start:end],
                           (first.start, first.end), (tokens[i + 1].start, end), score)
         return match, j + 1
 
-    def _score_capitalised(self, i: int, j: int, pupil: bool, line_joined: bool) -> str | None:
+    def _initial_at(self, i: int) -> tuple[NameMatch, int] | None:
+        """A first name with the surname's initial ("Hamza C.", "Ellie T"): the initial narrows
+        the child down within a school, so it counts as a surname (as the corpus is labelled)."""
+        tokens = self.tokens
+        first, initial = tokens[i], tokens[i + 1]
+        if not first.cap or first.adult or initial.adult or len(initial.text) != 1 or not initial.text.isupper() \
+                or not _joined(first, initial) or first.text.isupper() or first.text.endswith(("'s", "’s")):
+            return None
+        after = self.text[initial.end:initial.end + 1]
+        if initial.text in "AI" and after != ".":
+            return None  # "Maya I think", "Sam A star": a pronoun or an article
+        if after.isalnum() or after in "-'’*+" or not self._first_strength(first) or self._sentence_start(i) and (
+                i + 2 >= len(tokens) or tokens[i + 2].cap):
+            return None
+        end = initial.end
+        match = NameMatch(first.start, end, "full", first.text, initial.text, (first.start, first.end),
+                          (initial.start, end), "a first name and the surname's initial")
+        return match, i + 2
+
+    def _initial_surname_at(self, i: int) -> tuple[NameMatch, int] | None:
+        """An initial and a listed surname ("K. Owusu"), not after a title ("Mrs K. Owusu")."""
+        tokens = self.tokens
+        initial, last = tokens[i], tokens[i + 1]
+        if len(initial.text) != 1 or not initial.text.isupper() or initial.adult or last.adult or not last.cap \
+                or not regex.fullmatch(r"\.[ \t]?", last.gap) or not self._listed_surname(last) \
+                or self._surname_strength(last) < 2 or last.text.isupper() or i > 0 and (
+                    self._is_title(tokens[i - 1]) or len(tokens[i - 1].text) == 1):
+            return None
+        end = last.end - 2 if last.text.endswith(("'s", "’s")) else last.end
+        match = NameMatch(initial.start, end, "family", None, self.text[last.start:end], None, (last.start, end),
+                          "an initial and a surname")
+        return match, i + 2
+
+    def _particles(self, j: int) -> int:
+        """How many surname particles start at token ``j`` and are followed by a capitalised word."""
+        tokens = self.tokens
+        k = j
+        while k < len(tokens) and k - j < 2 and tokens[k].key in PARTICLES and tokens[k].tag < 0 \
+                and _joined(tokens[k - 1], tokens[k]):
+            k += 1
+        if k == j or k >= len(tokens) or not tokens[k].cap or not _joined(tokens[k - 1], tokens[k]) \
+                or tokens[k].key in self.gaz.common_rank:
+            return 0
+        return k - j
+
+    def _score_capitalised(self, i: int, j: int, pupil: bool, line_joined: bool, particle: bool = False) -> str | None:
         tokens = self.tokens
         first, last = tokens[i], tokens[j]
         if pupil:
@@ -464,31 +645,79 @@ class Analysis:
             return None
         if last.text.isupper() and not first.text.isupper():
             return None  # an acronym after a name ("Ellie's EHCP") is not a surname
-        f, s = self._first_strength(first), self._surname_strength(last)
-        if f == 0 or s == 0:
+        if last.key in self.lex.business_words:
+            return None  # "the Emma Hollis factory", "Dacorum Foodbank"
+        f, s = self._first_strength(first), 2 if particle else self._surname_strength(last)
+        if f == 0 and not line_joined:
+            return self._score_unknown_first(i, j, s, particle)
+        if s == 0:
             return None
         if line_joined and s < 2:
             return None
         labelled = bool(CLASS_LABEL.match(self.text, last.end))
-        if f == 1 and not labelled and (s == 1 or last.key not in self.gaz.surnames):
-            return None  # "Summer Fair", "Young Carers": a word-like first name needs a real surname
-        if _phrase_at(tokens, j, self.lex.place_words) and not labelled and self._after_place_preposition(i):
+        if f == 0:
             return None
+        if f == 1 and not labelled and s < 2:
+            return None  # "Summer Fair", "Young Carers": a word-like first name needs a real surname
+        strong_cue = self._person_cue(i, STRONG_PERSON_CUES)
+        place_word = _phrase_at(tokens, j, self.lex.place_words)
+        if place_word and not self._listed_surname(last):
+            return None  # "Bristol Aquarium", "George Cross": a place word that is never a surname
+        if place_word and not labelled and not strong_cue:
+            # "Victoria Park", "Jayden Hall": a place unless the context says person.
+            if self._after_place_preposition(i):
+                return None
+            if not self._person_cue(i) and not self._person_after(j + 1):
+                return WEAK
+        if not labelled and not strong_cue and not particle and not self._listed_surname(last) \
+                and self._after_place_preposition(i) and not self._person_after(j + 1):
+            return WEAK  # "a trip to Leighton Buzzard": an unlisted word after a place preposition
         return "a first name followed by a surname"
+
+    def _score_unknown_first(self, i: int, j: int, s: int, particle: bool) -> str | None:
+        """A first name the gazetteer lacks (Tallulah): the surname and the context must say "person"."""
+        tokens = self.tokens
+        first, last = tokens[i], tokens[j]
+        if not self._unknown(first) or _phrase_at(tokens, j, self.lex.place_words):
+            return None
+        if s == 1 and self.gaz.common_rank.get(last.key, 0) >= RARE_RANK:
+            s = 2  # a rare word after an unknown first name: "Ishbel Carmichael"
+        if s < 2:
+            # "Torin Rennie": a surname that is also a first name counts only in a list of names.
+            if last.key not in self.gaz.first_names or last.key in self.gaz.common_rank:
+                return None
+            if last.key in self.gaz.surnames and self._person_cue(i, STRONG_PERSON_CUES):
+                return "an unknown first name followed by a surname"  # "well done to Mikey Joyce"
+            return WEAK
+        if j + 1 < len(tokens) and tokens[j + 1].cap and _joined(last, tokens[j + 1]) \
+                and not (self._listed_surname(last) and self._listed_surname(tokens[j + 1])):
+            return None  # a longer proper name ("Legio Secunda Augusta"): an organisation or a title
+        surname_like = particle or self._listed_surname(last)
+        if self._person_after(j + 1) or self._person_cue(i, STRONG_PERSON_CUES):
+            return "an unknown first name followed by a surname"
+        if surname_like and (self._person_cue(i) or not self._after_place_preposition(i)
+                             or last.key not in self.gaz.common_rank):
+            return "an unknown first name followed by a surname"
+        return WEAK
 
     def _after_place_preposition(self, i: int) -> bool:
         tokens = self.tokens
-        return any(tokens[k].key in PLACE_PREPOSITIONS for k in range(max(0, i - 2), i))
+        for k in range(i - 1, max(-1, i - 3), -1):
+            if not SPACE_GAP.fullmatch(tokens[k + 1].gap):
+                return False  # "Player of the match: Will ...": the colon ends the place phrase
+            if tokens[k].key in PLACE_PREPOSITIONS:
+                return True
+        return False
 
-    def _score_any_case(self, first: Token, last: Token, pupil: bool) -> str | None:
+    def _score_any_case(self, first: Token, last: Token, pupil: bool, cue: bool = False) -> str | None:
         """Lower-case names count only with a roster: a pupil's surname after a first name."""
         assert self.roster is not None
         if last.key not in self.roster.surnames:
             return None
         common_first = first.key in self.gaz.common_rank
         common_last = last.key in self.gaz.common_rank
-        if pupil and not (common_first and common_last):
-            return "a pupil's first name and surname (roster)"
+        if pupil and (cue or not (common_first and common_last)):
+            return "a pupil's first name and surname (roster)"  # "happy birthday jack baker"
         if self._first_strength(first) == 2 and not common_first and not common_last:
             return "a first name followed by a pupil's surname (roster)"
         return None
@@ -521,14 +750,19 @@ class Analysis:
             name, family = tokens[i], tokens[i + 1]
             if family.key not in self.lex.family_words or name.adult or not _joined(name, family):
                 continue
-            if tokens[i - 1].key != "the" or not _joined(tokens[i - 1], name):
+            start = i - 1 if i >= 2 and tokens[i - 1].key in PARTICLES and tokens[i - 1].cap else i  # "the Ó Briain"
+            if tokens[start - 1].key != "the" or not _joined(tokens[start - 1], tokens[start]) \
+                    or not _joined(tokens[start], name):
                 continue
             in_roster = self.roster is not None and name.key in self.roster.surnames
-            if not in_roster and not (name.cap and self._surname_strength(name) > 0):
+            # Any capitalised word that is not an everyday word: "the Warsame family".
+            if not in_roster and not (name.cap and (self._surname_strength(name) > 0 or (
+                    name.key not in self.gaz.common_rank and len(name.key) > 2))):
                 continue
             end = name.end - 2 if name.text.endswith(("'s", "’s")) else name.end
-            found.append(NameMatch(name.start, end, "family", None, self.text[name.start:end], None,
-                                   (name.start, end), "a family name"))
+            begin = tokens[start].start
+            found.append(NameMatch(begin, end, "family", None, self.text[begin:end], None,
+                                   (begin, end), "a family name"))
         return found
 
     # --- first names alone ---------------------------------------------------------------
@@ -537,12 +771,12 @@ class Analysis:
         covered = {k for m in self.pupil_names for k in range(m.start, m.end)}
         found: list[NameMatch] = []
         roster_first = _roster_first_names(self.roster) if self.roster is not None else frozenset()
-        for token in self.tokens:
+        for index, token in enumerate(self.tokens):
             if token.adult or token.start in covered:
                 continue
             key = token.key
             if token.cap:
-                if key not in self.gaz.first_names and key not in roster_first:
+                if key not in self.gaz.first_names and key not in roster_first and not self._unknown_first_alone(index):
                     continue
                 if self.lex.known.get(key) and any(len(p) == 1 for p in self.lex.known[key]):
                     continue
@@ -552,6 +786,36 @@ class Analysis:
             found.append(NameMatch(token.start, end, "first", self.text[token.start:end], None,
                                    (token.start, end), None, "a first name"))
         return found
+
+
+    def _unknown_first_alone(self, i: int) -> bool:
+        """A word no list knows (Merhawi, Zarlasht) used as a child's first name: addressed
+        ("Merhawi, please...", "..., Zarlasht."), greeted ("Dear Bảo", "Happy birthday Ifrah"),
+        a possessive ("Gurveer's bottle") or with a class ("Senait in Year 1")."""
+        tokens = self.tokens
+        token = tokens[i]
+        if not self._unknown(token) or token.key in self.gaz.surnames or token.tag >= 0 or "-" in token.key \
+                or any(c.isupper() for c in token.text[1:]) or len(token.key) < 3 \
+                or NOT_A_NAME_ENDING.search(self._fold_possessive(token)):
+            return False
+        after = self.text[token.end:token.end + 1]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.cap and _joined(token, nxt):
+            return False  # part of a longer proper name
+        if token.text.endswith(("'s", "’s")) or CLASS_LABEL.match(self.text, token.end):
+            return True
+        if self._sentence_start(i):
+            # "Merhawi, please ...": addressed; not "Shiitake, chestnut and button mushrooms".
+            return after == "," and nxt is not None and nxt.key in VOCATIVE_NEXT
+        if i >= 2 and tokens[i - 1].key in ("you", "thanks") and "," in token.gap:
+            return False  # "Thank you, Sandford!": a community, not a child
+        if self._person_cue(i, GREETING_CUES):
+            return True
+        return "," in token.gap and (nxt is None or bool(SENTENCE_END.match(self.text, token.end)))
+
+    @staticmethod
+    def _fold_possessive(token: Token) -> str:
+        return token.key  # _fold already dropped a possessive "'s"
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,6 @@ A CSV with the header ``first_name,last_name`` and an optional ``photo_consent``
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -55,6 +53,9 @@ def load_roster(path: Path) -> Roster:
         raise ConfigError(str(path), f"cannot read the roster ({exc.strerror or exc}); check --roster") from None
     except UnicodeDecodeError:
         raise ConfigError(str(path), "the roster is not UTF-8 text; save it as CSV UTF-8") from None
+    import csv
+    import io
+
     reader = csv.reader(io.StringIO(text))
     header = [h.strip().lower() for h in next(reader, [])]
     if "first_name" not in header or "last_name" not in header:

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from datetime import time
 from functools import cached_property
 from pathlib import Path
-from typing import Mapping
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Mapping
 
 from tweetguard.model import Severity
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 DEFAULT_TIMEZONE = "Europe/London"
 
@@ -35,4 +37,6 @@ class Settings:
 
     @cached_property
     def tz(self) -> ZoneInfo:
+        from zoneinfo import ZoneInfo
+
         return ZoneInfo(self.timezone)

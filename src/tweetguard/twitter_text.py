@@ -148,6 +148,29 @@ def parse_tweet(text: str, config: WeightConfig = V3) -> ParsedTweet:
     )
 
 
+def length_bound(text: str, config: WeightConfig = V3) -> int:
+    """A cheap upper bound on ``parse_tweet(text, config).weighted_length``.
+
+    No character or emoji weighs more than the heaviest weight (ASCII text has no emoji, so
+    there the heaviest ASCII weight), and every URL has a dot of its own and counts as
+    ``transformed_url_length``: a draft under the limit by this bound needs no parse.
+    """
+    normalized = unicodedata.normalize("NFC", text)
+    heaviest = _ascii_weight(config) if normalized.isascii() else _heaviest_weight(config)
+    units = heaviest * len(normalized) + config.transformed_url_length * config.scale * normalized.count(".")
+    return units // config.scale
+
+
+@functools.lru_cache(maxsize=8)
+def _heaviest_weight(config: WeightConfig) -> int:
+    return max([config.default_weight, *(r.weight for r in config.ranges)])
+
+
+@functools.lru_cache(maxsize=8)
+def _ascii_weight(config: WeightConfig) -> int:
+    return max(_char_weight(chr(code), config) for code in range(128))
+
+
 def _entity_ends(text: str, config: WeightConfig) -> dict[int, tuple[str, int]]:
     """Map start index -> (kind, end) for URLs and (if enabled) emoji.
     URLs win over emoji at the same start, as in parseTweet."""

@@ -10,6 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from yaml import (
+    AliasEvent, DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingNode, MappingStartEvent,
+    ScalarEvent, ScalarNode, SequenceEndEvent, SequenceNode, SequenceStartEvent,
+)
 
 MAX_DEPTH = 20
 
@@ -43,47 +47,145 @@ def _problem(exc: yaml.YAMLError, text: str, default_line: int = 1) -> YamlProbl
 
 # libyaml when PyYAML was built with it (much faster, same nodes and line numbers).
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_NESTING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_UNNESTING = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 def _line(event: yaml.Event) -> int:
     return event.start_mark.line + 1 if event.start_mark else 1
 
 
-def _refuse_hostile(text: str) -> None:
-    """Walk the events once: refuse an alias or deep nesting as soon as it is seen.
+def _compose_checked(text: str) -> yaml.Node | None:
+    """Compose the nodes from one walk of the parser's events, refusing hostile documents.
 
-    This runs before anything is composed, so an alias bomb is never expanded and a
-    document of a million '[' stops at the first one too many.
+    An alias or too deep a nesting is refused as soon as its event is seen, before anything
+    is built from it, so an alias bomb is never expanded and a document of a million '['
+    stops at the first one too many. Building the nodes here too (as yaml.compose would)
+    saves parsing every rule file twice. Errors that composing finds (a duplicate anchor,
+    a second document) are raised after the whole stream has been checked, as before.
     """
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem(_line(event), "uses a YAML alias (*name); write the value out instead")
-        if isinstance(event, _NESTING):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise YamlProblem(_line(event), f"is nested more than {MAX_DEPTH} levels deep")
-        elif isinstance(event, _UNNESTING):
-            depth -= 1
+    loader = _Loader(text)
+    resolve, get_event, check_event = loader.resolve, loader.get_event, loader.check_event
+    roots: list[yaml.Node] = []
+    second_document: yaml.Event | None = None
+    composer_error: yaml.YAMLError | None = None
+    anchors: dict[str, yaml.Node] = {}
+    # Open collections, each with the key waiting for its value (mappings only).
+    stack: list[list[Any]] = []
+    try:
+        while check_event():
+            event = get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(ScalarNode, event.value, event.implicit)
+                node: yaml.Node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            elif kind is SequenceStartEvent or kind is MappingStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(_line(event), f"is nested more than {MAX_DEPTH} levels deep")
+                node_type = SequenceNode if kind is SequenceStartEvent else MappingNode
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(node_type, None, event.implicit)
+                node = node_type(tag, [], event.start_mark, None, flow_style=event.flow_style)
+                if event.anchor is not None:
+                    composer_error = composer_error or _anchor(anchors, event, node, roots)
+                stack.append([node, None])
+                continue
+            elif kind is SequenceEndEvent or kind is MappingEndEvent:
+                node = stack.pop()[0]
+                node.end_mark = event.end_mark
+            elif kind is AliasEvent:
+                raise YamlProblem(_line(event), "uses a YAML alias (*name); write the value out instead")
+            else:
+                if kind is DocumentStartEvent and roots and second_document is None:
+                    second_document = event
+                elif kind is DocumentEndEvent:
+                    anchors = {}
+                continue
+            if kind is ScalarEvent and event.anchor is not None:
+                composer_error = composer_error or _anchor(anchors, event, node, roots)
+            # Put the finished node into its parent: a mapping takes a key, then its value.
+            if not stack:
+                roots.append(node)
+                continue
+            parent = stack[-1]
+            if type(parent[0]) is SequenceNode:
+                parent[0].value.append(node)
+            elif parent[1] is None:
+                parent[1] = node
+            else:
+                parent[0].value.append((parent[1], node))
+                parent[1] = None
+    finally:
+        loader.dispose()
+    if composer_error is not None:
+        raise composer_error
+    if second_document is not None:
+        raise yaml.composer.ComposerError("expected a single document in the stream", roots[0].start_mark,
+                                          "but found another document", second_document.start_mark)
+    return roots[0] if roots else None
+
+
+def _anchor(anchors: dict[str, yaml.Node], event: yaml.Event, node: yaml.Node,
+            roots: list[yaml.Node]) -> yaml.YAMLError | None:
+    """Record an anchor (in the first document, as yaml.compose does); a duplicate is an error."""
+    anchor = event.anchor
+    if roots:
+        return None
+    if anchor in anchors:
+        return yaml.composer.ComposerError(f"found duplicate anchor {anchor!r}; first occurrence",
+                                           anchors[anchor].start_mark, "second occurrence", event.start_mark)
+    anchors[anchor] = node
+    return None
 
 
 def compose(text: str) -> yaml.Node | None:
     """Parse ``text`` into a node tree, refusing aliases and deep nesting."""
     try:
-        _refuse_hostile(text)
-        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+        return _compose_checked(text)
     except yaml.YAMLError as exc:
         raise _problem(exc, text) from None
     except RecursionError:  # not reachable after the depth check; kept as a last guard
         raise YamlProblem(1, f"is nested more than {MAX_DEPTH} levels deep") from None
 
 
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+
+
+class _Unusual(Exception):
+    """A node the quick builder leaves to PyYAML's constructor (merge keys, collections as keys)."""
+
+
+def _quick(node: yaml.Node, scalar: Any) -> Any:
+    """Plain lists, dicts and text built directly; every other scalar by PyYAML's constructor.
+
+    Rule files are almost all text, lists and mappings, and SafeConstructor spends most of its
+    time on bookkeeping they do not need. Anything else raises _Unusual.
+    """
+    kind = type(node)
+    if kind is ScalarNode:
+        return node.value if node.tag == _STR else scalar(node, deep=True)
+    if kind is SequenceNode and node.tag == _SEQ:
+        return [_quick(item, scalar) for item in node.value]
+    if kind is MappingNode and node.tag == _MAP:
+        mapping = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode or key_node.tag in _SPECIAL_KEYS:
+                raise _Unusual
+            mapping[_quick(key_node, scalar)] = _quick(value_node, scalar)
+        return mapping
+    raise _Unusual
+
+
 def construct(node: yaml.Node) -> Any:
     """Turn a checked node tree into plain Python values."""
     # A bare constructor: building values from nodes needs no reader, scanner or parser.
     loader = yaml.constructor.SafeConstructor()
+    try:
+        return _quick(node, loader.construct_object)
+    except Exception:  # noqa: BLE001 - unusual or broken: PyYAML builds it (and says what is wrong)
+        loader = yaml.constructor.SafeConstructor()
     try:
         return loader.construct_document(node)
     except yaml.YAMLError as exc:

@@ -15,15 +15,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.phrases import find_all, gather
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS
+from tweetguard.kinds.phrases import find_all, gather, phrase_index
+from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, text_words
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
@@ -39,9 +40,20 @@ DETECTORS = ("phone", "email", "address")
 
 PHONE = regex.compile(r"(?<![\w+])(?:\+|00)?[(\d][\d ().\-]{7,18}\d(?![\w])", regex.V1)
 PHONE_GROUPS = regex.compile(r"\d+")
+DIGIT = regex.compile(r"\d")
+# A personal number has 10 or 11 digits (more with +44): fewer in the draft, no number.
+MIN_PHONE_DIGITS = 10
+NOT_A_NUMBER = regex.compile(r"\d[ .\-]{2,}\d|\)\s*\(")
+COUNTRY_CODE = regex.compile(r"^(?:00)?44")
+CLAUSE_END = regex.compile(r"[.!?\n]")
+SPELT = regex.compile(r"(?<![\w])(?:at|dot)(?![\w])", regex.IGNORECASE)
+LAST_WORD = regex.compile(r"(\w+)\s*$")
 
 LOCAL = r"[a-z0-9](?:[a-z0-9._%+\-]*[a-z0-9])?"
 EMAIL = regex.compile(rf"(?<![\w.@]){LOCAL}@((?:[a-z0-9\-]+\.)+[a-z]{{2,}})(?![\w@])", regex.V1 | regex.IGNORECASE)
+# An address's "@" or "at" followed by a domain's first dot, loosely (Python's re is fast at
+# this): a draft without it has no address, plain or disguised, and skips the slow patterns.
+MAYBE_EMAIL = re.compile(r"(?:@|at)\s*[\])]?\s*[a-z0-9\-]+(?:\s*[\[(]\s*dot|\s+dot|\.)", re.IGNORECASE)
 # Disguised: "at" and "dot" spelt out (bracketed or not), or a real @ with spelt-out dots.
 AT = r"(?:\s*[\[(]\s*at\s*[\])]\s*|\s+at\s+|\s*@\s*)"
 DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)"
@@ -72,14 +84,14 @@ def top_level_domains() -> frozenset[str]:
 
 def _uk_number(raw: str) -> bool:
     """Whether digits written like this are a personal UK phone number."""
-    if regex.search(r"\d[ .\-]{2,}\d|\)\s*\(", raw) or raw.count("(") != raw.count(")"):
+    if NOT_A_NUMBER.search(raw) or raw.count("(") != raw.count(")"):
         return False
     groups = PHONE_GROUPS.findall(raw.replace("(0)", " "))
     if any(len(g) == 1 for g in groups[1:]) and len(groups) > 3:
         return False  # "1 2 3 4 5 6": counting, not a number
     digits = "".join(groups)
     if raw.lstrip().startswith(("+", "00")) and (digits.startswith("44") or digits.startswith("0044")):
-        digits = "0" + regex.sub(r"^(?:00)?44", "", digits)
+        digits = "0" + COUNTRY_CODE.sub("", digits)
     if not digits.startswith("0") or len(digits) not in (10, 11):
         return False
     return digits[1] in "127" and (digits[1] != "7" or len(digits) == 11)
@@ -95,19 +107,23 @@ def _spoken(value: str) -> str:
     return regex.sub(rf"{DOT}", ".", value, flags=regex.IGNORECASE).replace(" ", "").lower()
 
 
-def _phones(text: str, organisation: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+def _phones(text: str, organisation: tuple[str, ...] | Any) -> Iterator[tuple[int, int]]:
+    if len(DIGIT.findall(text)) < MIN_PHONE_DIGITS:
+        return
     for match in PHONE.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
         raw = match.group().rstrip(" .-")
         if not _uk_number(raw):
             continue
         before = text[max(0, match.start() - 60) : match.start()]
-        clause = regex.split(r"[.!?\n]", before)[-1]
+        clause = CLAUSE_END.split(before)[-1]
         if organisation and find_all(clause, organisation):
             continue
         yield match.start(), match.start() + len(raw)
 
 
 def _emails(text: str, school: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    if not MAYBE_EMAIL.search(text) and not text_words(text).unsafe:
+        return
     plain = [m for m in EMAIL.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)]
     for match in plain:
         if not _domain_is_school(match.group(1), school):
@@ -116,7 +132,7 @@ def _emails(text: str, school: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     for match in DISGUISED.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
         if any(m.start() < match.end() and match.start() < m.end() for m in plain):
             continue
-        if not regex.search(r"(?<![\w])(?:at|dot)(?![\w])", match.group(), regex.IGNORECASE):
+        if not SPELT.search(match.group()):
             continue  # no word spelt out: an ordinary address, found above
         domain = _spoken(match.group(2))
         if domain.rsplit(".", 1)[-1] not in tlds or _domain_is_school(domain, school):
@@ -124,18 +140,27 @@ def _emails(text: str, school: tuple[str, ...]) -> Iterator[tuple[int, int]]:
         yield match.span()
 
 
-def _addresses(text: str, street_types: tuple[str, ...], not_house: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    for match in POSTCODE.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-        yield match.span()
+def street_pattern(street_types: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """A house number and a capitalised street name ending in one of ``street_types``."""
     if not street_types:
-        return
+        return None
     types = "|".join(regex.escape(t) for t in sorted(street_types, key=len, reverse=True))
-    street = regex.compile(
+    return regex.compile(
         rf"(?<![\w£$.,:/-])(\d{{1,4}}[a-zA-Z]?),?\s+((?:\p{{Lu}}[\p{{L}}'’-]+\s+){{1,3}}(?:{types}))(?![\w])",
         regex.V1,
     )
+
+
+def _addresses(text: str, street: regex.Pattern[str] | None, not_house: frozenset[str] | tuple[str, ...]
+               ) -> Iterator[tuple[int, int]]:
+    if not DIGIT.search(text):  # postcodes and house numbers both have a digit
+        return
+    for match in POSTCODE.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        yield match.span()
+    if street is None:
+        return
     for match in street.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-        before = regex.search(r"(\w+)\s*$", text[: match.start()])
+        before = LAST_WORD.search(text[: match.start()])
         if before and before.group(1).lower() in not_house:
             continue
         yield match.span()
@@ -149,18 +174,20 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     organisation = tuple(str(w) for w in p["organisation"] or ())
     street_types = tuple(str(w) for w in p["street_types"] or ())
     not_house = frozenset(str(w).lower() for w in p["not_house_numbers"] or ())
-    public = gather(p["public_places"], p["public_lists"], lists, "public_lists")
+    public = phrase_index(gather(p["public_places"], p["public_lists"], lists, "public_lists"))
+    organisation_words = phrase_index(organisation)
+    street = street_pattern(street_types) if detect == "address" else None
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
         text = ctx.view.text
         if detect == "phone":
-            spans = list(_phones(text, organisation))
+            spans = list(_phones(text, organisation_words))
         elif detect == "email":
             spans = list(_emails(text, ctx.settings.school_domains))
         else:
-            allowed = find_all(text, public)
-            spans = [s for s in _addresses(text, street_types, not_house)
-                     if not any(a[0] <= s[0] and s[1] <= a[1] for a in allowed)]
+            spans = list(_addresses(text, street, not_house))
+            allowed = find_all(text, public) if spans else []
+            spans = [s for s in spans if not any(a[0] <= s[0] and s[1] <= a[1] for a in allowed)]
         for span in _merge(spans):
             yield Finding(*ctx.view.to_original(*span), p["suggestion"])
 

@@ -18,7 +18,7 @@ import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.people import first_name_spans
-from tweetguard.kinds.phrases import compile_patterns, find_all, gather, sentences
+from tweetguard.kinds.phrases import compile_patterns, find_all, gather, phrase_index, sentences
 from tweetguard.kinds.wordmatch import inside_any
 from tweetguard.model import Draft, Finding, Rule
 
@@ -45,6 +45,7 @@ PARAMS = {
 }
 
 WORD = regex.compile(r"\w+")
+LAST_WORD = regex.compile(r"(\w+)\W*$")
 
 
 def _word_window(text: str, span: tuple[int, int], words: int) -> tuple[int, int]:
@@ -73,18 +74,31 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     if (terms or term_patterns) and not (context or context_patterns or p["context_names"]):
         raise RuleParamError("context", "is empty; terms need context (or use strong_terms)")
 
+    term_index, strong_index = phrase_index(terms), phrase_index(strong)
+    context_index, unless_index = phrase_index(context), phrase_index(unless)
+    exception_index = phrase_index(exceptions)
+
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
         if p["replies_only"] and not draft.reply_to:
             return
         text = ctx.view.text
-        innocent = find_all(text, exceptions)
-        cues = find_all(text, context, context_patterns)
-        if p["context_names"]:
-            cues = sorted(cues + first_name_spans(text, ctx.roster))
-        blockers = find_all(text, unless, unless_patterns)
-        weak = [s for s in find_all(text, terms, term_patterns)
+        # Terms first: most drafts have none, and then nothing else needs looking at.
+        weak = find_all(text, term_index, term_patterns)
+        hard = find_all(text, strong_index, strong_patterns)
+        if not (weak or hard):
+            return
+        innocent = find_all(text, exception_index) if exception_index else []
+        weak = [s for s in weak
                 if not inside_any(s, innocent) and not (p["skip_proper_nouns"] and _in_proper_noun(text, s))]
-        hard = [s for s in find_all(text, strong, strong_patterns) if not inside_any(s, innocent)]
+        hard = [s for s in hard if not inside_any(s, innocent)]
+        if not (weak or hard):
+            return
+        blockers = find_all(text, unless_index, unless_patterns)
+        cues: list[tuple[int, int]] = []
+        if weak:
+            cues = find_all(text, context_index, context_patterns)
+            if p["context_names"]:
+                cues = sorted(cues + first_name_spans(text, ctx.roster))
         bounds = [(0, len(text))] if p["whole_draft"] else list(sentences(text))
         for start, end in bounds:
             if any(start <= b[0] < end for b in blockers):
@@ -108,5 +122,5 @@ def _in_proper_noun(text: str, span: tuple[int, int]) -> bool:
     """ "Great Ormond Street Hospital": a capitalised term right after a capitalised word."""
     if not text[span[0]].isupper():
         return False
-    before = regex.search(r"(\w+)\W*$", text[: span[0]])
+    before = LAST_WORD.search(text[: span[0]])
     return bool(before) and before.group(1)[0].isupper() and text[before.end(1) : span[0]].strip() in ("", "'s", "’s")

@@ -19,8 +19,8 @@ from typing import Iterator, Mapping
 import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.phrases import find_all, gather
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS
+from tweetguard.kinds.phrases import find_all, gather, phrase_index
+from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, PhraseIndex
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
@@ -40,6 +40,14 @@ TOKEN = regex.compile(r"[\p{L}0-9@$!*+]+", regex.V1)
 # Single characters joined by spaces, dots, hyphens or underscores: "c r a p", "s.h.i.t".
 # The same separator throughout, so "a b-a-s-t-a-r-d" is read from the "b".
 SPACED = regex.compile(r"(?<![\w@$*])[\p{L}0-9@$!*]([ .\-_])[\p{L}0-9@$!*](?:\1[\p{L}0-9@$!*])+(?![\w@$*])", regex.V1)
+SEPARATORS = regex.compile(r"[ .\-_]")
+LETTER = regex.compile(r"\p{L}")
+STRETCHED = regex.compile(r"(\p{L})\1\1")
+STRETCH_RUN = regex.compile(r"(\p{L})\1\1+")
+DOUBLES_LAST = regex.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
+FRAME_WORD = regex.compile(r"[\w'’]+")
+# Words seen before, per lexicon: drafts reuse the same few thousand words.
+MEMO_SIZE = 50_000
 
 
 def _variants(token: str) -> set[str]:
@@ -58,9 +66,9 @@ def _variants(token: str) -> set[str]:
 
 def _destretched(word: str) -> set[str]:
     """ "craaap" -> {"crap", "craap"}: runs of three or more letters, read as one or two."""
-    if not regex.search(r"(\p{L})\1\1", word):
+    if not STRETCHED.search(word):
         return {word}
-    return {regex.sub(r"(\p{L})\1\1+", r"\1", word), regex.sub(r"(\p{L})\1\1+", r"\1\1", word)}
+    return {STRETCH_RUN.sub(r"\1", word), STRETCH_RUN.sub(r"\1\1", word)}
 
 
 class Lexicon:
@@ -71,13 +79,22 @@ class Lexicon:
         for word in (w.lower().strip() for w in words if w.strip()):
             for ending in ENDINGS:
                 self.forms.add(word + ending)
-                if ending and ending[0] in "aeiouy" and regex.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+                if ending and ending[0] in "aeiouy" and DOUBLES_LAST.search(word):
                     self.forms.add(word + word[-1] + ending)  # crap -> crappy, sod -> sodding
         self.by_length: dict[int, list[str]] = {}
         for form in self.forms:
             self.by_length.setdefault(len(form), []).append(form)
+        self._memo: dict[str, bool] = {}
 
     def matches(self, token: str) -> bool:
+        found = self._memo.get(token)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[token] = self._matches(token)
+        return found
+
+    def _matches(self, token: str) -> bool:
         for reading in _variants(token):
             if "*" in reading:
                 if self._wildcard(reading):
@@ -89,7 +106,7 @@ class Lexicon:
 
     def _wildcard(self, reading: str) -> bool:
         """ "f**k", "sh*t": each asterisk stands for one hidden letter; letters must show too."""
-        if not regex.search(r"\p{L}", reading) or reading.strip("*") == "":
+        if not LETTER.search(reading) or reading.strip("*") == "":
             return False
         pattern = regex.compile("^" + "".join("." if c == "*" else regex.escape(c) for c in reading) + "$")
         return any(pattern.match(form) for form in self.by_length.get(len(reading), []))
@@ -104,30 +121,50 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         raise RuleParamError("words", "is empty; give 'words', 'lists' or 'phrases'")
     lexicon = Lexicon(single)
     framed = Lexicon(tuple(str(w) for w in p["framed"] or ()))
-    frames = tuple(str(w) for w in p["frames"] or ())
-    exceptions = tuple(str(e) for e in p["exceptions"] or ())
+    frames = phrase_index(tuple(str(w) for w in p["frames"] or ()))
+    exceptions = phrase_index(tuple(str(e) for e in p["exceptions"] or ()))
+    phrase_list = phrase_index(phrases)
     capitalised_ok = frozenset(str(w).lower() for w in p["capitalised_ok"] or ())
+    # What a token says on its own, worked out once per distinct token (None: no letters).
+    seen: dict[str, tuple[str, int, bool, bool, bool] | None] = {}
+
+    def reading(token: str) -> tuple[str, int, bool, bool, bool] | None:
+        core = token.rstrip("!").lstrip("@!") or token
+        if not LETTER.search(core):
+            return None
+        maybe_name = core.lower() in capitalised_ok and core[0].isupper()
+        return (core, token.find(core), maybe_name, lexicon.matches(core),
+                bool(framed.forms) and framed.matches(core))
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
         text = ctx.view.text
-        innocent = find_all(text, exceptions)
-        spans: list[tuple[int, int]] = list(find_all(text, phrases))
+        spans: list[tuple[int, int]] = find_all(text, phrase_list)
         for match in TOKEN.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
             token = match.group()
-            start, end = match.span()
-            core = token.rstrip("!").lstrip("@!") or token
-            offset = token.find(core)
-            if not regex.search(r"\p{L}", core):
+            if token in seen:
+                info = seen[token]
+            else:
+                if len(seen) >= MEMO_SIZE:
+                    seen.clear()
+                info = seen[token] = reading(token)
+            if info is None:
                 continue
-            if core.lower() in capitalised_ok and core[0].isupper() and _mid_sentence(text, start):
+            core, offset, maybe_name, listed, framed_word = info
+            if not (listed or framed_word):
                 continue
-            if lexicon.matches(core) or (framed.forms and framed.matches(core) and _framed(text, start, frames)):
+            start = match.start()
+            if maybe_name and _mid_sentence(text, start):
+                continue
+            if listed or _framed(text, start, frames):
                 spans.append((start + offset, start + offset + len(core)))
         for match in SPACED.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-            joined = regex.sub(r"[ .\-_]", "", match.group())
+            joined = SEPARATORS.sub("", match.group())
             # "a c r a p day": a lone article or letter may lead or trail the spelt word.
             if any(len(j) >= 3 and lexicon.matches(j) for j in (joined, joined[1:], joined[:-1])):
                 spans.append(match.span())
+        if not spans:
+            return
+        innocent = find_all(text, exceptions) if exceptions else []
         for span in _merge(s for s in spans if not any(i[0] <= s[0] and s[1] <= i[1] for i in innocent)):
             yield Finding(*ctx.view.to_original(*span), p["suggestion"])
 
@@ -139,10 +176,10 @@ def _mid_sentence(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?\n"
 
 
-def _framed(text: str, start: int, frames: tuple[str, ...]) -> bool:
+def _framed(text: str, start: int, frames: PhraseIndex) -> bool:
     """Whether one of ``frames`` ends within the two words before ``start``."""
     before = text[max(0, start - 40) : start]
-    words = regex.findall(r"[\w'’]+", before)[-2:]
+    words = FRAME_WORD.findall(before)[-2:]
     return bool(words) and bool(find_all(" ".join(words), frames))
 
 

@@ -23,8 +23,7 @@ from typing import Iterator, Mapping
 import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.phrases import compile_patterns, compile_phrases, find_all
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS
+from tweetguard.kinds.phrases import compile_patterns, find_all, phrase_index
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
@@ -42,6 +41,8 @@ SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*", regex.V1)
 # Words in quotation marks are someone else's (a headline, a post being answered).
 QUOTED = regex.compile(r"[\"“][^\"“”]{3,}[\"”]", regex.V1)
 WORD = regex.compile(r"[\w'’]+", regex.V1)
+CLAUSE_BREAK = regex.compile(r"[,;:–—()]|\s-\s")
+SHOUTED = regex.compile(r"\b[A-Z]{3,}\b")
 NEGATED_SCALE = -0.75
 NEGATED_NEGATIVE_SCALE = -0.5
 INTENSIFIER_SCALE = 1.5
@@ -61,12 +62,14 @@ class Scorer:
                  contrast: tuple[str, ...], learning: tuple[str, ...],
                  reported: tuple[regex.Pattern[str], ...] = ()) -> None:
         self.weighted = weighted
-        self.lexicon = tuple(weighted)
-        self.negators = compile_phrases(negators)
-        self.intensifiers = compile_phrases(intensifiers)
-        self.contrast = contrast
-        self.learning = learning
+        self.lexicon = phrase_index(tuple(weighted))
+        self.negators = phrase_index(negators) or None
+        self.intensifiers = phrase_index(intensifiers) or None
+        self.contrast = phrase_index(contrast)
+        self.learning = phrase_index(learning)
         self.reported = reported
+        # Stem entries ("disappoint*") in list order: the first that fits gives the weight.
+        self.stems = [(entry[:-1], weight) for entry, weight in weighted.items() if entry.endswith("*")]
 
     def sentence(self, text: str, start: int, end: int) -> Scored:
         part = text[start:end]
@@ -82,17 +85,16 @@ class Scorer:
             if weight < 0 and about_learning:
                 continue
             # Negation and intensifiers reach back only within the clause.
-            clause = regex.split(r"[,;:–—()]|\s-\s", part[:s_start])[-1]
+            clause = CLAUSE_BREAK.split(part[:s_start])[-1]
             lead_words = WORD.findall(clause)[-3:]
             lead = " ".join(lead_words)
             negated = any(w.lower().endswith(("n't", "n’t")) for w in lead_words) or (
-                self.negators is not None and bool(self.negators.search(lead, timeout=MATCH_TIMEOUT_SECONDS)))
+                self.negators is not None and bool(self.negators.search(lead)))
             if negated:
                 weight *= NEGATED_SCALE if weight > 0 else NEGATED_NEGATIVE_SCALE
-            elif self.intensifiers is not None and self.intensifiers.search(
-                    " ".join(lead_words[-2:]), timeout=MATCH_TIMEOUT_SECONDS):
+            elif self.intensifiers is not None and self.intensifiers.search(" ".join(lead_words[-2:])):
                 weight *= INTENSIFIER_SCALE
-            if weight < 0 and regex.search(r"\b[A-Z]{3,}\b", part[s_start:s_end]):
+            if weight < 0 and SHOUTED.search(part[s_start:s_end]):
                 weight *= INTENSIFIER_SCALE  # "NOT optional": capitals shout
             if pivot is not None:
                 weight *= AFTER_CONTRAST if s_start >= pivot else BEFORE_CONTRAST
@@ -103,8 +105,8 @@ class Scorer:
 
     def _stem_weight(self, found: str) -> float:
         """The weight of a word matched by a stem entry ("disappoint*")."""
-        for entry, weight in self.weighted.items():
-            if entry.endswith("*") and found.startswith(entry[:-1]):
+        for stem, weight in self.stems:
+            if found.startswith(stem):
                 return weight
         return 0.0
 

@@ -1,14 +1,75 @@
-"""Matching words and phrases on word boundaries, shared by the word-list kinds."""
+"""Matching words and phrases on word boundaries, shared by the word-list kinds.
+
+Speed without changing what matches: a word list is not compiled into one big regex up
+front (that took most of the start-up time). Each phrase has an anchor, one of its words
+that any text it matches must contain as a whole word (or, for a stem like ``diagnos*``,
+as the start of a word). A text's words are read once (cached), and only the phrases whose
+anchors are there are compiled, into a small cached regex built exactly as the big one
+was. A phrase whose anchor is absent cannot match, so the spans are the same.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
 # Matching is bounded in time so a pathological draft or custom pattern cannot hang a run.
 MATCH_TIMEOUT_SECONDS = 0.5
+FLAGS = regex.V1 | regex.IGNORECASE
+
+WORD_RUN = regex.compile(r"\w+", regex.V1)
+# The only non-ASCII characters the regex module, ignoring case, equates with ASCII letters
+# (ß, dotted and dotless i, long s, Kelvin sign, ligatures...; found by trying every code
+# point). A text with one of them is matched the slow, exact way.
+CASE_UNSAFE = frozenset(
+    "\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u1e9e\u212a"
+    "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
+)
+_CACHE_SIZE = 256
+
+
+class TextWords:
+    """The words of one text: as written, lower-cased, and their first letters."""
+
+    __slots__ = ("text", "exact", "lower", "unsafe", "_prefixes", "_lowered")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.exact = frozenset(WORD_RUN.findall(text))
+        self.lower = frozenset(w.lower() for w in self.exact)
+        self.unsafe = not text.isascii() and not CASE_UNSAFE.isdisjoint(text)
+        self._prefixes: dict[int, frozenset[str]] = {}
+        self._lowered: str | None = None
+
+    def prefixes(self, length: int, case_sensitive: bool = False) -> frozenset[str]:
+        """The first ``length`` letters of each word at least that long."""
+        key = -length if case_sensitive else length
+        found = self._prefixes.get(key)
+        if found is None:
+            words = self.exact if case_sensitive else self.lower
+            found = self._prefixes[key] = frozenset(w[:length] for w in words if len(w) >= length)
+        return found
+
+    @property
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+
+_WORDS: dict[str, TextWords] = {}
+
+
+def text_words(text: str) -> TextWords:
+    """The words of ``text``, read once however many rules ask (a small cache by text)."""
+    found = _WORDS.get(text)
+    if found is None:
+        if len(_WORDS) >= _CACHE_SIZE:
+            _WORDS.clear()
+        found = _WORDS[text] = TextWords(text)
+    return found
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -16,23 +77,120 @@ def phrase_pattern(phrase: str) -> str:
     return r"\s+".join(regex.escape(word) for word in phrase.split())
 
 
-@lru_cache(maxsize=256)
-def _compile(phrases: tuple[str, ...], case_sensitive: bool) -> regex.Pattern[str] | None:
+def _anchor(words: list[tuple[str, bool]], case_sensitive: bool) -> tuple[str, bool] | None:
+    """The longest whole-word run of a phrase (else its longest stem), as (run, is_prefix).
+
+    ``words`` are the phrase's words as (literal core, is a stem). None when the phrase
+    has no safe anchor (no word characters, or non-ASCII ones compared ignoring case).
+    """
+    exact: list[str] = []
+    prefix: list[str] = []
+    for core, stem in words:
+        for match in WORD_RUN.finditer(core):
+            (prefix if stem and match.end() == len(core) else exact).append(match.group())
+    if not case_sensitive:
+        exact = [r.lower() for r in exact if r.isascii()]
+        prefix = [r.lower() for r in prefix if r.isascii()]
+    if exact:
+        return max(exact, key=len), False
+    if prefix:
+        return max(prefix, key=len), True
+    return None
+
+
+class PhraseIndex:
+    """Phrases (already in match-priority order) that find their spans in a text quickly."""
+
+    def __init__(self, ordered: tuple[str, ...], compile_subset: Callable[[tuple[str, ...]], regex.Pattern[str] | None],
+                 split: Callable[[str], list[tuple[str, bool]]], case_sensitive: bool) -> None:
+        self.ordered = ordered
+        self._compile = compile_subset
+        self.case_sensitive = case_sensitive
+        self.exact: dict[str, list[int]] = {}
+        self.prefix: dict[str, list[tuple[str, int]]] = {}
+        self.always: list[int] = []
+        anchors = []
+        for index, phrase in enumerate(ordered):
+            # Ignoring case, only ASCII phrases have anchors whose case-folding is simple.
+            safe = case_sensitive or phrase.replace("’", "").isascii()
+            anchor = _anchor(split(phrase), case_sensitive) if safe else None
+            anchors.append(anchor)
+            if anchor is None:
+                self.always.append(index)
+            elif not anchor[1]:
+                self.exact.setdefault(anchor[0], []).append(index)
+        self.prefix_length = min((len(a[0]) for a in anchors if a and a[1]), default=0)
+        # Stems are looked up by their first few letters, then checked in full.
+        for index, anchor in enumerate(anchors):
+            if anchor and anchor[1]:
+                self.prefix.setdefault(anchor[0][: self.prefix_length], []).append((anchor[0], index))
+        self._exact_keys = frozenset(self.exact)
+        self._prefix_keys = frozenset(self.prefix)
+
+    def __bool__(self) -> bool:
+        return bool(self.ordered)
+
+    def candidates(self, text: str) -> tuple[str, ...]:
+        """The phrases that could match ``text``, in priority order."""
+        if not self.ordered:
+            return ()
+        words = text_words(text)
+        if words.unsafe and not self.case_sensitive:
+            return self.ordered
+        present = words.exact if self.case_sensitive else words.lower
+        picked = list(self.always)
+        for key in self._exact_keys.intersection(present):
+            picked.extend(self.exact[key])
+        if self.prefix_length:
+            for key in self._prefix_keys.intersection(words.prefixes(self.prefix_length, self.case_sensitive)):
+                for stem, index in self.prefix[key]:
+                    if any(w.startswith(stem) for w in present):
+                        picked.append(index)
+        if not picked:
+            return ()
+        picked.sort()
+        return tuple(self.ordered[i] for i in picked)
+
+    def pattern(self, text: str) -> regex.Pattern[str] | None:
+        """A regex that finds in ``text`` exactly what the whole list would (None: nothing)."""
+        subset = self.candidates(text)
+        return self._compile(subset) if subset else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        pattern = self.pattern(text)
+        if pattern is None:
+            return []
+        return [m.span() for m in pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)]
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        pattern = self.pattern(text)
+        return None if pattern is None else pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS)
+
+
+def _plain_words(phrase: str) -> list[tuple[str, bool]]:
+    return [(word, False) for word in phrase.split()]
+
+
+@lru_cache(maxsize=2048)
+def _compile_words(phrases: tuple[str, ...], case_sensitive: bool) -> regex.Pattern[str] | None:
     if not phrases:
         return None
-    # Longest first, so "hell of a" wins over "hell".
-    body = "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
+    body = "|".join(phrase_pattern(p) for p in phrases)
     flags = regex.V1 | (0 if case_sensitive else regex.IGNORECASE)
     return regex.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
 
 
+@lru_cache(maxsize=256)
+def word_index(phrases: tuple[str, ...], case_sensitive: bool = False) -> PhraseIndex:
+    """Whole-word phrases, longest first (so "hell of a" wins over "hell")."""
+    ordered = tuple(sorted(set(phrases), key=lambda p: (-len(p), p)))
+    return PhraseIndex(ordered, lambda subset: _compile_words(subset, case_sensitive), _plain_words, case_sensitive)
+
+
 def find_phrases(text: str, phrases: Iterable[str], case_sensitive: bool = False) -> Iterator[tuple[int, int]]:
     """Spans of whole-word occurrences of any of ``phrases`` in ``text``."""
-    pattern = _compile(tuple(phrases), case_sensitive)
-    if pattern is None:
-        return
-    for match in pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-        yield match.span()
+    index = phrases if isinstance(phrases, PhraseIndex) else word_index(tuple(phrases), case_sensitive)
+    yield from index.spans(text)
 
 
 def first_phrase(text: str, phrases: Iterable[str]) -> str | None:

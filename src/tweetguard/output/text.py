@@ -6,18 +6,19 @@ are marked »like this« so they still stand out in a log or an email.
 
 from __future__ import annotations
 
-from typing import Sequence, TextIO
-
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
+from typing import TYPE_CHECKING, Sequence, TextIO
 
 from tweetguard.errors import TweetguardError
 from tweetguard.kinds.schedule import describe
 from tweetguard.model import DraftResult, Rule, Violation
 from tweetguard.output.location import line_col
 from tweetguard.output.options import OutputOptions
+from tweetguard.output.plain import escape, plain, strip_control_codes
 from tweetguard.runner import Summary
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 SEVERITY_MARK = {"error": "✗ Error", "warning": "! Warning", "info": "i Note"}
@@ -25,12 +26,20 @@ SEVERITY_MARK = {"error": "✗ Error", "warning": "! Warning", "info": "i Note"}
 
 def highlighted(text: str, violations: Sequence[Violation], color: bool) -> Text:
     """The draft with every violating span highlighted (or »marked« without colour)."""
+    from rich.text import Text
+
+    if not color:
+        return Text(marked(text, violations))
     spans = sorted({(v.start, v.end, v.severity) for v in violations if v.end > v.start})
-    if color:
-        out = Text(text)
-        for start, end, severity in spans:
-            out.stylize("reverse " + SEVERITY_STYLE[severity].split()[-1], start, end)
-        return out
+    out = Text(text)
+    for start, end, severity in spans:
+        out.stylize("reverse " + SEVERITY_STYLE[severity].split()[-1], start, end)
+    return out
+
+
+def marked(text: str, violations: Sequence[Violation]) -> str:
+    """The draft with every violating span »marked«, for output without colour."""
+    spans = sorted({(v.start, v.end, v.severity) for v in violations if v.end > v.start})
     merged: list[list[int]] = []
     for start, end, _ in spans:
         if merged and start <= merged[-1][1]:
@@ -43,7 +52,7 @@ def highlighted(text: str, violations: Sequence[Violation], color: bool) -> Text
         pieces += [text[cursor:start], "»", text[start:end], "«"]
         cursor = end
     pieces.append(text[cursor:])
-    return Text("".join(pieces))
+    return "".join(pieces)
 
 
 def _plural(count: int, word: str) -> str:
@@ -51,10 +60,50 @@ def _plural(count: int, word: str) -> str:
 
 
 class TextReporter:
+    """Prints through rich on a colour terminal; otherwise writes the same characters itself."""
+
     def __init__(self, stream: TextIO, options: OutputOptions) -> None:
         self.options = options
-        self.console = Console(file=stream, force_terminal=options.color, no_color=not options.color,
-                               highlight=False, soft_wrap=True, emoji=False)
+        self.stream = stream
+        self._console: Console | None = None
+        self._pending: list[str] = []  # plain lines not yet written (written once per draft)
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(file=self.stream, force_terminal=self.options.color,
+                                    no_color=not self.options.color, highlight=False, soft_wrap=True, emoji=False)
+        return self._console
+
+    def _say(self, markup: str = "") -> None:
+        """Print one piece of console markup."""
+        if not self.options.color:
+            text = plain(markup)
+            if "\t" not in text:  # rich expands tabs by the cell width of what precedes them
+                self._pending.append(text + "\n")
+                return
+            self._flush()
+        self.console.print(markup)
+
+    def _say_text(self, text: str) -> None:
+        """Print text as it is (no markup), without colour."""
+        text = strip_control_codes(text)
+        if "\t" not in text:
+            self._pending.append(text + "\n")
+            return
+        from rich.text import Text
+
+        self._flush()
+        self.console.print(Text(text))
+
+    def _flush(self) -> None:
+        # Written and flushed as rich would, before anything else can reach standard error.
+        if self._pending:
+            self.stream.write("".join(self._pending))
+            self._pending.clear()
+            self.stream.flush()
 
     def draft(self, result: DraftResult) -> None:
         if self.options.quiet and not result.violations:
@@ -62,24 +111,37 @@ class TextReporter:
         draft = result.draft
         redact = self.options.redact
         heading = draft.source + (f"  (id {draft.id})" if draft.id else "")
-        self.console.print(Text(heading, style="bold"))
         # Redaction keeps every character's position, so spans still line up.
-        body = highlighted(redact(draft.text), result.violations, self.options.color)
-        for line in body.split("\n", allow_blank=True):
-            self.console.print(Text("    ") + line)
+        if self.options.color:
+            from rich.text import Text
+
+            self.console.print(Text(heading, style="bold"))
+            body = highlighted(redact(draft.text), result.violations, True)
+            for line in body.split("\n", allow_blank=True):
+                self.console.print(Text("    ") + line)
+        else:
+            self._say_text(heading)
+            for line in marked(redact(draft.text), result.violations).split("\n"):
+                self._say_text("    " + line)
+        self._draft_details(result)
+        self._flush()
+
+    def _draft_details(self, result: DraftResult) -> None:
+        draft = result.draft
+        redact = self.options.redact
         for violation in result.violations:
             line, col = line_col(draft, violation.start)
             style = SEVERITY_STYLE[violation.severity]
             mark = f"[{style}]{SEVERITY_MARK[violation.severity]}:[/] "
             where = f" [dim]({violation.rule}, line {line} col {col})[/]"
-            self.console.print("  " + mark + escape(redact(violation.message)) + where)
+            self._say("  " + mark + escape(redact(violation.message)) + where)
             if violation.fix is not None:
                 replacement = escape(redact(violation.fix))
-                self.console.print(f"      [green]Write instead:[/] “{replacement}” (--fix can make this change for you)")
+                self._say(f"      [green]Write instead:[/] “{replacement}” (--fix can make this change for you)")
             if violation.suggestion and violation.suggestion != violation.fix:
-                self.console.print("      [green]What to do:[/] " + escape(redact(violation.suggestion)))
+                self._say("      [green]What to do:[/] " + escape(redact(violation.suggestion)))
         for note in result.notes:
-            self.console.print("  [blue]✓[/] " + escape(redact(note.message)))
+            self._say("  [blue]✓[/] " + escape(redact(note.message)))
         if result.has("error"):
             verdict = "[bold red]Not ready to post[/]: fix the errors above first."
             if result.next_allowed:
@@ -88,16 +150,20 @@ class TextReporter:
             verdict = "[yellow]Can be posted[/], but read the warnings above first."
         else:
             verdict = "[bold green]✓ Ready to post.[/]"
-        self.console.print("  " + verdict)
-        self.console.print()
+        self._say("  " + verdict)
+        self._say()
 
     def problem(self, error: TweetguardError) -> None:
         """Unreadable drafts are reported on standard error by the command itself."""
 
     def finish(self, summary: Summary) -> None:
+        self._finish(summary)
+        self._flush()
+
+    def _finish(self, summary: Summary) -> None:
         if self.options.statistics and summary.by_rule:
             for rule, count in summary.by_rule.most_common():
-                self.console.print(f"{count:6d}  {rule}")
+                self._say(f"{count:6d}  {rule}")
         if self.options.quiet and not (summary.by_severity["error"] or summary.unreadable):
             return
         parts = [f"Checked {_plural(summary.drafts, 'draft')}"]
@@ -107,7 +173,7 @@ class TextReporter:
             parts.append(f"{_plural(summary.unreadable, 'file')} could not be read (see above)")
         ready = summary.drafts - summary.drafts_with_errors
         parts.append(f"{ready} of {summary.drafts} ready to post")
-        self.console.print(": ".join(parts[:2]) + (". " + ". ".join(parts[2:]) if parts[2:] else "") + ".")
+        self._say(": ".join(parts[:2]) + (". " + ". ".join(parts[2:]) if parts[2:] else "") + ".")
 
 
 def make_reporter(stream: TextIO, options: OutputOptions, rules: Sequence[Rule]) -> TextReporter:
