@@ -71,3 +71,31 @@ def test_span_is_reported_on_the_original_text_after_normalising(catalogue: Cata
     violations = found(catalogue, text)
     assert len(violations) == 1
     assert text[violations[0].start:violations[0].end] == "Ｃrap"
+
+
+# New wording, not from either corpus: disguises and derogatory words, and innocent words
+# that contain or resemble them.
+@pytest.mark.parametrize("text", [
+    "That was a pr!ck of a hill on the fun run.",
+    "What a load of b0ll0cks, the bouncy castle popped.",
+    "Our minibus is f-ing freezing this morning.",
+    "The ref was a right wazzock today.",
+    "Total bullsh*t that the match was called off.",
+    "What the h e l l happened to the weather?!",
+    "Crrrrap, the printer is jammed again.",
+    "Bl00dy brilliant performance from Y6!",
+])
+def test_disguised_and_mild_words_in_new_wording(catalogue: Catalogue, text: str) -> None:
+    assert found(catalogue, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Year 3 pricked holes in card to make constellations.",
+    "Midget gems were the prize at the tombola.",
+    "Year 6 learnt about slag heaps and the Aberfan disaster.",
+    "Spicy noodles for lunch on Chinese New Year!",
+    "Year 3 made shuttlecocks and played badminton.",
+    "Cockfosters is the end of the Piccadilly line.",
+])
+def test_new_innocent_look_alikes(catalogue: Catalogue, text: str) -> None:
+    assert not found(catalogue, text)

@@ -90,3 +90,35 @@ def test_sensitive_information_about_a_named_child(catalogue: Catalogue, text: s
 ])
 def test_general_health_notices_are_fine(catalogue: Catalogue, text: str) -> None:
     assert matches(catalogue, text, "child-sensitive-information") == []
+
+
+# New wording, not from either corpus: numbers in words or with the letter o, an address
+# said in words, a date of birth after its label, an injury or condition of a named child.
+@pytest.mark.parametrize("text", [
+    "For lifts, text Marek: zero seven seven double zero, nine double zero, three one four.",
+    "Kit queries: ring 077OO-9OO-218.",
+    "Call 0 7 7 0 0 9 0 0 4 1 8 for tickets.",
+    "Ping jess dot hall at outlook dot com for the rota.",
+    "PTA chair: kat.b (at) yahoo (dot) co (dot) uk",
+    "Our new caretaker lives on Fenwick Road, so he's always nearby!",
+    "Party at Ruby's house: QX3 9BT from 2pm.",
+    "Registration: Tomasz Nowak, DOB 14/02/2018.",
+    "Get well soon, Oskar, who broke his arm at the weekend.",
+    "Well done to Priya, who now wears hearing aids and is doing brilliantly.",
+    "Maisie in Year 1 has been referred to CAMHS.",
+])
+def test_disguised_and_described_personal_data(catalogue: Catalogue, text: str) -> None:
+    assert matches(catalogue, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Call Childline free on 0800 1111.",
+    "Count down with Reception: ten, nine, eight, seven, six, five, four, three, two, one, zero!",
+    "Oh, one more thing: PE is on Tuesday.",
+    "Year 5 walked along Station Road to the library.",
+    "Autism Awareness Week: we're learning about how everyone's brain is different.",
+    "The match is at 10:30 on 12/03/2026 at Greenhill.",
+    "Our lollipop lady works on Station Road every morning.",
+])
+def test_new_hard_negatives_are_fine(catalogue: Catalogue, text: str) -> None:
+    assert not matches(catalogue, text)

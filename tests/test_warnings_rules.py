@@ -101,3 +101,29 @@ def test_debate_new_wordings(catalogue: Catalogue, text: str, expected: bool) ->
 ])
 def test_quoting_new_wordings(catalogue: Catalogue, text: str, expected: bool) -> None:
     assert flagged(catalogue, "quoting", text) is expected
+
+
+# New wording, not from either corpus: a live cue (now, later today with a time, on the
+# move, settled for the night, a present-tense activity) beside an away-from-school place.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Year 5 are exploring the rock pools at Robin Hood's Bay!", True),
+    ("We're currently queuing for the cable car at Emirates Air Line.", True),
+    ("Our choir are on stage at the Royal Albert Hall in 20 minutes!", True),
+    ("Year 4 will be at Kew Gardens until 2:30 today, then back to school.", True),
+    ("On our way to Legoland! Arriving at 10:15.", True),
+    ("Year 2 are on the ferry to the Isle of Wight.", True),
+    ("Parents: please pick up from Chiltern Leisure Centre at 4pm after the swimming gala.", True),
+    ("Here at Whipsnade with Year 1 - the lions are asleep!", True),
+    ("Residential night 1: all tucked up in bed at Kingswood. Night night!", True),
+    ("Year 4 went to the Roman Baths last Thursday and loved it.", False),
+    ("Year 6 will visit the Houses of Parliament on 14th May.", False),
+    ("Y5 will be at PGL from Monday to Friday next week. Kit lists are online.", False),
+    ("Year 3 are in the library reading their new books.", False),
+    ("Our Reception class are learning about the seaside this term.", False),
+    ("Year 4's artwork is on display at Watford Museum until 30 June.", False),
+    ("Raffle prizes can be collected from Karen at 22 Beech Avenue.", False),
+    ("The school day runs from 8:40am until 3:20pm from September.", False),
+    ("The coach will leave school at 8:30am on Thursday for London Zoo.", False),
+])
+def test_location_in_new_wording(catalogue: Catalogue, text: str, expected: bool) -> None:
+    assert flagged(catalogue, "location", text) is expected

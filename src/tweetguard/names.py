@@ -813,6 +813,28 @@ class Analysis:
             return True
         return "," in token.gap and (nxt is None or bool(SENTENCE_END.match(self.text, token.end)))
 
+    def unknown_words(self) -> list[NameMatch]:
+        """Capitalised words no list knows (Chidinma, Nethmi), not an adult's or a place's,
+        not inside a hashtag and not part of a longer proper name. Not names by themselves:
+        a rule may accept one where its own context puts a person in that slot."""
+        tokens = self.tokens
+        covered = {m.start for m in self.pupil_names} | {m.start for m in self.first_names()}
+        found: list[NameMatch] = []
+        for i, token in enumerate(tokens):
+            if token.adult or token.tag >= 0 or token.start in covered or not self._unknown(token) \
+                    or any(c.isupper() for c in token.text[1:]) or token.key in self.gaz.surnames \
+                    or _phrase_at(tokens, i, self.lex.place_words) or token.key in self.lex.business_words:
+                continue
+            if i + 1 < len(tokens) and tokens[i + 1].cap and _joined(token, tokens[i + 1]):
+                continue  # "Sandford Echo", "Legio Secunda"
+            if i > 0 and tokens[i - 1].cap and _joined(tokens[i - 1], token) \
+                    and tokens[i - 1].key not in self.gaz.common_rank:
+                continue  # "Upper Jericho": after another proper name ("Happy Birthday Ifrah" is fine)
+            end = token.end - 2 if token.text.endswith(("'s", "’s")) else token.end
+            found.append(NameMatch(token.start, end, "first", self.text[token.start:end], None,
+                                   (token.start, end), None, "an unknown capitalised word"))
+        return found
+
     @staticmethod
     def _fold_possessive(token: Token) -> str:
         return token.key  # _fold already dropped a possessive "'s"

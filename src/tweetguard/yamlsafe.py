@@ -188,7 +188,8 @@ def construct(node: yaml.Node) -> Any:
         loader = yaml.constructor.SafeConstructor()
     try:
         return loader.construct_document(node)
-    except yaml.YAMLError as exc:
+    # PyYAML's constructor raises more than YAMLError on odd values: `!!int abc`, `!!int` alone, a 30 February.
+    except (yaml.YAMLError, ValueError, LookupError, TypeError) as exc:
         line = node.start_mark.line + 1
         reason = getattr(exc, "problem", None) or exc
         raise YamlProblem(line, f"has a value YAML cannot read ({_one_line(reason)})") from None

@@ -11,6 +11,7 @@ without compiling or running it.
 
 from __future__ import annotations
 
+import re
 import re._constants as sre
 import re._parser as sre_parse
 from functools import lru_cache
@@ -40,24 +41,23 @@ def _stem_words(phrase: str) -> list[tuple[str, bool]]:
     return [(w[:-1], True) if w.endswith("*") and len(w) > 1 else (w, False) for w in phrase.split()]
 
 
-@lru_cache(maxsize=2048)
-def _compile_ordered(ordered: tuple[str, ...]) -> regex.Pattern[str] | None:
-    if not ordered:
-        return None
+@lru_cache(maxsize=4096)
+def _ordered_source(ordered: tuple[str, ...]) -> str:
     body = "|".join(phrase_regex(p) for p in ordered)
-    return regex.compile(rf"(?<![\w])(?:{body})(?![\w])", FLAGS)
+    return rf"(?<![\w])(?:{body})(?![\w])"
 
 
 @lru_cache(maxsize=512)
 def phrase_index(phrases: tuple[str, ...]) -> PhraseIndex:
     """``phrases`` ready to match: case-insensitive, whole words, longest first."""
     ordered = tuple(sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p)))
-    return PhraseIndex(ordered, _compile_ordered, _stem_words, case_sensitive=False)
+    return PhraseIndex(ordered, _ordered_source, _stem_words, case_sensitive=False)
 
 
 def compile_phrases(phrases: tuple[str, ...]) -> regex.Pattern[str] | None:
     """All ``phrases`` as one case-insensitive whole-word pattern (longest first)."""
-    return _compile_ordered(phrase_index(tuple(phrases)).ordered)
+    ordered = phrase_index(tuple(phrases)).ordered
+    return regex.compile(_ordered_source(ordered), FLAGS) if ordered else None
 
 
 Phrases = PhraseIndex | Iterable[str]
@@ -157,9 +157,18 @@ def _required(items: Any) -> list[frozenset[str]]:
     """
     options: list[frozenset[str]] = []
     runs: set[str] = {""}
+    tail: list[str] = []  # single characters not yet added to every run (saves sets)
+
+    def settle() -> None:
+        nonlocal runs
+        if tail:
+            joined = "".join(tail)
+            runs = {r + joined for r in runs}
+            tail.clear()
 
     def flush() -> None:
         nonlocal runs
+        settle()
         if "" not in runs:
             options.append(frozenset(runs))
         runs = {""}
@@ -167,11 +176,17 @@ def _required(items: Any) -> list[frozenset[str]]:
     for op, arg in items:
         if op is sre.AT:  # zero width: the characters either side are still adjacent
             continue
+        if op is sre.LITERAL:
+            char = _caseless(arg)
+            if char is not None:
+                tail.append(char)
+                continue
         choices = _literal_choices(op, arg)
         optional = None
         if choices is None and op is sre.MAX_REPEAT and arg[0] == 0 and arg[1] == 1 and len(arg[2]) == 1:
             optional = _literal_choices(*arg[2][0])
         if choices is not None or optional is not None:
+            settle()
             extended = {r + c for r in runs for c in (choices or optional or ())}
             if optional is not None:
                 extended |= runs
@@ -198,18 +213,225 @@ def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
 
 
+class _Unsupported(Exception):
+    """Syntax the quick reader leaves to Python's full parser."""
+
+
+_CLASS_ESCAPES = frozenset("sSwWdD")
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZK")  # \\K too: what precedes it is still in the text
+_LITERAL_RUN = re.compile(r"[^\\\[\](){}|?*+.^$]+")
+_CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_OTHER_CLASS = (sre.CATEGORY, None)  # an item no literal list describes
+
+
+class _Reader:
+    """A quick reader of the common regex syntax into the shape Python's parser gives.
+
+    Much faster than ``re._parser`` (start-up time matters); anything beyond literals,
+    escapes, classes, groups, lookarounds, alternation and quantifiers is _Unsupported.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.index = 0
+
+    def parse(self) -> list[Any]:
+        items = self.alternation()
+        if self.index != len(self.pattern):
+            raise _Unsupported  # an unbalanced ")"
+        return items
+
+    def alternation(self) -> list[Any]:
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.index += 1
+            branches.append(self.sequence())
+        return branches[0] if len(branches) == 1 else [(sre.BRANCH, (None, branches))]
+
+    def peek(self) -> str:
+        return self.pattern[self.index] if self.index < len(self.pattern) else ""
+
+    def sequence(self) -> list[Any]:
+        items: list[Any] = []
+        while True:
+            char = self.peek()
+            if char in ("", "|", ")"):
+                return items
+            run = _LITERAL_RUN.match(self.pattern, self.index)
+            if run and run.end() - run.start() > 1:
+                # Plain letters in one go; a quantifier after them takes only the last.
+                end = run.end() - 1 if self.pattern.startswith(("?", "*", "+", "{"), run.end()) else run.end()
+                items.extend((sre.LITERAL, ord(c)) for c in self.pattern[self.index : end])
+                self.index = end
+                continue
+            item = self.atom()
+            if item is None:
+                continue
+            items.append(self.quantified(item))
+
+    def quantified(self, item: Any) -> Any:
+        char = self.peek()
+        if char in ("?", "*", "+"):
+            low, high = {"?": (0, 1), "*": (0, sre.MAXREPEAT), "+": (1, sre.MAXREPEAT)}[char]
+            self.index += 1
+        elif char == "{":
+            match = _BRACE.match(self.pattern, self.index)
+            if not match:
+                raise _Unsupported
+            low_text, _, high_text = match.group()[1:-1].partition(",")
+            low = int(low_text or 0)
+            high = int(high_text) if high_text else (low if "," not in match.group() else sre.MAXREPEAT)
+            if high < low:
+                raise _Unsupported
+            self.index = match.end()
+        else:
+            return item
+        if item[0] in (sre.AT, sre.ASSERT):
+            raise _Unsupported  # a quantified zero-width item
+        if self.peek() in ("?", "+"):
+            self.index += 1  # lazy or possessive: the same characters are required
+        if self.peek() in ("?", "*", "+", "{"):
+            raise _Unsupported  # "multiple repeat"
+        return (sre.MAX_REPEAT, (low, high, [item]))
+
+    def atom(self) -> Any:
+        char = self.pattern[self.index]
+        if char in "?*+{":
+            raise _Unsupported  # nothing to repeat, or a brace regex reads its own way
+        self.index += 1
+        if char == "(":
+            return self.group()
+        if char == "[":
+            return self.char_class()
+        if char == ".":
+            return (sre.ANY, None)
+        if char in "^$":
+            return (sre.AT, None)
+        if char == "\\":
+            return self.escape()
+        return (sre.LITERAL, ord(char))
+
+    def escape(self) -> Any:
+        if self.index >= len(self.pattern):
+            raise _Unsupported
+        char = self.pattern[self.index]
+        self.index += 1
+        if char in _ZERO_WIDTH_ESCAPES:
+            return (sre.AT, None)
+        if char in _CLASS_ESCAPES:
+            return (sre.IN, [_OTHER_CLASS])
+        if char in "pP":
+            named = _NAMED.match(self.pattern, self.index - 2)
+            if not named:
+                raise _Unsupported
+            self.index = named.end()
+            return (sre.IN, [_OTHER_CLASS])
+        if char in _CONTROL_ESCAPES:
+            return (sre.LITERAL, ord(_CONTROL_ESCAPES[char]))
+        if char.isascii() and char.isalnum():
+            raise _Unsupported  # backreferences, \x, \u, \N, \K, \G...
+        return (sre.LITERAL, ord(char))
+
+    def char_class(self) -> Any:
+        chars: list[Any] = []
+        plain = True
+        if self.peek() == "^":
+            self.index += 1
+            plain = False
+        first = True
+        while True:
+            if self.index >= len(self.pattern):
+                raise _Unsupported
+            char = self.pattern[self.index]
+            if char == "]" and not first:
+                self.index += 1
+                break
+            first = False
+            if char == "[" or self.pattern.startswith(("--", "&&", "||", "~~"), self.index):
+                raise _Unsupported  # regex's nested sets and set operations
+            self.index += 1
+            if char == "\\":
+                item = self.escape()
+                if item[0] is not sre.LITERAL:
+                    plain = False
+                    continue
+                code = item[1]
+            else:
+                code = ord(char)
+            if self.peek() == "-" and self.index + 1 < len(self.pattern) and self.pattern[self.index + 1] != "]":
+                self.index += 1
+                end = self.pattern[self.index]
+                self.index += 1
+                if end == "\\":
+                    item = self.escape()
+                    if item[0] is not sre.LITERAL:
+                        raise _Unsupported
+                    end_code = item[1]
+                else:
+                    end_code = ord(end)
+                if end_code < code:
+                    raise _Unsupported  # a bad range: regex refuses it
+                plain = False
+                continue
+            chars.append((sre.LITERAL, code))
+        return (sre.IN, chars if plain and chars else [_OTHER_CLASS])
+
+    def group(self) -> Any:
+        kind = "capture"
+        if self.pattern.startswith("?", self.index):
+            rest = self.pattern[self.index + 1 : self.index + 4]
+            if rest.startswith(":"):
+                self.index += 2
+                kind = "group"
+            elif rest.startswith(("=", "!")):
+                self.index += 2
+                kind = "assert"
+            elif rest.startswith(("<=", "<!")):
+                self.index += 3
+                kind = "assert"
+            elif rest.startswith(">"):
+                self.index += 2
+                kind = "group"
+            elif rest.startswith("#"):
+                end = self.pattern.find(")", self.index)
+                if end < 0:
+                    raise _Unsupported
+                self.index = end + 1
+                return None
+            else:
+                flags = _SCOPED_FLAGS.match(self.pattern, self.index + 1)
+                if not flags:
+                    raise _Unsupported  # global flags, named groups, conditionals...
+                self.index = flags.end()
+                kind = "group"
+        items = self.alternation()
+        if self.peek() != ")":
+            raise _Unsupported
+        self.index += 1
+        if kind == "assert":
+            return (sre.ASSERT, None)
+        return (sre.SUBPATTERN, (None, 0, 0, items))
+
+
+# "(?i:", "(?-i:", "(?im-sx:": flags for the group only (the common ones both libraries share).
+_SCOPED_FLAGS = regex.compile(r"[aiLmsux]*(?:-[imsx]+)?:")
+
+
 @lru_cache(maxsize=512)
 def required_literals(pattern: str) -> tuple[frozenset[str], ...] | None:
     """What every match of ``pattern`` contains: for each set, one of its (lower-cased)
     strings. None when unknown (the pattern then always runs)."""
-    plain = _plain_syntax(pattern)
-    if plain is None:
-        return None
     try:
-        parsed = sre_parse.parse(plain)
-    except Exception:  # noqa: BLE001 - anything Python cannot read simply gets no shortcut
-        return None
-    options = sorted(set(_required(parsed.data)), key=lambda o: (-min(map(len, o)), len(o)))
+        items = _Reader(pattern).parse()
+    except _Unsupported:
+        plain = _plain_syntax(pattern)
+        if plain is None:
+            return None
+        try:
+            items = sre_parse.parse(plain).data
+        except Exception:  # noqa: BLE001 - anything Python cannot read simply gets no shortcut
+            return None
+    options = sorted(set(_required(items)), key=lambda o: (-min(map(len, o)), len(o)))
     return tuple(options[:4]) or None
 
 
