@@ -1,16 +1,20 @@
 """``targeted``: a personal message to or about one named child.
 
 The policy's example: "Well done Josh a better lesson today". A draft is targeted when it
-names one child (not a list of children, not a class) and any of these holds:
+names one child (not one of a list of children, not a class, not a pet or a character) and
+any of these holds:
 
-- it is a personal greeting (``personal``: a birthday, get well soon, welcome back...);
+- it is a personal greeting or milestone (``personal``: happy birthday, get well soon,
+  welcome back, in our thoughts...), in the child's sentence or in a draft about one child;
 - it is a reply to someone's account (``reply_to``) that names a child;
-- it comments on the child's conduct (``conduct``: behaviour, effort, sitting still...),
-  unless it celebrates an achievement (``achievements``) in the third person;
-- it speaks to the child (the name as a vocative: "Sam, ...", "..., Kai!", "Well done Josh")
-  with an instruction (``reminders``), a "you" (``second_person``), or only praise, and no
-  achievement to celebrate.
+- the child's sentence comments on their conduct (``conduct``: behaviour, effort, sitting
+  still...), unless it celebrates an achievement (``achievements``) in the third person;
+- it speaks to the child (the name as a vocative: "Sam, ...", "..., Kai!", "Dear Bảo",
+  "Well done Josh", "#Y6 Jericho: ...") with an instruction (``reminders``), a "you"
+  (``second_person``), or only praise, and no achievement to celebrate.
 
+"The child's sentence" is the sentence naming them and any that follow it about them
+("He is in hospital..."), so a conduct word elsewhere in a long draft does not count.
 All word lists are rule keys so a school can tune them.
 """
 
@@ -21,75 +25,150 @@ from typing import Iterator, Mapping, Sequence
 import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, phrase_pattern
 from tweetguard.model import Draft, Finding, Rule
-from tweetguard.names import FREQUENT_RANK, Analysis, NameMatch, analyse, roster_index
+from tweetguard.names import FREQUENT_RANK, NOT_A_NAME_ENDING, Analysis, NameMatch, analyse, roster_index
+
+# Same bound as the other kinds: a pathological draft must not hang the linter.
+MATCH_TIMEOUT_SECONDS = 0.5
 
 PARAMS = {
     "greetings": Param(list, required=True, help="words that address someone just before their name"),
-    "personal": Param(list, required=True, help="personal greetings: always about the child"),
+    "personal": Param(list, required=True, help="personal greetings and milestones: always about the child"),
     "conduct": Param(list, required=True, help="comments on behaviour, effort or conduct"),
     "reminders": Param(list, required=True, help="instructions and reminders"),
     "second_person": Param(list, default=["you", "your", "yourself", "you're", "you've", "you'll"]),
     "achievements": Param(list, required=True, help="achievements that make a mention a celebration"),
+    "animals": Param(list, default=["dog", "puppy", "cat", "kitten", "hamster", "rabbit", "tortoise", "pet",
+                                    "mascot"], help="a name right after one of these is a pet's or mascot's"),
 }
 
 # Between names in a list of children: "Kofi and Tobi", "Jakub, Amara and Sofia".
 LIST_GAP = regex.compile(r"\s*(?:,|&|\+|\band\b|,\s*and\b)\s*", regex.I)
+# A list of capitalised names around a name, whether or not the gazetteer knows the others:
+# "Harry, Hermione and Ron", "... Hermione and Ron".
+CAP = r"\p{Lu}[\p{L}\p{M}'’\-]*"
+LIST_AFTER = regex.compile(rf"(?:\s*,\s*{CAP}(?:\s+{CAP})?)*\s*,?\s*(?:and|&|\+)\s+{CAP}", regex.V1)
+LIST_BEFORE = regex.compile(rf"{CAP}\s*,?\s*(?:and|&|\+)\s*$", regex.V1)
+# A class label between a name and the punctuation that addresses it: "Khoa Le in 5B: ...".
+CLASS_AFTER = r"(?:\s+in\s+(?:(?:Y|Yr|Year|Class)\s*)?\d+[A-Za-z]?|\s*\((?:Y|Yr|Year|Class)?\s*\d+[A-Za-z]?\))?"
 # What may follow a name used to address the child at the start of a sentence.
-VOCATIVE_AFTER = regex.compile(r"\s*(?:,|[-–—:](?=\s))(?!\s*(?:who|whose|our|aged|age|in year|from|and)\b)", regex.I)
+VOCATIVE_AFTER = regex.compile(
+    CLASS_AFTER + r"\s*(?:,|[-–—:](?=\s))(?!\s*(?:who|whose|our|aged|age|in year|from|and|the|a|an)\b)",
+    regex.I | regex.V1)
 # After "Well done Jun ...": a reason given in the third person ("for his number bonds").
 THIRD_PERSON_REASON = regex.compile(r"\s+(?:for|on|in|who|whose|from|and)\b", regex.I)
 # What may follow a name that ends a sentence ("Much calmer today, Kai.").
 SENTENCE_AFTER = regex.compile(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(])")
-SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…\n])[^\w]*$")
+# The start of a sentence, allowing headline hashtags before it ("#Y6 Jericho: ...").
+SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…\n])(?:\s*[#@][\w]+)*[^\w#@]*$")
+SENTENCE_END = regex.compile(r"[.!?…]+(?=[\s\"'’”)]|$)|\n+")
+# A sentence that goes on about the same child: "He is in hospital...", "Your kit is...".
+ABOUT_SAME = regex.compile(r"\W*(?:he|she|his|her|him|you|your)\b", regex.I)
+# Words before an unknown capitalised word that put a place there, not a person.
+PLACE_BEFORE = regex.compile(r"\b(?:at|to|in|from|near|visit|visited|visiting|of|via|towards)\s+$", regex.I)
+
+
+def _regex(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.I | regex.V1)
+
+
+def _phrase(phrase: str) -> str:
+    """A phrase as a regex: words in order, any spaces between; ``*`` is one optional word
+    ("happy * birthday" matches "happy birthday" and "happy 8th birthday")."""
+    parts = [r"(?:\S+\s+)?" if word == "*" else regex.escape(word) + r"\s+" for word in phrase.split()]
+    body = "".join(parts)
+    return body[:-3] if body.endswith(r"\s+") else body
 
 
 def _phrases(name: str, words: Sequence[str]) -> regex.Pattern[str]:
     if not words:
         raise RuleParamError(name, "is empty; give at least one phrase")
-    body = "|".join(phrase_pattern(str(w)) for w in sorted(set(words), key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{body})(?!\w)", regex.I | regex.V1)
+    body = "|".join(_phrase(str(w)) for w in sorted(set(words), key=len, reverse=True))
+    return _regex(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+class Words:
+    """A rule's word lists, compiled once."""
+
+    def __init__(self, params: Mapping[str, object]) -> None:
+        p = params
+        self.greetings = _phrases("greetings", p["greetings"])  # type: ignore[arg-type]
+        self.greeting_before = _regex(rf"(?:{self.greetings.pattern})[\s,!]*$")
+        self.personal = _phrases("personal", p["personal"])  # type: ignore[arg-type]
+        self.conduct = _phrases("conduct", p["conduct"])  # type: ignore[arg-type]
+        self.reminders = _phrases("reminders", p["reminders"])  # type: ignore[arg-type]
+        # "Thank you, Sandford" thanks a community: its "you" does not speak to a child.
+        second = _phrases("second_person", p["second_person"]).pattern  # type: ignore[arg-type]
+        self.second = _regex(rf"(?<!\bthank\s+){second}")
+        self.achievements = _phrases("achievements", p["achievements"])  # type: ignore[arg-type]
+        animals = _phrases("animals", p["animals"]).pattern  # type: ignore[arg-type]
+        self.animal_before = _regex(rf"(?:{animals})s?\s*[,:–-]?\s*$")
+        self.animal_after = _regex(rf"^\s*,?\s*(?:the|our|a|an|is|was)\s+(?:\w+\s+){{0,2}}(?:{animals})(?!\w)")
+
+    @staticmethod
+    def has(pattern: regex.Pattern[str], text: str) -> bool:
+        return pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
 
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
-    p = rule.params
-    greetings = _phrases("greetings", p["greetings"])
-    greeting_before = regex.compile(rf"(?:{greetings.pattern})[\s,!]*$", regex.I | regex.V1)
-    personal = _phrases("personal", p["personal"])
-    conduct = _phrases("conduct", p["conduct"])
-    reminders = _phrases("reminders", p["reminders"])
-    second = _phrases("second_person", p["second_person"])
-    achievements = _phrases("achievements", p["achievements"])
-
-    def has(pattern: regex.Pattern[str], text: str) -> bool:
-        return pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
+    words = Words(rule.params)
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
         analysis = analyse(text, context.lists, context.roster)
-        mentions = _child_mentions(analysis, text, greeting_before)
+        mentions = _child_mentions(analysis, text, words, bool(draft.reply_to))
         if not mentions:
             return
-        vocative = [m for m, is_vocative in mentions if is_vocative]
-        is_personal = has(personal, text)
-        is_conduct = has(conduct, text)
-        is_achievement = has(achievements, text)
-        addressed = bool(vocative) and (
-            has(reminders, text) or has(second, text) or not is_achievement
-        )
-        if not (is_personal or draft.reply_to or (is_conduct and (not is_achievement or vocative)) or addressed):
-            return
-        match = (vocative or [m for m, _ in mentions])[0]
-        start, end = context.view.to_original(match.start, match.end)
-        why = ("a personal greeting" if is_personal else "a reply about a child" if draft.reply_to
-               else "a comment on one child's conduct" if is_conduct else "a message addressed to one child")
-        yield Finding(start, end, None, None, {"name": draft.text[start:end], "why": why})
+        sentences = _sentences(text)
+        whole_reminder = words.has(words.reminders, text) or words.has(words.second, text)
+        whole_achievement = words.has(words.achievements, text)
+        personal_anywhere = len(mentions) == 1 and words.has(words.personal, text)
+        for match, vocative in mentions:
+            scope = _scope(text, sentences, match.start)
+            why = None
+            if personal_anywhere or words.has(words.personal, scope):
+                why = "a personal greeting"
+            elif draft.reply_to:
+                why = "a reply about a child"
+            elif vocative and (whole_reminder or not whole_achievement):
+                why = "a message addressed to one child"
+            elif words.has(words.conduct, scope) and (vocative or not words.has(words.achievements, scope)):
+                why = "a comment on one child's conduct"
+            if why is None:
+                continue
+            start, end = context.view.to_original(match.start, match.end)
+            yield Finding(start, end, None, None, {"name": draft.text[start:end], "why": why})
+            return  # one finding per draft: the message, not each name, is the problem
 
     return check
 
 
-def _child_mentions(analysis: Analysis, text: str, greeting_before: regex.Pattern[str]) -> list[tuple[NameMatch, bool]]:
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in SENTENCE_END.finditer(text):
+        if end.start() > start:
+            spans.append((start, end.end()))
+        start = end.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _scope(text: str, sentences: Sequence[tuple[int, int]], at: int, follow: bool = True) -> str:
+    """The sentence naming the child and (``follow``) any following sentences about them."""
+    for index, (start, end) in enumerate(sentences):
+        if start <= at < end:
+            last = end
+            for next_start, next_end in sentences[index + 1:] if follow else ():
+                if not ABOUT_SAME.match(text, next_start):
+                    break
+                last = next_end
+            return text[start:last]
+    return text
+
+
+def _child_mentions(analysis: Analysis, text: str, words: Words, reply: bool) -> list[tuple[NameMatch, bool]]:
     """Each single child named (not one of a list of children), and whether it is addressed."""
     full = [m for m in analysis.pupil_names if m.form == "full" and m.first is not None]
     firsts = analysis.first_names()
@@ -98,16 +177,41 @@ def _child_mentions(analysis: Analysis, text: str, greeting_before: regex.Patter
     roster_first = roster_index(analysis.roster).first_names if analysis.roster is not None else frozenset()
     found: list[tuple[NameMatch, bool]] = []
     for index, match in enumerate(candidates):
-        if _in_list(candidates, index, text):
+        if _in_list(candidates, index, text) or _pet(text, match, words):
             continue
         key = (match.first_name or "").casefold()
-        vocative = _vocative(text, match, greeting_before)
+        vocative = _vocative(text, match, words.greeting_before)
         if not vocative:
             if rank.get(key, FREQUENT_RANK) < FREQUENT_RANK and key not in roster_first:
                 continue  # "May", "Summer", "Will": words first, names only when addressed
             if match.form == "first" and _inside_proper_noun(text, match):
                 continue  # "Young Voices", "Roman Day", "Blue Peter"
         found.append((match, vocative))
+    if not found:
+        found = _unknown_names(analysis, text, words, reply)
+    return found
+
+
+def _unknown_names(analysis: Analysis, text: str, words: Words, reply: bool) -> list[tuple[NameMatch, bool]]:
+    """Names the gazetteer lacks, in a slot that only a person fills: addressed ("#Y6 Jericho:
+    homework in please"), greeted, or, in a reply to a parent, mid-sentence and not after a
+    place preposition ("We'll keep an eye on Chidinma", "Yes, Nethmi can bring...")."""
+    found: list[tuple[NameMatch, bool]] = []
+    sentences = _sentences(text)
+    for match in analysis.unknown_words():
+        before = text[max(0, match.start - 40):match.start]
+        if _pet(text, match, words) or LIST_AFTER.match(text, match.end) or LIST_BEFORE.search(before) \
+                or NOT_A_NAME_ENDING.search(match.first_name.casefold()):
+            continue  # "Seashells, shellfish and...", "Respectfully, ..."
+        sentence = _scope(text, sentences, match.start, follow=False)
+        if _vocative(text, match, words.greeting_before):
+            # Addressed with an instruction, a "you" or a greeting: "#Y6 Jericho: homework in
+            # please"; not "Thank you, Sandford" (a community) or "Timetable: ...".
+            if Words.has(words.reminders, sentence) or Words.has(words.second, sentence) \
+                    or Words.has(words.personal, sentence):
+                found.append((match, True))
+        elif reply and not SENTENCE_BEFORE.search(before) and not PLACE_BEFORE.search(before):
+            found.append((match, False))
     return found
 
 
@@ -115,8 +219,16 @@ def _in_list(candidates: Sequence[NameMatch], index: int, text: str) -> bool:
     match = candidates[index]
     before = candidates[index - 1] if index > 0 else None
     after = candidates[index + 1] if index + 1 < len(candidates) else None
-    return bool((before and LIST_GAP.fullmatch(text, before.end, match.start))
-                or (after and LIST_GAP.fullmatch(text, match.end, after.start)))
+    if (before and LIST_GAP.fullmatch(text, before.end, match.start)) \
+            or (after and LIST_GAP.fullmatch(text, match.end, after.start)):
+        return True
+    return bool(LIST_AFTER.match(text, match.end) or LIST_BEFORE.search(text[max(0, match.start - 40):match.start]))
+
+
+def _pet(text: str, match: NameMatch, words: Words) -> bool:
+    """A pet's or mascot's name: "our reading dog, Biscuit", "Bramble the school dog"."""
+    before = text[max(0, match.start - 30):match.start]
+    return bool(words.animal_before.search(before) or words.animal_after.search(text[match.end:match.end + 40]))
 
 
 def _vocative(text: str, match: NameMatch, greeting_before: regex.Pattern[str]) -> bool:
@@ -128,7 +240,7 @@ def _vocative(text: str, match: NameMatch, greeting_before: regex.Pattern[str]) 
     if end != match.end:
         return False
     if SENTENCE_BEFORE.search(before) and VOCATIVE_AFTER.match(text, end):
-        return True  # "Sam, remember your kit"
+        return True  # "Sam, remember your kit", "Khoa Le in 5B: your trumpet..."
     return before.rstrip().endswith(",") and bool(SENTENCE_AFTER.match(text, end))  # "..., Kai!"
 
 
