@@ -211,10 +211,13 @@ def test_the_fix_properties_have_something_to_fix(engine: Engine) -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(FIXABLE_TEXT.filter(lambda t: t.strip() and "---" not in t), min_size=1, max_size=3))
+# A NUL makes a file binary (refused with exit 2 by design), so it is no draft to fix.
+@given(st.lists(FIXABLE_TEXT.filter(lambda t: t.strip() and "---" not in t and "\x00" not in t),
+                min_size=1, max_size=3))
 # Found by hypothesis: removing a surname can bring a first name next to another name.
 @example(["Well done Tom Reid Maya Singh!"])
 @example(["Maya Singh J\u0430mes"])
+@example(["Tom Reid \u00c0:a "])
 def test_fix_is_idempotent_on_files(tmp_path_factory: pytest.TempPathFactory,
                                                           texts: list[str]) -> None:
     from click.testing import CliRunner

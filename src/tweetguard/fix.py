@@ -20,6 +20,8 @@ file is fixed and its drafts are checked again, so the report shows what remains
 
 from __future__ import annotations
 
+import io
+
 import difflib
 import json
 import os
@@ -203,6 +205,45 @@ def fix_file(path: Path, results: list[DraftResult]) -> FileFix:
         raise DraftError(str(path), "was moved or deleted before its fixes could be applied") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DraftError(str(path), f"cannot be read again to apply its fixes ({exc})") from None
+    return fix_content(path, before, results)
+
+
+def _drafts_in(content: str, path: Path) -> list[Draft]:
+    """The drafts of a file's (fixed, not yet written) content, as reading the file would give."""
+    from tweetguard.drafts import read_jsonl, read_text_draft
+
+    if path.suffix.lower() == ".jsonl":
+        return [d for d in read_jsonl(io.BytesIO(content.encode("utf-8")), path) if isinstance(d, Draft)]
+    return read_text_draft(content, str(path), path)
+
+
+# Like ruff: fixing can bring two words together into a new problem ("Tom Reid Maya Singh"
+# -> "Tom Maya"), so fixes are applied round after round until nothing is left to fix. Then
+# a second --fix run finds nothing to do.
+MAX_FIX_ROUNDS = 10
+
+
+def fix_until_settled(path: Path, results: list[DraftResult], recheck: Callable[[Draft], DraftResult]) -> FileFix:
+    """Fix ``path``'s drafts, re-check the fixed text in memory, and repeat until it settles."""
+    change = fix_file(path, results)
+    total = FileFix(path, change.before, change.after, list(change.fixed))
+    for _ in range(MAX_FIX_ROUNDS - 1):
+        if change.after == change.before:
+            break
+        try:
+            fresh = [recheck(draft) for draft in _drafts_in(change.after, path)]
+        except DraftError:
+            break
+        if not any(choose_fixes(result) for result in fresh):
+            break
+        change = fix_content(path, change.after, fresh)
+        total.after = change.after
+        total.fixed += change.fixed
+    return total
+
+
+def fix_content(path: Path, before: str, results: list[DraftResult]) -> FileFix:
+    """What fixing ``results``' drafts does to ``before``, the text of ``path``."""
     edits: list[Edit] = []
     fixed: list[Violation] = []
     for result in results:
@@ -291,7 +332,7 @@ class FixReporter:
                 self.inner.draft(result)
             return
         try:
-            change = fix_file(path, results)
+            change = fix_until_settled(path, results, self.recheck)
             if self.write and change.after != change.before:
                 write_atomically(path, change.after.encode("utf-8"))
         except TweetguardError as error:
