@@ -131,12 +131,19 @@ def test_nothing_typed_is_a_one_line_error(folder: Path) -> None:
     ("tomorrow 8.15am", datetime(2026, 3, 12, 8, 15)),
     ("Tomorrow at 9", datetime(2026, 3, 12, 9, 0)),
     ("2026-03-14 10:00", datetime(2026, 3, 14, 10, 0)),
+    # 11 March 2026 is a Wednesday: a weekday means the next one, today included.
+    ("saturday 7pm", datetime(2026, 3, 14, 19, 0)),
+    ("Sat 7pm", datetime(2026, 3, 14, 19, 0)),
+    ("next monday 9:30", datetime(2026, 3, 16, 9, 30)),
+    ("wednesday 17:45", datetime(2026, 3, 11, 17, 45)),
+    ("tuesday at 8am", datetime(2026, 3, 17, 8, 0)),
+    ("tonight 8pm", datetime(2026, 3, 11, 20, 0)),
 ])
 def test_read_when(answer: str, expected: datetime | None) -> None:
     assert read_when(answer, date(2026, 3, 11)) == expected
 
 
-@pytest.mark.parametrize("answer", ["9", "13pm", "25:00", "soon", "2026-03-14"])
+@pytest.mark.parametrize("answer", ["9", "13pm", "25:00", "soon", "2026-03-14", "someday 9am", "saturday"])
 def test_read_when_refuses_what_it_cannot_read(answer: str) -> None:
     with pytest.raises(ValueError):
         read_when(answer, date(2026, 3, 11))

@@ -1,7 +1,8 @@
 """Asking for a draft at the terminal, for a head teacher checking one tweet.
 
 The prompts avoid jargon: the posting time may be typed as "now", a time today ("9:30",
-"2pm"), "tomorrow 9:30", or a full date and time ("2026-03-11 09:30"); a time that cannot
+"2pm"), "tomorrow 9:30", a weekday ("saturday 7pm": the next one), or a full date and
+time ("2026-03-11 09:30"); a time that cannot
 be read is asked for again rather than ending the session with an error.
 """
 
@@ -15,7 +16,22 @@ import regex
 from tweetguard.errors import TweetguardError
 from tweetguard.kinds.schedule import describe
 
-CLOCK = regex.compile(r"^(?:(today|tomorrow)\s+)?(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$", regex.IGNORECASE)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CLOCK = regex.compile(
+    r"^(?:(?:next\s+|this\s+|on\s+)?(today|tonight|tomorrow|mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+)?"
+    r"(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$",
+    regex.IGNORECASE,
+)
+
+
+def _day(word: str | None, today: date) -> date:
+    """The date a day word means: today, tomorrow, or the next such weekday (today included)."""
+    if word in (None, "today", "tonight"):
+        return today
+    if word == "tomorrow":
+        return today + timedelta(days=1)
+    weekday = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(word))
+    return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 
 def read_when(answer: str, today: date) -> datetime | None:
@@ -33,8 +49,7 @@ def read_when(answer: str, today: date) -> datetime | None:
             hour = hour % 12 + (12 if half == "pm" else 0)
         if not match.group(3) and not half and not day_word:
             raise ValueError(answer)  # a bare number is too ambiguous
-        day = today + timedelta(days=1 if day_word == "tomorrow" else 0)
-        return datetime.combine(day, time(hour, minute))
+        return datetime.combine(_day(day_word and day_word.lower(), today), time(hour, minute))
     from tweetguard.drafts import parse_datetime
 
     return parse_datetime(answer)
@@ -58,12 +73,12 @@ def ask_for_draft() -> tuple[str, str | None]:
         raise TweetguardError("", "no draft was typed; run 'tweetguard check' again and type the tweet")
     while True:
         answer = click.prompt("When will it be posted? Press Enter for now, or type a time like 9:30, "
-                              "tomorrow 2pm or 2026-03-11 09:30", default="now", show_default=False)
+                              "tomorrow 2pm, saturday 7pm or 2026-03-11 09:30", default="now", show_default=False)
         try:
             when = read_when(answer, date.today())
         except ValueError:
             click.echo(f"Sorry, '{answer.strip()}' is not a time I understand. Try 9:30, tomorrow 2pm, "
-                       "or 2026-03-11 09:30.")
+                       "saturday 7pm or 2026-03-11 09:30.")
             continue
         break
     click.echo()
