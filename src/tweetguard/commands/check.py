@@ -17,7 +17,8 @@ from tweetguard.output.options import OutputOptions
 from tweetguard.settings import Settings
 
 
-def _items(paths: tuple[str, ...], text: str | None, settings: Settings) -> Iterator[Draft | TweetguardError]:
+def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
+           text_label: str = "<text>") -> Iterator[Draft | TweetguardError]:
     """Every draft named on the command line, in order; unreadable ones as errors."""
     from tweetguard.collect import expand_paths
     from tweetguard.drafts import read_file, read_text_draft
@@ -26,7 +27,7 @@ def _items(paths: tuple[str, ...], text: str | None, settings: Settings) -> Iter
         if not text.strip():
             yield TweetguardError("--text", "the draft is empty; put the tweet in quotes after --text")
         else:
-            yield Draft(source="<text>", text=text.strip())
+            yield Draft(source=text_label, text=text.strip())
     for name in paths:
         if name == "-":
             try:
@@ -89,11 +90,13 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, only_sched
     from tweetguard.runner import run
 
     settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)
+    text_label = "<text>"
     if not paths and text is None:
         if sys.stdin.isatty():
             from tweetguard.commands.interactive import ask_for_draft
 
             text, at = ask_for_draft()
+            text_label = "Your draft"
         else:
             paths = ("-",)
     if only_scheduled and at is not None:
@@ -116,7 +119,7 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, only_sched
         from tweetguard.fix import make_fixer
 
         reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=sys.stdout)
-    summary = run(_ProblemsToStderr(_items(paths, text, settings)), engine, default_time, reporter)
+    summary = run(_ProblemsToStderr(_items(paths, text, settings, text_label)), engine, default_time, reporter)
     for rule_id, failure in summary.rule_failures.items():
         count = summary.rule_failure_counts[rule_id]
         click.echo(f"tweetguard: {failure}" + (f" [{count} drafts affected]" if count > 1 else ""), err=True)

@@ -137,7 +137,10 @@ class TextReporter:
             self._say("  " + mark + escape(redact(violation.message)) + where)
             if violation.fix is not None:
                 replacement = escape(redact(violation.fix))
-                self._say(f"      [green]Write instead:[/] “{replacement}” (--fix can make this change for you)")
+                # Only a draft file can be fixed in place; typed drafts are just told what to write.
+                can_fix = draft.path is not None
+                self._say(f"      [green]Write instead:[/] “{replacement}”"
+                          + (" (--fix can make this change for you)" if can_fix else ""))
             if violation.suggestion and violation.suggestion != violation.fix:
                 self._say("      [green]What to do:[/] " + escape(redact(violation.suggestion)))
         for note in result.notes:
