@@ -41,6 +41,23 @@ TARGETED = [
     "Congratulations on becoming a big brother, Yaw!",
     # a full name counts too (the names rule reports the surname separately)
     "Chidera Eze, please remember your PE kit.",
+    # a class label between the name and the address; a headline hashtag before it
+    "Mirela in 3B: your reading record needs signing please!",
+    "#Y4 Lowenna: spellings in by Friday please.",
+    # greetings and milestones, with names the gazetteer may not know
+    "Dear Kwesi, thank you for the lovely card you made for the office.",
+    "We're all thinking of Eitan today ❤️",
+    "Please keep Oisin in your thoughts this week; he is in hospital.",
+    "It's Ottilie's last day with us today – we'll miss you!",
+    "Zainab is back with us after her operation. Welcome back!",
+    "Welcome back, Aurelio! We hope your arm is feeling better 🩹",
+    "Congratulations on your new baby sister, Ffion! 👶",
+    # conduct in the child's sentence, or greeted then told "your"
+    "Much better behaviour from Leontyne at lunch today.",
+    "Great to see Malachy sitting so nicely on the carpet today.",
+    "Casimir was so much calmer at lunchtime today. Proud of him!",
+    "Well done Santiago for remembering your reading book every day this week!",
+    "Good luck in your piano exam tomorrow, Henrietta!",
 ]
 
 NOT_TARGETED = [
@@ -61,6 +78,28 @@ NOT_TARGETED = [
     "Year 4 loved listening to author Jo Bright read her new book.",
     "Our Young Voices choir sang beautifully at the O2!",
     "Please remember that school closes at 1pm on Friday.",
+    # pets, mascots and characters
+    "Meet Bramble, our new school dog! 🐶 She'll be visiting classes on Mondays.",
+    "Our reading dog, Pepper, loves listening to Year 2 read 🐕",
+    "Harry, Ron and Hermione inspired our Year 4 potion lessons today 🧪",
+    # a list of children, however the names are spelt
+    "Ezra, Hattie and Bilal led our harvest assembly beautifully.",
+    # health information is personal data, not a greeting: "his birthday", "be patient"
+    "Aarav in Y1 has a severe nut allergy, so please don't send nuts in on his birthday.",
+    "Ellis in Y5 finds loud places hard, so please be patient with him on the trip.",
+    "Ayaan can finally join swimming lessons this term 🏊",
+    "Little Tadhg in Reception lost his first tooth in class today and was VERY proud 🦷",
+    # a greeting to everyone, then an achievement in the third person
+    "Welcome back, everyone! Congratulations to Ishaan in Year 4, who won the borough chess tournament.",
+    "Happy birthday to everyone celebrating this week! Well done to Wren for her swimming badge.",
+    "Welcome to Oriane, who joins Year 2 this week 💛",
+    "Congratulations Dorothea, Y6 poetry slam champion! 🎤",
+    "Congratulations to Ottilie, who has been awarded her Blue Peter badge. Keep it up!",
+    # a community or a list of things, not a child
+    "Thank you, Sandford, for supporting our fun run!",
+    "Spellings: week 9 list online.",
+    "Seashells, shellfish and sea glass: Year 1's beach collection is in the hall.",
+    "Well done Year 4, a much calmer assembly today!",
 ]
 
 
@@ -90,6 +129,13 @@ def test_not_targeted(catalogue: Catalogue, text: str) -> None:
     ("So glad Layla enjoyed the disco!", "@layla_mum", True),
     ("Thank you for your kind words – we'll pass them on!", "@GrandmaJoan", False),
     ("Thank you! We're very proud of our Year 6 team.", "@LocalFC", False),
+    # names the gazetteer lacks, in a reply about a child
+    ("Thanks for letting us know. We'll keep an eye on Chidinma at playtime.", "@Chi_mum", True),
+    ("Yes, Nethmi can bring her certificate in on Monday to show the class.", "@Perera_D", True),
+    # a reply naming a product, a place or a notion, not a child
+    ("Fortnite is rated 12+, so we advise against it.", "@a_parent", False),
+    ("Respectfully, the trip to Wroxham is good value.", "@a_parent", False),
+    ("Lateness is recorded from 8:50. It's the same for everyone.", "@a_parent", False),
 ])
 def test_replies_naming_a_child(catalogue: Catalogue, text: str, reply_to: str, expected: bool) -> None:
     result, _ = _engine(catalogue).check(Draft(source="t", text=text, reply_to=reply_to), WEEKDAY_MORNING)

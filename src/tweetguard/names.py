@@ -315,6 +315,7 @@ class Analysis:
         self._mark_adults()
         self.pupil_names = self._full_names() + self._family_names()
         self.pupil_names.sort(key=lambda m: m.start)
+        self._first_names: list[NameMatch] | None = None  # built on first ask, then shared
 
     # --- context that rules a name out -------------------------------------------------
     def _mark_adults(self) -> None:
@@ -768,6 +769,11 @@ class Analysis:
     # --- first names alone ---------------------------------------------------------------
     def first_names(self) -> list[NameMatch]:
         """Capitalised first names (or a roster pupil's first name in any case) used alone."""
+        if self._first_names is None:
+            self._first_names = self._find_first_names()
+        return list(self._first_names)
+
+    def _find_first_names(self) -> list[NameMatch]:
         covered = {k for m in self.pupil_names for k in range(m.start, m.end)}
         found: list[NameMatch] = []
         roster_first = _roster_first_names(self.roster) if self.roster is not None else frozenset()

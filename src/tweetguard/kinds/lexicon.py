@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator, Mapping
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.wordmatch import find_phrases, inside_any
+from tweetguard.kinds.wordmatch import find_phrases, inside_any, word_index
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
@@ -33,9 +33,9 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         words.extend(lists[name])
     if not words:
         raise RuleParamError("words", "is empty; give 'words', 'swap' or 'lists'")
-    phrases = tuple(words)
-    exceptions = tuple(str(e) for e in params["exceptions"] or ())
     case_sensitive = bool(params["case_sensitive"])
+    phrases = word_index(tuple(words), case_sensitive)
+    exceptions = word_index(tuple(str(e) for e in params["exceptions"] or ()))
     default_suggestion = params["suggestion"]
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:

@@ -13,7 +13,8 @@ from typing import Iterator, Mapping
 import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, find_phrases, inside_any
+from tweetguard.kinds.phrases import lazy_pattern
+from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, find_phrases, inside_any, word_index
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
@@ -28,14 +29,15 @@ PARAMS = {
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     flags = regex.V1 | (regex.IGNORECASE if rule.params["ignore_case"] else 0)
     try:
-        compiled = regex.compile(rule.params["pattern"], flags)
+        # Compiled on first need; drafts lacking what the pattern requires skip it.
+        compiled = lazy_pattern(rule.params["pattern"], flags)
     except regex.error as exc:
         raise RuleParamError("pattern", f"is not a valid regular expression ({exc})") from None
-    exceptions = tuple(str(e) for e in rule.params["exceptions"] or ())
+    exceptions = word_index(tuple(str(e) for e in rule.params["exceptions"] or ()))
     suggestion = rule.params["suggestion"]
     fix = rule.params["fix"]
     if fix is not None:
-        _check_template(fix, compiled)
+        _check_template(fix, compiled.compiled)
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text

@@ -101,6 +101,8 @@ def _plain_syntax(pattern: str) -> str | None:
         if char == "\\":
             named = _NAMED.match(pattern, index)
             if named and named.group(1) in "pP":
+                if not _known_property(named.group()):
+                    return None
                 out.append("\\w" if named.group(1) == "p" else "\\W")
                 index = named.end()
             else:
@@ -322,7 +324,7 @@ class _Reader:
             return (sre.IN, [_OTHER_CLASS])
         if char in "pP":
             named = _NAMED.match(self.pattern, self.index - 2)
-            if not named:
+            if not named or not _known_property(named.group()):
                 raise _Unsupported
             self.index = named.end()
             return (sre.IN, [_OTHER_CLASS])
@@ -413,6 +415,16 @@ class _Reader:
         return (sre.SUBPATTERN, (None, 0, 0, items))
 
 
+@lru_cache(maxsize=64)
+def _known_property(escape: str) -> bool:
+    """Whether regex knows this \\p{...} property (a misspelt one must fail at load time)."""
+    try:
+        regex.compile(escape)
+    except regex.error:
+        return False
+    return True
+
+
 # "(?i:", "(?-i:", "(?im-sx:": flags for the group only (the common ones both libraries share).
 _SCOPED_FLAGS = regex.compile(r"[aiLmsux]*(?:-[imsx]+)?:")
 
@@ -457,7 +469,8 @@ class LazyPattern:
         if words.unsafe:  # letters that fold to ASCII ones: no shortcut
             return True
         lowered = words.lowered
-        return all(any(literal in lowered for literal in option) for option in self.required)
+        contains = lowered.__contains__
+        return all(any(map(contains, option)) for option in self.required)
 
     def finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
         if not self.could_match(text):

@@ -13,6 +13,7 @@ words are names when capitalised ("Dick King-Smith", "Moby-Dick").
 
 from __future__ import annotations
 
+import re
 from itertools import product
 from typing import Iterator, Mapping
 
@@ -20,7 +21,7 @@ import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.phrases import find_all, gather, phrase_index
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, PhraseIndex
+from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, PhraseIndex, text_words
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
@@ -40,6 +41,10 @@ TOKEN = regex.compile(r"[\p{L}0-9@$!*+]+", regex.V1)
 # Single characters joined by spaces, dots, hyphens or underscores: "c r a p", "s.h.i.t".
 # The same separator throughout, so "a b-a-s-t-a-r-d" is read from the "b".
 SPACED = regex.compile(r"(?<![\w@$*])[\p{L}0-9@$!*]([ .\-_])[\p{L}0-9@$!*](?:\1[\p{L}0-9@$!*])+(?![\w@$*])", regex.V1)
+# The same two patterns for plain ASCII text, in Python's re (several times faster there;
+# \p{L} is just A-Z and a-z in ASCII, and \w agrees).
+TOKEN_ASCII = re.compile(r"[A-Za-z0-9@$!*+]+")
+SPACED_ASCII = re.compile(r"(?<![\w@$*])[A-Za-z0-9@$!*]([ .\-_])[A-Za-z0-9@$!*](?:\1[A-Za-z0-9@$!*])+(?![\w@$*])")
 SEPARATORS = regex.compile(r"[ .\-_]")
 LETTER = regex.compile(r"\p{L}")
 STRETCHED = regex.compile(r"(\p{L})\1\1")
@@ -136,17 +141,26 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         return (core, token.find(core), maybe_name, lexicon.matches(core),
                 bool(framed.forms) and framed.matches(core))
 
+    listed_tokens: set[str] = set()  # tokens whose reading is a listed or framed word
+
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
         text = ctx.view.text
+        plain = text_words(text).plain
         spans: list[tuple[int, int]] = find_all(text, phrase_list)
-        for match in TOKEN.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        tokens = set(TOKEN_ASCII.findall(text) if plain else TOKEN.findall(text, timeout=MATCH_TIMEOUT_SECONDS))
+        if len(seen) + len(tokens) > MEMO_SIZE:
+            seen.clear()
+            listed_tokens.clear()
+        for token in tokens.difference(seen):
+            info = seen[token] = reading(token)
+            if info is not None and (info[3] or info[4]):
+                listed_tokens.add(token)
+        # Most drafts have no listed word at all: then there is nothing to place.
+        matches = (() if listed_tokens.isdisjoint(tokens) else
+                   TOKEN_ASCII.finditer(text) if plain else TOKEN.finditer(text, timeout=MATCH_TIMEOUT_SECONDS))
+        for match in matches:
             token = match.group()
-            if token in seen:
-                info = seen[token]
-            else:
-                if len(seen) >= MEMO_SIZE:
-                    seen.clear()
-                info = seen[token] = reading(token)
+            info = seen[token]
             if info is None:
                 continue
             core, offset, maybe_name, listed, framed_word = info
@@ -157,7 +171,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                 continue
             if listed or _framed(text, start, frames):
                 spans.append((start + offset, start + offset + len(core)))
-        for match in SPACED.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        spaced = SPACED_ASCII.finditer(text) if plain else SPACED.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)
+        for match in spaced:
             joined = SEPARATORS.sub("", match.group())
             # "a c r a p day": a lone article or letter may lead or trail the spelt word.
             if any(len(j) >= 3 and lexicon.matches(j) for j in (joined, joined[1:], joined[:-1])):

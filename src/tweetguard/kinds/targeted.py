@@ -20,7 +20,7 @@ All word lists are rule keys so a school can tune them.
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -65,7 +65,12 @@ SENTENCE_END = regex.compile(r"[.!?…]+(?=[\s\"'’”)]|$)|\n+")
 # A sentence that goes on about the same child: "He is in hospital...", "Your kit is...".
 ABOUT_SAME = regex.compile(r"\W*(?:he|she|his|her|him|you|your)\b", regex.I)
 # Words before an unknown capitalised word that put a place there, not a person.
-PLACE_BEFORE = regex.compile(r"\b(?:at|to|in|from|near|visit|visited|visiting|of|via|towards)\s+$", regex.I)
+# Words that make a greeting the whole community's: "Welcome back, everyone!".
+GROUP = regex.compile(r"\b(?:everyone|everybody|all|families|parents|children|pupils|staff|team|teams|class|"
+                      r"classes|year\s*\d+|y\d+|reception|nursery|school|friends)\b", regex.I)
+# In a reply, where a place is as likely as a person: "the trip to Wroxham", "news from Sandford".
+TRAVEL_BEFORE = regex.compile(r"\b(?:to|from|of)\s+$", regex.I)
+PLACE_BEFORE = regex.compile(r"\b(?:at|in|near|visit|visited|visiting|via|towards|around|outside|inside)\s+$", regex.I)
 
 
 def _regex(pattern: str) -> regex.Pattern[str]:
@@ -101,6 +106,7 @@ class Words:
         second = _phrases("second_person", p["second_person"]).pattern  # type: ignore[arg-type]
         self.second = _regex(rf"(?<!\bthank\s+){second}")
         self.achievements = _phrases("achievements", p["achievements"])  # type: ignore[arg-type]
+        self.conduct_from = _regex(rf"(?<!\w)(?:{self.conduct.pattern})\s+from\s+$")
         animals = _phrases("animals", p["animals"]).pattern  # type: ignore[arg-type]
         self.animal_before = _regex(rf"(?:{animals})s?\s*[,:–-]?\s*$")
         self.animal_after = _regex(rf"^\s*,?\s*(?:the|our|a|an|is|was)\s+(?:\w+\s+){{0,2}}(?:{animals})(?!\w)")
@@ -116,23 +122,37 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
         analysis = analyse(text, context.lists, context.roster)
-        mentions = _child_mentions(analysis, text, words, bool(draft.reply_to))
+        memo: dict[str, bool] = {}
+
+        def anywhere(name: str) -> bool:
+            """A word list searched in the whole draft, once: most drafts never need it."""
+            if name not in memo:
+                memo[name] = words.has(getattr(words, name), text)
+            return memo[name]
+
+        def within(name: str, scope: str) -> bool:
+            return anywhere(name) and words.has(getattr(words, name), scope)
+
+        mentions = _child_mentions(analysis, text, words, bool(draft.reply_to), anywhere)
         if not mentions:
             return
         sentences = _sentences(text)
-        whole_reminder = words.has(words.reminders, text) or words.has(words.second, text)
-        whole_achievement = words.has(words.achievements, text)
-        personal_anywhere = len(mentions) == 1 and words.has(words.personal, text)
+        # "Zain is back after his operation. Welcome back!": a greeting in a sentence of its
+        # own is the child's when the draft names one child and the greeting no group.
+        personal_anywhere = len(mentions) == 1 and anywhere("personal") and any(
+            words.has(words.personal, text[s:e]) and not GROUP.search(text, s, e) for s, e in sentences)
         for match, vocative in mentions:
             scope = _scope(text, sentences, match.start)
             why = None
-            if personal_anywhere or words.has(words.personal, scope):
+            if personal_anywhere or within("personal", scope):
                 why = "a personal greeting"
             elif draft.reply_to:
                 why = "a reply about a child"
-            elif vocative and (whole_reminder or not whole_achievement):
+            elif vocative and (anywhere("reminders") or anywhere("second") or not anywhere("achievements")) or (
+                    _greeted(text, match, words) and within("second", scope)):
+                # "Well done Santiago for remembering your book": greeted, then told "your"
                 why = "a message addressed to one child"
-            elif words.has(words.conduct, scope) and (vocative or not words.has(words.achievements, scope)):
+            elif within("conduct", scope) and (vocative or not within("achievements", scope)):
                 why = "a comment on one child's conduct"
             if why is None:
                 continue
@@ -168,7 +188,8 @@ def _scope(text: str, sentences: Sequence[tuple[int, int]], at: int, follow: boo
     return text
 
 
-def _child_mentions(analysis: Analysis, text: str, words: Words, reply: bool) -> list[tuple[NameMatch, bool]]:
+def _child_mentions(analysis: Analysis, text: str, words: Words, reply: bool,
+                    anywhere: Callable[[str], bool]) -> list[tuple[NameMatch, bool]]:
     """Each single child named (not one of a list of children), and whether it is addressed."""
     full = [m for m in analysis.pupil_names if m.form == "full" and m.first is not None]
     firsts = analysis.first_names()
@@ -187,7 +208,10 @@ def _child_mentions(analysis: Analysis, text: str, words: Words, reply: bool) ->
             if match.form == "first" and _inside_proper_noun(text, match):
                 continue  # "Young Voices", "Roman Day", "Blue Peter"
         found.append((match, vocative))
-    if not found:
+    # Names no list knows count only where something could make one a child's: look for
+    # them only then (it is the slow part).
+    if not found and (reply or " from " in text or anywhere("personal") or anywhere("reminders")
+                      or anywhere("second")):
         found = _unknown_names(analysis, text, words, reply)
     return found
 
@@ -210,7 +234,12 @@ def _unknown_names(analysis: Analysis, text: str, words: Words, reply: bool) -> 
             if Words.has(words.reminders, sentence) or Words.has(words.second, sentence) \
                     or Words.has(words.personal, sentence):
                 found.append((match, True))
-        elif reply and not SENTENCE_BEFORE.search(before) and not PLACE_BEFORE.search(before):
+        elif SENTENCE_BEFORE.search(before) or PLACE_BEFORE.search(before):
+            continue  # "Fortnite is rated 12+", "a trip to Wroxham"
+        elif reply and not TRAVEL_BEFORE.search(before) or Words.has(words.personal, sentence) \
+                or words.conduct_from.search(before):
+            # A reply to a parent, a sentence that greets someone, or a judgement "from" someone
+            # puts a person in the slot: "thinking of Eitan", "Much better behaviour from Leontyne".
             found.append((match, False))
     return found
 
@@ -242,6 +271,10 @@ def _vocative(text: str, match: NameMatch, greeting_before: regex.Pattern[str]) 
     if SENTENCE_BEFORE.search(before) and VOCATIVE_AFTER.match(text, end):
         return True  # "Sam, remember your kit", "Khoa Le in 5B: your trumpet..."
     return before.rstrip().endswith(",") and bool(SENTENCE_AFTER.match(text, end))  # "..., Kai!"
+
+
+def _greeted(text: str, match: NameMatch, words: Words) -> bool:
+    return bool(words.greeting_before.search(text[max(0, match.start - 40):match.start]))
 
 
 def _inside_proper_noun(text: str, match: NameMatch) -> bool:
