@@ -126,6 +126,7 @@ def _rule(raw: Any, node: yaml.Node, path: Path) -> Rule:
         if spec.required and key not in raw:
             raise CatalogueError(f"{path}:{line}", f"{label}: missing required key '{key}'")
     where = f"{path}:{line}"
+    assert isinstance(rule_id, str) and isinstance(kind_name, str)  # checked above: required text keys
     if not RULE_ID.match(rule_id):
         raise CatalogueError(where, f"{label}: ids are lower-case kebab-case, like 'full-name'")
     if raw["category"] not in CATEGORIES:

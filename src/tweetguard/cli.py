@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 import click
 
@@ -11,7 +11,7 @@ from tweetguard import __version__
 from tweetguard.errors import TweetguardError
 
 
-def fail(error: TweetguardError) -> None:
+def fail(error: TweetguardError) -> NoReturn:
     """One line on standard error, exit 2: never a traceback for the user's input."""
     click.echo(f"tweetguard: {error}", err=True)
     sys.exit(2)

@@ -72,6 +72,6 @@ def load_roster(path: Path) -> Roster:
             raise ConfigError(f"{path}:{line_no}", "this roster row has too few columns")
         value = row[consent].strip().lower() if consent is not None and consent < len(row) else ""
         if value not in CONSENT_VALUES:
-            raise ConfigError(f"{path}:{line_no}", f"photo_consent must be yes or no, not '{row[consent]}'")
+            raise ConfigError(f"{path}:{line_no}", f"photo_consent must be yes or no, not '{value}'")
         pupils.append(Pupil(row[first].strip(), row[last].strip(), CONSENT_VALUES[value]))
     return Roster(tuple(pupils))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterable, Protocol
 
-from tweetguard.engine import Engine, RuleFailure
+from tweetguard.engine import Engine
 from tweetguard.errors import TweetguardError
 from tweetguard.model import Draft, DraftResult
 

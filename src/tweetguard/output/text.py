@@ -117,8 +117,8 @@ class TextReporter:
 
             self.console.print(Text(heading, style="bold"))
             body = highlighted(redact(draft.text), result.violations, True)
-            for line in body.split("\n", allow_blank=True):
-                self.console.print(Text("    ") + line)
+            for body_line in body.split("\n", allow_blank=True):
+                self.console.print(Text("    ") + body_line)
         else:
             self._say_text(heading)
             for line in marked(redact(draft.text), result.violations).split("\n"):
