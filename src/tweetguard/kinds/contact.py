@@ -140,6 +140,7 @@ def _emails(text: str, school: tuple[str, ...]) -> Iterator[tuple[int, int]]:
         yield match.span()
 
 
+@lru_cache(maxsize=16)
 def street_pattern(street_types: tuple[str, ...]) -> regex.Pattern[str] | None:
     """A house number and a capitalised street name ending in one of ``street_types``."""
     if not street_types:
@@ -151,12 +152,13 @@ def street_pattern(street_types: tuple[str, ...]) -> regex.Pattern[str] | None:
     )
 
 
-def _addresses(text: str, street: regex.Pattern[str] | None, not_house: frozenset[str] | tuple[str, ...]
+def _addresses(text: str, street_types: tuple[str, ...], not_house: frozenset[str] | tuple[str, ...]
                ) -> Iterator[tuple[int, int]]:
     if not DIGIT.search(text):  # postcodes and house numbers both have a digit
         return
     for match in POSTCODE.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
         yield match.span()
+    street = street_pattern(street_types)  # compiled when a draft first has a digit
     if street is None:
         return
     for match in street.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
@@ -176,7 +178,6 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     not_house = frozenset(str(w).lower() for w in p["not_house_numbers"] or ())
     public = phrase_index(gather(p["public_places"], p["public_lists"], lists, "public_lists"))
     organisation_words = phrase_index(organisation)
-    street = street_pattern(street_types) if detect == "address" else None
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
         text = ctx.view.text
@@ -185,7 +186,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         elif detect == "email":
             spans = list(_emails(text, ctx.settings.school_domains))
         else:
-            spans = list(_addresses(text, street, not_house))
+            spans = list(_addresses(text, street_types, not_house))
             allowed = find_all(text, public) if spans else []
             spans = [s for s in spans if not any(a[0] <= s[0] and s[1] <= a[1] for a in allowed)]
         for span in _merge(spans):
