@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-import yaml
-
-from tweetguard import yamlsafe
+from tweetguard import snapshot
 from tweetguard.errors import CatalogueError
 from tweetguard.kinds import kind_names, load_kind
 from tweetguard.kinds.base import Param
@@ -49,6 +47,8 @@ def default_rules_dir() -> Path:
 
 @dataclass(frozen=True)
 class Catalogue:
+    """The loaded rules, in file order, and the merged word lists."""
+
     rules: tuple[Rule, ...]
     lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -99,14 +99,13 @@ def _examples(value: Any, where: str) -> tuple[tuple[Example, ...], tuple[Exampl
     return groups[0], groups[1]
 
 
-def _rule(raw: Any, node: yaml.Node, path: Path) -> Rule:
-    line = yamlsafe.line_of(node)
+def _rule(raw: Any, line: int, key_lines: Mapping[str, int], path: Path) -> Rule:
+    """One validated rule; ``line`` is where it starts, ``key_lines`` where each key is."""
     if not isinstance(raw, dict):
         raise CatalogueError(f"{path}:{line}", "each item of 'rules' must be a mapping")
     rule_id = raw.get("id")
     label = f"rule '{rule_id}'" if isinstance(rule_id, str) else "a rule without an id"
     where = f"{path}:{line}"
-    key_lines = yamlsafe.mapping_lines(node)
     kind_name = raw.get("kind")
     if isinstance(kind_name, str) and kind_name not in kind_names():
         where = f"{path}:{key_lines.get('kind', line)}"
@@ -153,11 +152,51 @@ def _rule(raw: Any, node: yaml.Node, path: Path) -> Rule:
     )
 
 
-def _read_file(path: Path) -> tuple[list[Rule], dict[str, list[str]]]:
+def _read_file(path: Path, use_snapshot: bool = False) -> tuple[list[Rule], dict[str, list[str]]]:
+    """A rule file's rules and lists: from the shipped snapshot when it holds exactly this
+    file (the default catalogue, unchanged), else parsed from the YAML."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         raise CatalogueError(str(path), f"cannot read this rule file ({exc})") from None
+    if use_snapshot:
+        entry = snapshot.entry(path.name, data)
+        if entry is not None:
+            try:
+                return _from_snapshot(entry, path)
+            except CatalogueError:
+                pass  # the YAML below says exactly where (kinds' keys may have changed since)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(str(path), f"cannot read this rule file ({exc})") from None
+    # Universal newlines, as reading in text mode gives.
+    return _read_yaml(text.replace("\r\n", "\n").replace("\r", "\n"), path)
+
+
+def _from_snapshot(entry: snapshot.Entry, path: Path) -> tuple[list[Rule], dict[str, list[str]]]:
+    """The same checks as for YAML, on values parsed at build time (no key lines needed: on
+    any error the caller re-reads the YAML, which names the line)."""
+    rules = [_rule(raw, line, {}, path) for line, raw in entry.rules]
+    lists: dict[str, list[str]] = {}
+    if not _is_lists(entry.lists):
+        raise CatalogueError(str(path), "'lists' must map list names to lists of words")
+    for name, words in entry.lists.items():
+        lists.setdefault(str(name), []).extend(words)
+    return rules, lists
+
+
+def _is_lists(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in value.values()
+    )
+
+
+def _read_yaml(text: str, path: Path) -> tuple[list[Rule], dict[str, list[str]]]:
+    import yaml  # only for rule files the snapshot does not hold: yaml is slow to import
+
+    from tweetguard import yamlsafe
+
     try:
         node = yamlsafe.compose(text)
     except yamlsafe.YamlProblem as exc:
@@ -176,11 +215,12 @@ def _read_file(path: Path) -> tuple[list[Rule], dict[str, list[str]]]:
         if key_node.value == "rules":
             if not isinstance(value_node, yaml.SequenceNode):
                 raise CatalogueError(where, "'rules' must be a list of rules")
-            rules.extend(_rule(item, item_node, path) for item, item_node in zip(value, value_node.value))
+            rules.extend(
+                _rule(item, yamlsafe.line_of(item_node), yamlsafe.mapping_lines(item_node), path)
+                for item, item_node in zip(value, value_node.value)
+            )
         else:
-            if not isinstance(value, dict) or not all(
-                isinstance(v, list) and all(isinstance(w, str) for w in v) for v in value.values()
-            ):
+            if not _is_lists(value):
                 raise CatalogueError(where, "'lists' must map list names to lists of words")
             for name, words in value.items():
                 lists.setdefault(str(name), []).extend(words)
@@ -189,7 +229,8 @@ def _read_file(path: Path) -> tuple[list[Rule], dict[str, list[str]]]:
 
 def load_catalogue(extra_dirs: Iterable[Path] = (), include_default: bool = True) -> Catalogue:
     """The default catalogue plus the user's rule folders; later files extend lists."""
-    dirs = ([default_rules_dir()] if include_default else []) + list(extra_dirs)
+    default = default_rules_dir()
+    dirs = ([default] if include_default else []) + list(extra_dirs)
     rules: list[Rule] = []
     lists: dict[str, list[str]] = {}
     seen: dict[str, str] = {}
@@ -197,7 +238,7 @@ def load_catalogue(extra_dirs: Iterable[Path] = (), include_default: bool = True
         if not folder.is_dir():
             raise CatalogueError(str(folder), "rule folder not found; check the --rules path")
         for path in sorted(folder.glob("*.y*ml")):
-            file_rules, file_lists = _read_file(path)
+            file_rules, file_lists = _read_file(path, use_snapshot=folder == default)
             for rule in file_rules:
                 if rule.id in seen:
                     raise CatalogueError(rule.source, f"rule id '{rule.id}' is already used at {seen[rule.id]}")

@@ -50,6 +50,10 @@ class Draft:
 
 @dataclass(frozen=True)
 class Example:
+    """A draft in a rule's ``examples``: its text and any front matter it needs."""
+
+    # Every dataclass here has a docstring: without one, @dataclass computes a signature for
+    # __doc__ (inspect.signature), which costs ~0.5 ms of start-up per class.
     text: str
     front_matter: Mapping[str, Any] = field(default_factory=dict)
 
@@ -89,6 +93,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class Violation:
+    """A rule broken by a draft: what to tell the writer, and where in the text."""
+
     rule: str
     category: str
     severity: Severity
@@ -109,6 +115,8 @@ class Note:
 
 @dataclass
 class DraftResult:
+    """Everything the engine found in one draft."""
+
     draft: Draft
     posting_time: datetime | None
     violations: list[Violation] = field(default_factory=list)

@@ -18,6 +18,8 @@ DEFAULT_TIMEZONE = "Europe/London"
 
 @dataclass(frozen=True)
 class Settings:
+    """The run's settings (a docstring also spares @dataclass computing one at start-up)."""
+
     timezone: str = DEFAULT_TIMEZONE
     # Posting window and days; None means "as the catalogue's schedule rule says".
     window_start: time | None = None

@@ -34,6 +34,8 @@ _DATA = Path(__file__).resolve().parent / "data"
 
 @dataclass(frozen=True)
 class WeightRange:
+    """Code points ``start``..``end`` weigh ``weight`` (a docstring spares @dataclass making one)."""
+
     start: int
     end: int
     weight: int

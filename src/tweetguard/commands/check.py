@@ -44,6 +44,21 @@ def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
                 yield from read_file(path)
 
 
+def _parse_jobs(value: str | int) -> int:
+    """``--jobs``: 'auto' or a whole number of processes, at least 1."""
+    if str(value).strip().lower() == "auto":
+        from tweetguard.runner import auto_jobs
+
+        return auto_jobs()
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a number; use e.g. --jobs 2, or --jobs auto") from None
+    if jobs < 1:
+        raise click.BadParameter(f"{jobs} is too few; use --jobs 1 to check in one process, or --jobs auto")
+    return jobs
+
+
 def _use_color(format_name: str) -> bool:
     return format_name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
@@ -68,11 +83,15 @@ def _use_color(format_name: str) -> bool:
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff and write nothing "
               "(exit 1 when there is something to fix).")
 @click.option("--redact", is_flag=True, help="Mask pupils' names in the output (E**** T*******), e.g. for CI logs.")
+@click.option("--jobs", "-j", "jobs", default="auto", envvar="TWEETGUARD_JOBS", show_default=True,
+              callback=lambda ctx, param, value: _parse_jobs(value),
+              help="Worker processes for many drafts: a number, or 'auto' (the CPUs, at most 4); 1 checks "
+              "everything in one process. Also TWEETGUARD_JOBS.")
 def command(paths: tuple[str, ...], text: str | None, at: str | None, only_scheduled: bool, format_name: str,
             config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
             select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
             strict: bool, exit_zero: bool, quiet: bool, statistics: bool, fix: bool = False,
-            diff: bool = False, redact: bool = False) -> None:
+            diff: bool = False, redact: bool = False, jobs: int = 1) -> None:
     """Check draft tweets: files, folders (their .txt/.md drafts), '-' for standard input.
 
     \b
@@ -119,7 +138,8 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, only_sched
         from tweetguard.fix import make_fixer
 
         reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=sys.stdout)
-    summary = run(_ProblemsToStderr(_items(paths, text, settings, text_label)), engine, default_time, reporter)
+    summary = run(_ProblemsToStderr(_items(paths, text, settings, text_label)), engine, default_time, reporter,
+                  jobs=1 if fix or diff else jobs)  # --fix rechecks and rewrites files: keep it simple
     for rule_id, failure in summary.rule_failures.items():
         count = summary.rule_failure_counts[rule_id]
         click.echo(f"tweetguard: {failure}" + (f" [{count} drafts affected]" if count > 1 else ""), err=True)

@@ -16,8 +16,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
+from functools import cache, lru_cache
 from typing import Any, Iterator, Mapping
 
 import regex
@@ -50,17 +49,30 @@ SPELT = regex.compile(r"(?<![\w])(?:at|dot)(?![\w])", regex.IGNORECASE)
 LAST_WORD = regex.compile(r"(\w+)\s*$")
 
 LOCAL = r"[a-z0-9](?:[a-z0-9._%+\-]*[a-z0-9])?"
-EMAIL = regex.compile(rf"(?<![\w.@]){LOCAL}@((?:[a-z0-9\-]+\.)+[a-z]{{2,}})(?![\w@])", regex.V1 | regex.IGNORECASE)
+# The address patterns below are compiled when a draft first needs them (case-insensitive
+# V1 patterns take milliseconds each to compile, and most drafts never reach them).
+
+
+@cache
+def email_pattern() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\w.@]){LOCAL}@((?:[a-z0-9\-]+\.)+[a-z]{{2,}})(?![\w@])", regex.V1 | regex.IGNORECASE)
+
+
 # An address's "@" or "at" followed by a domain's first dot, loosely (Python's re is fast at
 # this): a draft without it has no address, plain or disguised, and skips the slow patterns.
 MAYBE_EMAIL = re.compile(r"(?:@|at)\s*[\])]?\s*[a-z0-9\-]+(?:\s*[\[(]\s*dot|\s+dot|\.)", re.IGNORECASE)
 # Disguised: "at" and "dot" spelt out (bracketed or not), or a real @ with spelt-out dots.
 AT = r"(?:\s*[\[(]\s*at\s*[\])]\s*|\s+at\s+|\s*@\s*)"
 DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)"
-DISGUISED = regex.compile(
-    rf"(?<![\w.@])([a-z0-9_%+\-]+(?:{DOT}[a-z0-9_%+\-]+)*){AT}([a-z0-9\-]+(?:{DOT}[a-z0-9\-]+)+)(?![\w])",
-    regex.V1 | regex.IGNORECASE,
-)
+
+
+@cache
+def disguised_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?<![\w.@])([a-z0-9_%+\-]+(?:{DOT}[a-z0-9_%+\-]+)*){AT}([a-z0-9\-]+(?:{DOT}[a-z0-9\-]+)+)(?![\w])",
+        regex.V1 | regex.IGNORECASE,
+    )
+
 
 POSTCODE_AREAS = (
     "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN "
@@ -68,15 +80,24 @@ POSTCODE_AREAS = (
     "NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ "
     "TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE GY JE IM"
 ).split()
-POSTCODE = regex.compile(
-    rf"(?<![\w])(?:{'|'.join(sorted(POSTCODE_AREAS, key=len, reverse=True))})"
-    r"\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}(?![\w])",
-    regex.V1,
-)
+# Every postcode has its inward code (a digit, two capitals): without one, no postcode.
+MAYBE_POSTCODE = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}")
+
+
+@cache
+def postcode_pattern() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?<![\w])(?:{'|'.join(sorted(POSTCODE_AREAS, key=len, reverse=True))})"
+        r"\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}(?![\w])",
+        regex.V1,
+    )
 
 
 @lru_cache(maxsize=1)
 def top_level_domains() -> frozenset[str]:
+    # Imported here: it is slow to import, and only drafts that may hold an address get here.
+    from importlib import resources
+
     text = resources.files("tweetguard").joinpath("data", "tlds.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines()
                      if line.strip() and line[0] not in "#[")
@@ -124,12 +145,12 @@ def _phones(text: str, organisation: tuple[str, ...] | Any) -> Iterator[tuple[in
 def _emails(text: str, school: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     if not MAYBE_EMAIL.search(text) and not text_words(text).unsafe:
         return
-    plain = [m for m in EMAIL.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)]
+    plain = [m for m in email_pattern().finditer(text, timeout=MATCH_TIMEOUT_SECONDS)]
     for match in plain:
         if not _domain_is_school(match.group(1), school):
             yield match.span()
     tlds = top_level_domains()
-    for match in DISGUISED.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+    for match in disguised_pattern().finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
         if any(m.start() < match.end() and match.start() < m.end() for m in plain):
             continue
         if not SPELT.search(match.group()):
@@ -156,8 +177,9 @@ def _addresses(text: str, street_types: tuple[str, ...], not_house: frozenset[st
                ) -> Iterator[tuple[int, int]]:
     if not DIGIT.search(text):  # postcodes and house numbers both have a digit
         return
-    for match in POSTCODE.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-        yield match.span()
+    if MAYBE_POSTCODE.search(text):
+        for match in postcode_pattern().finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+            yield match.span()
     street = street_pattern(street_types)  # compiled when a draft first has a digit
     if street is None:
         return

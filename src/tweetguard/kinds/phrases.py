@@ -67,6 +67,8 @@ def find_all(text: str, phrases: Phrases, patterns: Iterable[Any] = ()) -> list[
     """Spans of every phrase and every pattern match in ``text``, in order."""
     index = phrases if isinstance(phrases, PhraseIndex) else phrase_index(tuple(phrases))
     spans = index.spans(text)
+    if isinstance(patterns, PatternGroup):
+        patterns = patterns.candidates(text)
     for pattern in patterns:
         spans.extend(m.span() for m in pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS) if m.end() > m.start())
     return sorted(spans)
@@ -496,7 +498,50 @@ def lazy_pattern(pattern: str, flags: int) -> LazyPattern:
     return lazy
 
 
-def compile_patterns(patterns: Iterable[str], key: str) -> tuple[LazyPattern, ...]:
+class PatternGroup(tuple):  # type: ignore[type-arg]
+    """A rule's regexes, screened together: one scan of the text for the most telling string
+    each pattern requires. A text with none of them skips every such pattern at once (most
+    drafts); otherwise only the patterns whose string is there are asked (each still checks
+    all it requires, so the result is the same as asking every pattern)."""
+
+    _screen: tuple[re.Pattern[str], tuple[str, ...]] | None | bool
+
+    def __new__(cls, patterns: Iterable[LazyPattern]) -> PatternGroup:
+        group = super().__new__(cls, tuple(patterns))
+        group._screen = False  # compiled on first need
+        return group
+
+    def _screened(self) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+        if self._screen is False:
+            keys = {k for p in self if p.required is not None for k in p.required[0]}
+            self._screen = _compile_screen(tuple(sorted(keys, key=lambda k: (-len(k), k)))) if keys else None
+        return self._screen  # type: ignore[return-value]
+
+    def candidates(self, text: str) -> tuple[LazyPattern, ...]:
+        """The patterns that could match ``text`` (the rest cannot), in their order."""
+        if not self:
+            return ()
+        screen = self._screened()
+        if screen is None:
+            return self
+        words = text_words(text)
+        if words.unsafe:  # letters that fold to ASCII ones: no shortcut
+            return self
+        lowered = words.lowered
+        if screen[0].search(lowered) is None:
+            return tuple(p for p in self if p.required is None)
+        present = {k for k in screen[1] if k in lowered}
+        return tuple(p for p in self if p.required is None or not present.isdisjoint(p.required[0]))
+
+
+@lru_cache(maxsize=256)
+def _compile_screen(keys: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Whether any of ``keys`` is in the lower-cased text: plain substrings, exactly as
+    LazyPattern.could_match looks for them."""
+    return re.compile("|".join(re.escape(k) for k in keys)), keys
+
+
+def compile_patterns(patterns: Iterable[str], key: str) -> PatternGroup:
     """Regexes from a rule, case-insensitive; a bad one is a RuleParamError naming ``key``."""
     from tweetguard.kinds.base import RuleParamError
 
@@ -506,7 +551,7 @@ def compile_patterns(patterns: Iterable[str], key: str) -> tuple[LazyPattern, ..
             compiled.append(lazy_pattern(str(pattern), FLAGS))
         except regex.error as exc:
             raise RuleParamError(key, f"has a pattern that is not a valid regular expression: {pattern!r} ({exc})") from None
-    return tuple(compiled)
+    return PatternGroup(compiled)
 
 
 def gather(params_words: Iterable[str] | None, list_names: Iterable[str] | None,

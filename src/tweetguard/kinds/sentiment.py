@@ -18,12 +18,14 @@ most negative sentence, and ``{words}`` in the message lists the words that coun
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Mapping
+import unicodedata
+from typing import Callable, Iterator, Mapping
 
 import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.phrases import compile_patterns, find_all, phrase_index
+from tweetguard.kinds.wordmatch import TextWords, text_words
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
@@ -70,9 +72,32 @@ class Scorer:
         self.reported = reported
         # Stem entries ("disappoint*") in list order: the first that fits gives the weight.
         self.stems = [(entry[:-1], weight) for entry, weight in weighted.items() if entry.endswith("*")]
+        self._harmless, self._needs = _screening(weighted, self.stems, self.lexicon.ordered)
+
+    def could_be_negative(self, text: str) -> bool:
+        """False when no sentence of ``text`` can score below zero: every lexicon entry that
+        could match only adds to the score, or lacks a word it needs, and nothing could
+        negate a word (cheap: no matching)."""
+        present = self.lexicon.candidates(text)
+        if not present:
+            return False
+        words = text_words(text)
+        if words.unsafe:
+            return True
+        for phrase in present:
+            if phrase in self._harmless:
+                continue
+            need = self._needs.get(phrase)
+            if need is None or need(words):
+                return True
+        if self.negators is not None and self.negators.candidates(text):
+            return True
+        return "n't" in words.lowered or "n’t" in words.lowered
 
     def sentence(self, text: str, start: int, end: int) -> Scored:
         part = text[start:end]
+        if not self.lexicon.candidates(part):
+            return Scored(start, end, 0.0, ())  # no word that scores: nothing else matters
         if self.reported and find_all(part, (), self.reported):
             return Scored(start, end, 0.0, ())  # someone else's words: the quoting rule's job
         part = QUOTED.sub(lambda m: " " * len(m.group()), part)
@@ -111,6 +136,67 @@ class Scorer:
         return 0.0
 
 
+_SEPARATORS = regex.compile(r"\s*-\s*|\s+")
+WORD_RUN = regex.compile(r"\w+", regex.V1)
+
+
+def _screening(weighted: dict[str, float], stems: list[tuple[str, float]], ordered: tuple[str, ...]
+               ) -> tuple[frozenset[str], dict[str, Callable[[TextWords], bool]]]:
+    """For Scorer.could_be_negative: the lexicon entries whose every match adds to the score
+    (a match's weight is looked up from its text, so hyphens and stems are weighed as the
+    scorer would), and for the others a necessary condition for them to match at all."""
+    plain_stems = all(" " not in stem and "-" not in stem for stem, _ in stems)
+    respaced: dict[str, list[str]] = {}
+    for key in weighted:
+        respaced.setdefault(_SEPARATORS.sub(" ", key), []).append(key)
+
+    def stem_weight(word: str) -> float:
+        return next((w for stem, w in stems if word.startswith(stem)), 0.0)
+
+    harmless = set()
+    needs: dict[str, Callable[[TextWords], bool]] = {}
+    for phrase in ordered:
+        weight = weighted.get(phrase)
+        ascii_phrase = phrase.isascii()
+        if weight is not None and weight >= 0 and ascii_phrase and not phrase.endswith("*"):
+            if " " not in phrase:
+                harmless.add(phrase)  # a match is exactly this word: its weight
+                continue
+            # "well done" may be written "well-done": that text is weighed as a key (none
+            # but this one) or by the stem its first word starts with.
+            if plain_stems and respaced.get(phrase) == [phrase] and stem_weight(phrase.split()[0]) >= 0:
+                harmless.add(phrase)
+                continue
+        if weight is not None and weight >= 0 and ascii_phrase and " " not in phrase and phrase.endswith("*"):
+            # "thank*": a match is weighed as the key it spells or by the first stem it fits.
+            stem = phrase[:-1]
+            if all(w >= 0 for k, w in weighted.items() if k.startswith(stem)) and all(
+                    w >= 0 for t, w in stems if t.startswith(stem) or stem.startswith(t)):
+                harmless.add(phrase)
+                continue
+        if ascii_phrase:
+            exact, prefix = [], []
+            for word in phrase.split():
+                stem = word.endswith("*") and len(word) > 1
+                core = word[:-1] if stem else word
+                for run in WORD_RUN.finditer(core):
+                    (prefix if stem and run.end() == len(core) else exact).append(run.group().lower())
+            needs[phrase] = _has_words(frozenset(exact), tuple(prefix))
+        elif all(unicodedata.category(c) in ("So", "Sk") and c.lower() == c == c.upper() for c in phrase):
+            needs[phrase] = _has_text(phrase)  # an emoji: no case, matched only as itself
+    return frozenset(harmless), needs
+
+
+def _has_words(exact: frozenset[str], prefix: tuple[str, ...]) -> Callable[[TextWords], bool]:
+    def has(words: TextWords) -> bool:
+        return exact <= words.lower and all(any(w.startswith(p) for w in words.lower) for p in prefix)
+    return has
+
+
+def _has_text(literal: str) -> Callable[[TextWords], bool]:
+    return lambda words: literal in words.text
+
+
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop spans inside longer ones, so "not good enough" counts once, not with "good"."""
     kept: list[tuple[int, int]] = []
@@ -141,6 +227,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
         text = ctx.view.text
+        if threshold < 0 and not scorer.could_be_negative(text):
+            return  # every sentence scores zero or more: the total cannot reach the threshold
         scored = [scorer.sentence(text, m.start(), m.end()) for m in SENTENCE.finditer(text)]
         total = sum(s.score for s in scored)
         if not scored or total > threshold:

@@ -20,11 +20,13 @@ All word lists are rule keys so a school can tune them.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Iterator, Mapping, Sequence
 
 import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.kinds.wordmatch import PhraseIndex
 from tweetguard.model import Draft, Finding, Rule
 from tweetguard.names import FREQUENT_RANK, NOT_A_NAME_ENDING, Analysis, NameMatch, analyse, roster_index
 
@@ -85,34 +87,61 @@ def _phrase(phrase: str) -> str:
     return body[:-3] if body.endswith(r"\s+") else body
 
 
-def _phrases(name: str, words: Sequence[str]) -> regex.Pattern[str]:
-    if not words:
-        raise RuleParamError(name, "is empty; give at least one phrase")
-    body = "|".join(_phrase(str(w)) for w in sorted(set(words), key=len, reverse=True))
-    return _regex(rf"(?<!\w)(?:{body})(?!\w)")
+def _words(phrase: str) -> list[tuple[str, bool]]:
+    """A phrase's literal words (for its anchor); ``*`` stands for any word."""
+    return [(word, False) for word in phrase.split() if word != "*"]
+
+
+class Phrases:
+    """A word list inside a regex (``before`` + the list + ``after``), searched for the
+    phrases whose anchor word is in the text only: the whole list is never compiled (that
+    was most of the start-up time), and a text without any anchor is not searched at all.
+    A phrase whose anchor is absent cannot match, so what is found is the same."""
+
+    def __init__(self, name: str, words: Sequence[str], before: str = "", after: str = "") -> None:
+        if not words:
+            raise RuleParamError(name, "is empty; give at least one phrase")
+        ordered = tuple(sorted({str(w) for w in words}, key=lambda w: (-len(w), w)))
+        self.index = PhraseIndex(ordered, self._source, _words, case_sensitive=False)
+        self.before, self.after = before, after
+
+    def _source(self, subset: tuple[str, ...]) -> str:
+        return _wrapped(self.before, self.after, subset)
+
+    def search(self, text: str, timeout: float | None = None) -> regex.Match[str] | None:
+        pattern = self.index.pattern(text)
+        return None if pattern is None else pattern.search(text, timeout=timeout)
+
+
+@lru_cache(maxsize=1024)
+def _wrapped(before: str, after: str, subset: tuple[str, ...]) -> str:
+    body = "|".join(_phrase(p) for p in subset)
+    return rf"{before}(?<!\w)(?:{body})(?!\w){after}"
 
 
 class Words:
-    """A rule's word lists, compiled once."""
+    """A rule's word lists, ready to search."""
 
     def __init__(self, params: Mapping[str, object]) -> None:
         p = params
-        self.greetings = _phrases("greetings", p["greetings"])  # type: ignore[arg-type]
-        self.greeting_before = _regex(rf"(?:{self.greetings.pattern})[\s,!]*$")
-        self.personal = _phrases("personal", p["personal"])  # type: ignore[arg-type]
-        self.conduct = _phrases("conduct", p["conduct"])  # type: ignore[arg-type]
-        self.reminders = _phrases("reminders", p["reminders"])  # type: ignore[arg-type]
+        greetings: Sequence[str] = p["greetings"]  # type: ignore[assignment]
+        self.greetings = Phrases("greetings", greetings)
+        self.greeting_before = Phrases("greetings", greetings, "(?:", r")[\s,!]*$")
+        self.personal = Phrases("personal", p["personal"])  # type: ignore[arg-type]
+        conduct: Sequence[str] = p["conduct"]  # type: ignore[assignment]
+        self.conduct = Phrases("conduct", conduct)
+        self.reminders = Phrases("reminders", p["reminders"])  # type: ignore[arg-type]
         # "Thank you, Sandford" thanks a community: its "you" does not speak to a child.
-        second = _phrases("second_person", p["second_person"]).pattern  # type: ignore[arg-type]
-        self.second = _regex(rf"(?<!\bthank\s+){second}")
-        self.achievements = _phrases("achievements", p["achievements"])  # type: ignore[arg-type]
-        self.conduct_from = _regex(rf"(?<!\w)(?:{self.conduct.pattern})\s+from\s+$")
-        animals = _phrases("animals", p["animals"]).pattern  # type: ignore[arg-type]
-        self.animal_before = _regex(rf"(?:{animals})s?\s*[,:–-]?\s*$")
-        self.animal_after = _regex(rf"^\s*,?\s*(?:the|our|a|an|is|was)\s+(?:\w+\s+){{0,2}}(?:{animals})(?!\w)")
+        self.second = Phrases("second_person", p["second_person"], r"(?<!\bthank\s+)")  # type: ignore[arg-type]
+        self.achievements = Phrases("achievements", p["achievements"])  # type: ignore[arg-type]
+        self.conduct_from = Phrases("conduct", conduct, r"(?<!\w)(?:", r")\s+from\s+$")
+        animals: Sequence[str] = p["animals"]  # type: ignore[assignment]
+        self.animal_before = Phrases("animals", animals, "(?:", r")s?\s*[,:–-]?\s*$")
+        self.animal_after = Phrases("animals", animals, r"^\s*,?\s*(?:the|our|a|an|is|was)\s+(?:\w+\s+){0,2}(?:",
+                                    r")(?!\w)")
 
     @staticmethod
-    def has(pattern: regex.Pattern[str], text: str) -> bool:
+    def has(pattern: Phrases, text: str) -> bool:
         return pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
 
 
@@ -260,7 +289,7 @@ def _pet(text: str, match: NameMatch, words: Words) -> bool:
     return bool(words.animal_before.search(before) or words.animal_after.search(text[match.end:match.end + 40]))
 
 
-def _vocative(text: str, match: NameMatch, greeting_before: regex.Pattern[str]) -> bool:
+def _vocative(text: str, match: NameMatch, greeting_before: Phrases) -> bool:
     before = text[max(0, match.start - 40):match.start]
     if greeting_before.search(before):
         # "Well done Josh", "Happy 8th birthday Amara"; not "Well done Jun for his number bonds"

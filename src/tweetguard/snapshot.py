@@ -1,0 +1,111 @@
+"""The default catalogue pre-parsed at build time, so a cold start skips parsing its YAML.
+
+Parsing rules/*.yaml is most of the cost of loading the catalogue (and importing PyYAML adds
+more). ``data/catalogue-snapshot.json`` holds each default rule file's parsed rules (with
+their lines) and lists, keyed by file name with the file's size and CRC-32. A file is taken
+from the snapshot only when its bytes still match; an edited, added or unknown file is read
+from its YAML as before, so a stale snapshot costs time, never correctness. Every rule from
+the snapshot goes through the same validation as one from YAML.
+
+Refresh after editing rules/ with ``python -m tweetguard.snapshot``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+SNAPSHOT = Path(__file__).resolve().parent / "data" / "catalogue-snapshot.json"
+VERSION = 1
+
+
+class Entry:
+    """One rule file as parsed: its rules as (line, mapping) and its lists."""
+
+    __slots__ = ("lists", "rules")
+
+    def __init__(self, rules: list[tuple[int, Any]], lists: dict[str, Any]) -> None:
+        self.rules = rules
+        self.lists = lists
+
+
+def fingerprint(data: bytes) -> list[int]:
+    """Size and CRC-32 of a rule file's bytes: enough to notice any edit, cheap to compute."""
+    return [len(data), zlib.crc32(data)]
+
+
+@cache
+def _files() -> dict[str, Any]:
+    """The snapshot's files; empty when there is none or it is unreadable (YAML is used)."""
+    import json
+
+    try:
+        data = json.loads(SNAPSHOT.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
+        return {}
+    return data["files"]
+
+
+def entry(name: str, data: bytes) -> Entry | None:
+    """The parsed contents of default rule file ``name`` if the snapshot holds these exact bytes."""
+    stored = _files().get(name)
+    if not isinstance(stored, dict) or stored.get("fingerprint") != fingerprint(data):
+        return None
+    rules, lists = stored.get("rules"), stored.get("lists")
+    if not isinstance(rules, list) or not isinstance(lists, dict):
+        return None
+    if not all(isinstance(item, list) and len(item) == 2 and isinstance(item[0], int) for item in rules):
+        return None
+    return Entry([(line, raw) for line, raw in rules], lists)
+
+
+def build(folder: Path) -> dict[str, Any]:
+    """The snapshot of every rule file in ``folder`` that loads without error."""
+    import json
+
+    import yaml
+
+    from tweetguard import yamlsafe
+    from tweetguard.catalogue import _read_yaml
+    from tweetguard.errors import CatalogueError
+
+    files: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.y*ml")):
+        data = path.read_bytes()
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            _read_yaml(text, path)  # only valid files: an invalid one must fail from its YAML
+        except CatalogueError:
+            continue
+        node = yamlsafe.compose(text)
+        assert isinstance(node, yaml.MappingNode)  # checked by _read_yaml
+        rules: list[list[Any]] = []
+        lists: dict[str, list[str]] = {}
+        for key_node, value_node in node.value:
+            if key_node.value == "rules":
+                rules.extend([yamlsafe.line_of(item), yamlsafe.construct(item)] for item in value_node.value)
+            else:
+                for name, words in yamlsafe.construct(value_node).items():
+                    lists.setdefault(str(name), []).extend(words)
+        stored = {"fingerprint": fingerprint(data), "rules": rules, "lists": lists}
+        if json.loads(json.dumps(stored)) != stored:
+            continue  # a value JSON cannot hold exactly (a date, a number as a key): keep the YAML
+        files[path.name] = stored
+    return {"version": VERSION, "files": files}
+
+
+def write(folder: Path, target: Path = SNAPSHOT) -> None:
+    import json
+
+    target.write_text(json.dumps(build(folder), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    from tweetguard.catalogue import default_rules_dir
+
+    write(default_rules_dir())
+    print(f"wrote {SNAPSHOT}")

@@ -1,0 +1,113 @@
+"""The pre-parsed catalogue snapshot: used only for the exact bytes it was built from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tweetguard import catalogue, snapshot
+from tweetguard.catalogue import default_rules_dir, load_catalogue
+from tweetguard.errors import CatalogueError
+
+RULE = """\
+rules:
+  - id: no-homework-jokes
+    category: tone
+    severity: warning
+    kind: lexicon
+    policy: "Twitter Usage Policy: positive messages only"
+    message: "{message}"
+    words: [homework is boring]
+    examples:
+      bad: ["Homework is boring"]
+      good: ["Homework is fun"]
+lists:
+  places: [Oakfield Park]
+"""
+
+
+@pytest.fixture
+def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A default rules folder of its own, with a snapshot built from it."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "tone.yaml").write_text(RULE.format(message="From the build"), encoding="utf-8")
+    target = tmp_path / "snapshot.json"
+    snapshot.write(folder, target)
+    monkeypatch.setattr(catalogue, "default_rules_dir", lambda: folder)
+    monkeypatch.setattr(snapshot, "SNAPSHOT", target)
+    snapshot._files.cache_clear()
+    yield folder
+    snapshot._files.cache_clear()
+
+
+def test_the_shipped_snapshot_holds_every_default_rule_file() -> None:
+    # Stale entries are ignored (slower, still right); this keeps the cold start fast.
+    snapshot._files.cache_clear()
+    stale = [path.name for path in sorted(default_rules_dir().glob("*.y*ml"))
+             if snapshot.entry(path.name, path.read_bytes()) is None]
+    assert not stale, f"refresh the catalogue snapshot: python -m tweetguard.snapshot (stale: {stale})"
+
+
+def test_snapshot_and_yaml_give_the_same_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    snapshot._files.cache_clear()
+    from_snapshot = load_catalogue()
+    monkeypatch.setattr(snapshot, "entry", lambda name, data: None)
+    from_yaml = load_catalogue()
+    assert from_snapshot == from_yaml
+    assert [rule.source for rule in from_snapshot.rules] == [rule.source for rule in from_yaml.rules]
+
+
+def test_an_edited_rule_file_is_read_from_its_yaml(shipped: Path) -> None:
+    assert load_catalogue().rules[0].message == "From the build"
+    (shipped / "tone.yaml").write_text(RULE.format(message="Edited since"), encoding="utf-8")
+    assert load_catalogue().rules[0].message == "Edited since"
+
+
+def test_a_file_the_snapshot_does_not_hold_is_read(shipped: Path) -> None:
+    (shipped / "zz-extra.yaml").write_text(
+        RULE.format(message="New").replace("no-homework-jokes", "new-rule"), encoding="utf-8")
+    catalogue_ = load_catalogue()
+    assert [rule.id for rule in catalogue_.rules] == ["no-homework-jokes", "new-rule"]
+    assert catalogue_.lists["places"] == ("Oakfield Park",)
+
+
+def test_an_edit_that_breaks_a_rule_names_its_line(shipped: Path) -> None:
+    (shipped / "tone.yaml").write_text(RULE.format(message="x").replace("    words:", "    wordz:"),
+                                       encoding="utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue()
+    assert str(caught.value).startswith(f"{shipped / 'tone.yaml'}:8:")
+    assert "unknown key 'wordz'" in str(caught.value)
+
+
+def test_a_snapshot_rule_the_code_no_longer_accepts_falls_back_to_yaml(
+        shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A kind that gained a required key since the build: the error must name the YAML line.
+    from tweetguard.kinds import lexicon
+    from tweetguard.kinds.base import Param
+
+    monkeypatch.setitem(lexicon.PARAMS, "threshold", Param(int, required=True))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue()
+    assert str(caught.value).startswith(f"{shipped / 'tone.yaml'}:2:")
+    assert "missing required key 'threshold'" in str(caught.value)
+
+
+def test_a_missing_or_broken_snapshot_means_yaml(shipped: Path, tmp_path: Path) -> None:
+    snapshot.SNAPSHOT.write_text("{not json", encoding="utf-8")
+    snapshot._files.cache_clear()
+    assert load_catalogue().rules[0].message == "From the build"
+    snapshot.SNAPSHOT.unlink()
+    snapshot._files.cache_clear()
+    assert load_catalogue().rules[0].message == "From the build"
+
+
+def test_the_snapshot_is_used_when_it_matches(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_yaml(text: str, path: Path) -> None:
+        raise AssertionError(f"{path} was parsed although the snapshot holds it")
+
+    monkeypatch.setattr(catalogue, "_read_yaml", no_yaml)
+    assert load_catalogue().rules[0].source == f"{shipped / 'tone.yaml'}:2"
