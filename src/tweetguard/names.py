@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Literal, Mapping, Sequence
 
 import regex
-import yaml
 
 from tweetguard.roster import Roster
 
@@ -164,6 +163,8 @@ def default_lists() -> Mapping[str, tuple[str, ...]]:
     for path in (Path(__file__).resolve().parent / "rules", Path(__file__).resolve().parents[2] / "rules"):
         file = path / "lists-people-places.yaml"
         if file.is_file():
+            import yaml  # only --redact without a catalogue comes here; yaml is slow to import
+
             raw = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
             return {k: tuple(v) for k, v in (raw.get("lists") or {}).items()}
     return {}

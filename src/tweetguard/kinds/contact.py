@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import regex
@@ -95,10 +96,7 @@ def postcode_pattern() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def top_level_domains() -> frozenset[str]:
-    # Imported here: it is slow to import, and only drafts that may hold an address get here.
-    from importlib import resources
-
-    text = resources.files("tweetguard").joinpath("data", "tlds.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[1] / "data" / "tlds.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines()
                      if line.strip() and line[0] not in "#[")
 

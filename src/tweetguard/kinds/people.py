@@ -9,7 +9,7 @@ missed adult name costs little; the names rules have their own, stricter finder.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
@@ -24,11 +24,13 @@ TITLES = frozenset("mr mrs miss ms mx dr rev revd reverend pc sgt coach sir lady
 NOT_NAMES = frozenset("may june april august will grace hope joy faith art bill mark rose summer autumn "
                       "sunny holly ivy dawn sky river star angel king queen prince major duke earl "
                       "victoria christian page miles chase hunter reading year class".split())
+# Plain paths: importlib.resources costs milliseconds of imports at every start.
+DATA = Path(__file__).resolve().parents[1] / "data"
 WORD = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{L}]+(?:[-'’]\p{L}+)*", regex.V1)
 
 
 def _data_lines(name: str) -> frozenset[str]:
-    text = resources.files("tweetguard").joinpath("data", name).read_text(encoding="utf-8")
+    text = (DATA / name).read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -44,7 +46,7 @@ COMMON_RANK = 3000
 
 @lru_cache(maxsize=1)
 def very_common_words() -> frozenset[str]:
-    text = resources.files("tweetguard").joinpath("data", "common_words.txt").read_text(encoding="utf-8")
+    text = (DATA / "common_words.txt").read_text(encoding="utf-8")
     words = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return frozenset(words[:COMMON_RANK])
 
