@@ -24,7 +24,7 @@ import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.phrases import find_all, gather, phrase_index
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, text_words
+from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, merge_spans, text_words
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
@@ -209,17 +209,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             spans = list(_addresses(text, street_types, not_house))
             allowed = find_all(text, public) if spans else []
             spans = [s for s in spans if not any(a[0] <= s[0] and s[1] <= a[1] for a in allowed)]
-        for span in _merge(spans):
+        for span in merge_spans(spans):
             yield Finding(*ctx.view.to_original(*span), p["suggestion"])
 
     return check
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged

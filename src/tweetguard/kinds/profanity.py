@@ -21,7 +21,7 @@ import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.phrases import find_all, gather, phrase_index
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, PhraseIndex, text_words
+from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, PhraseIndex, merge_spans, text_words
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
@@ -180,7 +180,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if not spans:
             return
         innocent = find_all(text, exceptions) if exceptions else []
-        for span in _merge(s for s in spans if not any(i[0] <= s[0] and s[1] <= i[1] for i in innocent)):
+        for span in merge_spans(s for s in spans if not any(i[0] <= s[0] and s[1] <= i[1] for i in innocent)):
             yield Finding(*ctx.view.to_original(*span), p["suggestion"])
 
     return check
@@ -196,13 +196,3 @@ def _framed(text: str, start: int, frames: PhraseIndex) -> bool:
     before = text[max(0, start - 40) : start]
     words = FRAME_WORD.findall(before)[-2:]
     return bool(words) and bool(find_all(" ".join(words), frames))
-
-
-def _merge(spans: Iterator[tuple[int, int]] | list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged

@@ -233,3 +233,14 @@ def first_phrase(text: str, phrases: Iterable[str]) -> str | None:
 def inside_any(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
     start, end = span
     return any(o_start <= start and end <= o_end for o_start, o_end in others)
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined into one, in order: one finding for one stretch of text."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
