@@ -122,3 +122,9 @@ def test_lexicon_can_read_a_named_list(tmp_path: Path) -> None:
     folder = write_rules(tmp_path, text)
     engine = Engine(load_catalogue([folder], include_default=False), Settings())
     assert [c.rule.id for c in engine.rules] == ["no-homework-jokes"]
+
+
+@pytest.mark.parametrize("message", ["'bad {match'", "'{match.upper}'", "'{0}'"])
+def test_broken_message_placeholders_are_refused_when_loading(tmp_path: Path, message: str) -> None:
+    error = load_error(tmp_path, GOOD_RULE.replace("\"'{match}' may read as negative.\"", message))
+    assert "custom.yaml:2" in str(error) and "'message'" in str(error)

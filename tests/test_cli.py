@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tweetguard.cli import cli
@@ -130,3 +131,24 @@ def test_installed_entry_point_runs_as_a_module() -> None:
                                 "--format", "json"], capture_output=True, text=True, timeout=60)
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["summary"]["drafts"] == 1
+
+
+def test_invalid_utf8_on_standard_input_is_an_error() -> None:
+    result = CliRunner().invoke(cli, ["check", "-", "--at", WEEKDAY], input=b"Well done \xff team")
+    assert result.exit_code == 2
+    assert "<stdin>:1" in result.stderr and "0xff" in result.stderr
+
+
+def test_posting_hours_message_follows_the_configured_window(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".tweetguard.yaml").write_text(
+        'posting_window: {start: "09:00", end: "17:30", days: [monday, wednesday]}\n', encoding="utf-8")
+    code, out, _ = run("check", "--text", "PE kit reminder", "--at", "2026-03-17T08:30", "--format", "text")
+    assert code == 1
+    assert "(9am to 5:30pm, Monday and Wednesday)" in out and "Wednesday 18 March at 9:00am" in out
+
+
+def test_machine_formats_say_what_to_write_instead(tmp_path: Path) -> None:
+    code, out, _ = run("check", "--text", "Well done to Ellie Thornton!", "--at", WEEKDAY, "--format", "github",
+                       "--select", "names")
+    assert code == 1 and "Write instead: “Ellie”." in out and "What to do: Ellie" not in out

@@ -6,9 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
-
 
 WEDNESDAY = "2026-03-11T10:00"
 SATURDAY = "2026-03-14T10:00"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 from tweetguard.catalogue import load_catalogue
@@ -60,7 +59,7 @@ def test_pyproject_tool_table(school: Path) -> None:
 
 
 def test_config_option_overrides_the_found_file(school: Path, tmp_path: Path) -> None:
-    config(school, "select: [no-such-thing]\n")
+    config(school, "select: [names]\n")
     other = school / "other.yaml"
     other.write_text("ignore: [schedule]\n", encoding="utf-8")
     assert check("--text", "Reading records due.", "--at", SATURDAY)[0] == 0
@@ -170,3 +169,17 @@ def test_the_init_config_is_valid_and_changes_nothing(tmp_path: Path, monkeypatc
     assert run_cli("init")[0] == 0
     settings = load_settings(tmp_path / ".tweetguard.yaml")
     assert settings.timezone == "Europe/London" and settings.roster is None and settings.select == ()
+
+
+@pytest.mark.parametrize("setting", ["select: [nmes]\n", "ignore: [no-such-rule]\n", "severity: {nope-rule: error}\n"])
+def test_unknown_rule_or_category_is_refused(school: Path, setting: str) -> None:
+    # A typo must not silently turn every check off and call a draft ready to post.
+    config(school, setting)
+    code, out, err = check("--text", "Well done to Ellie Thornton", "--at", WEDNESDAY_0830)
+    assert code == 2 and out == ""
+    assert "unknown rule or category" in err and "Traceback" not in err
+
+
+def test_unknown_select_on_the_command_line_suggests_the_right_one(school: Path) -> None:
+    code, _, err = check("--text", "Hello", "--select", "nmes")
+    assert code == 2 and "did you mean names" in err

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO
 
 from tweetguard.model import CATEGORIES
-
-from conftest import REPO
 
 EXAMPLES = REPO / "examples"
 AT = "2026-03-11T10:00"  # a Wednesday morning in term: drafts without 'scheduled' are in hours

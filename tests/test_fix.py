@@ -206,3 +206,17 @@ def test_fix_with_an_unknown_group_is_a_catalogue_error(tmp_path: Path) -> None:
     (folder / "r.yaml").write_text(FULL_NAME_RULE.replace(r"\g<first>", r"\g<given>"), encoding="utf-8")
     code, _, err = run_cli("check", "--rules", str(folder), "--text", "hello", "--at", AT)
     assert code == 2 and "given" in err and "test-full-name" in err
+
+
+def test_fix_follows_a_symbolic_link(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "fix.yaml").write_text(FULL_NAME_RULE, encoding="utf-8")
+    real = tmp_path / "real.txt"
+    real.write_text("Well done Ella Brightwater!\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    run_cli("check", str(link), "--fix", "--rules", str(rules), "--select", "test-full-name", "--at", AT)
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") != "Well done Ella Brightwater!\n"
+    assert "Brightwater" not in real.read_text(encoding="utf-8")

@@ -6,12 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-
-from conftest import run_cli
 import yaml
+from conftest import run_cli
 
 from tweetguard.config import KEYS
-
 
 EXPECTED = [".tweetguard.yaml", "drafts/science-week.txt", "drafts/netball-tournament.md", ".pre-commit-config.yaml"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from conftest import WEEKDAY_MORNING
+
 from tweetguard.catalogue import Catalogue
 from tweetguard.engine import Engine
 from tweetguard.model import Draft

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import WEEKDAY_MORNING
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import WEEKDAY_MORNING
 from tweetguard.catalogue import load_catalogue
 from tweetguard.engine import Engine
 from tweetguard.model import Draft

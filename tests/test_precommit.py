@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 # What installing tweetguard from source needs, and the hook manifest itself.

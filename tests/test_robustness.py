@@ -12,10 +12,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import REPO, WEEKDAY_MORNING
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, WEEKDAY_MORNING
 from tweetguard.catalogue import load_catalogue
 from tweetguard.drafts import read_file, read_text_draft
 from tweetguard.engine import Engine

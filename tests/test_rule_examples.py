@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from conftest import WEEKDAY_MORNING
+
 from tweetguard.catalogue import load_catalogue
-from tweetguard.drafts import _fields, FRONT_MATTER_KEYS
+from tweetguard.drafts import FRONT_MATTER_KEYS, _fields
 from tweetguard.engine import Engine
 from tweetguard.model import Draft, Example, Rule
 from tweetguard.roster import Pupil, Roster

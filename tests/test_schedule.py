@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import LONDON
+
 from tweetguard.catalogue import Catalogue
 from tweetguard.cli import cli
 from tweetguard.engine import Engine

@@ -6,9 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
-
 
 SATURDAY = "2026-03-14T10:00"
 

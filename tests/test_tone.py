@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import WEEKDAY_MORNING
+
 from tweetguard.catalogue import Catalogue, load_catalogue
 from tweetguard.engine import Engine
 from tweetguard.kinds.sentiment import score

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import WEEKDAY_MORNING
+
 from tweetguard.catalogue import Catalogue
 from tweetguard.engine import Engine
 from tweetguard.model import Draft

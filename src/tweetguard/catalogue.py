@@ -72,6 +72,22 @@ def _matches_type(value: Any, expected: type | tuple[type, ...]) -> bool:
     return isinstance(value, types)
 
 
+def _check_message(message: str, where: str, label: str) -> None:
+    """Placeholders are plain names like {match}: anything else would fail, or leak Python
+    internals into a report, only when a draft breaks the rule."""
+    import string
+
+    try:
+        fields = [name for _, name, spec, _ in string.Formatter().parse(message) if name is not None]
+    except ValueError as exc:
+        raise CatalogueError(where, f"{label}: 'message' has a broken placeholder ({exc}); "
+                             "write {match} or {suggestion}, and {{ }} for braces") from None
+    for name in fields:
+        if not name.isidentifier():
+            raise CatalogueError(where, f"{label}: 'message' placeholder '{{{name}}}' must be a plain name "
+                                 "like {match} or {suggestion}")
+
+
 def _examples(value: Any, where: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
     if set(value) - {"bad", "good"}:
         unknown = sorted(set(value) - {"bad", "good"})[0]
@@ -134,6 +150,7 @@ def _rule(raw: Any, line: int, key_lines: Mapping[str, int], path: Path) -> Rule
         )
     if raw["severity"] not in SEVERITIES:
         raise CatalogueError(where, f"{label}: severity '{raw['severity']}' must be error, warning or info")
+    _check_message(raw["message"], where, label)
     bad, good = _examples(raw["examples"], f"{where}: {label}")
     params = {key: raw.get(key, spec.default) for key, spec in kind_params.items()}
     return Rule(

@@ -95,6 +95,8 @@ def _window(value: Any) -> dict[str, Any]:
             fields["days"] = _strings(value["days"])
     except RuleParamError as exc:
         raise ValueError(f"{exc.key} {exc.message}") from None
+    if "window_start" in fields and "window_end" in fields and fields["window_end"] <= fields["window_start"]:
+        raise ValueError(f"end {value['end']} must be later than start {value['start']}")
     return fields
 
 

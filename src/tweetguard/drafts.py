@@ -19,6 +19,8 @@ from tweetguard.model import OCCASIONS, Draft
 
 DRAFT_SUFFIXES = (".txt", ".md")
 COLLECTION_SUFFIXES = (".jsonl", ".yaml", ".yml")
+# The files --fix can write back exactly: drafts, and JSON Lines (one line re-encoded).
+FIXABLE_SUFFIXES = (*DRAFT_SUFFIXES, ".jsonl")
 FRONT_MATTER_KEYS = ("scheduled", "occasion", "reply_to", "media", "id", "tweetguard")
 MAX_FILE_BYTES = 1_000_000  # a tweet is 280 characters; a megabyte is no draft
 MAX_LINE_BYTES = 1_000_000  # nor is a megabyte on one JSON Lines row
@@ -138,7 +140,7 @@ def _body_drafts(content: str, offset: int, line: int, source: str, path: Path |
         )
 
 
-def _decode(raw: bytes, source: str) -> str:
+def decode_text(raw: bytes, source: str) -> str:
     if b"\x00" in raw[:8192]:
         raise DraftError(source, "this is a binary file, not a text draft; remove it or exclude it")
     try:
@@ -256,7 +258,7 @@ def read_file(path: Path) -> Iterator[DraftOrError]:
             what = "a YAML collection; use JSON Lines" if limit == MAX_COLLECTION_BYTES else "a tweet draft"
             yield DraftError(source, f"{size:,} bytes is far too long for {what}; split or remove it")
             return
-        content = _decode(path.read_bytes(), source)
+        content = decode_text(path.read_bytes(), source)
     except DraftError as exc:
         yield exc
         return

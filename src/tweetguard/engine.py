@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Iterable, Mapping
 
 from tweetguard.catalogue import Catalogue
-from tweetguard.errors import CatalogueError
+from tweetguard.errors import CatalogueError, ConfigError
 from tweetguard.kinds import load_kind
 from tweetguard.kinds.base import Check, Context, RuleParamError
-from tweetguard.model import Draft, DraftResult, Finding, Note, Rule, Violation
+from tweetguard.model import (
+    CATEGORIES,
+    Draft,
+    DraftResult,
+    Finding,
+    Note,
+    Rule,
+    Violation,
+)
 from tweetguard.normalise import normalise
 from tweetguard.roster import Roster
 from tweetguard.settings import Settings
@@ -51,6 +60,7 @@ class RuleFailure(Exception):
 
 def compile_rules(catalogue: Catalogue, settings: Settings) -> list[CompiledRule]:
     """Build each selected rule's check; a parameter a kind cannot use is a catalogue error."""
+    _check_rule_names(catalogue, settings)
     compiled: list[CompiledRule] = []
     for rule in catalogue.rules:
         if not selected(rule, settings.select, settings.ignore):
@@ -63,6 +73,20 @@ def compile_rules(catalogue: Catalogue, settings: Settings) -> list[CompiledRule
             raise CatalogueError(rule.source, f"rule '{rule.id}': '{exc.key}' {exc.message}") from None
         compiled.append(CompiledRule(rule, check))
     return compiled
+
+
+def _check_rule_names(catalogue: Catalogue, settings: Settings) -> None:
+    """A misspelt rule id or category in --select, --ignore or severity must not silently
+    turn checks off (or leave a draft "ready to post")."""
+    known = {rule.id for rule in catalogue.rules} | set(CATEGORIES)
+    for where, names in (("select", settings.select), ("ignore", settings.ignore),
+                         ("severity", tuple(settings.severity))):
+        for name in names:
+            if name not in known:
+                close = difflib.get_close_matches(name, sorted(known), n=3)
+                hint = f" (did you mean {', '.join(close)}?)" if close else ""
+                raise ConfigError(where, f"unknown rule or category '{name}'{hint}; "
+                                         "'tweetguard rules' lists them")
 
 
 def _message(rule: Rule, text: str, finding: Finding) -> str:

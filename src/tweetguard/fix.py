@@ -20,9 +20,8 @@ file is fixed and its drafts are checked again, so the report shows what remains
 
 from __future__ import annotations
 
-import io
-
 import difflib
+import io
 import json
 import os
 import stat
@@ -32,6 +31,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TextIO
 
+from tweetguard.drafts import FIXABLE_SUFFIXES
 from tweetguard.errors import DraftError, TweetguardError
 from tweetguard.model import Draft, DraftResult, Note, Violation
 from tweetguard.runner import Reporter, Summary
@@ -39,7 +39,6 @@ from tweetguard.runner import Reporter, Summary
 if TYPE_CHECKING:
     from tweetguard.engine import Engine
 
-TEXT_SUFFIXES = (".txt", ".md")
 
 
 class FileChanged(DraftError):
@@ -160,11 +159,15 @@ def apply_edits(content: str, edits: list[Edit]) -> str:
 
 def fixable_file(draft: Draft) -> bool:
     """Files whose fixes can be written back exactly (see the module docstring)."""
-    return draft.path is not None and draft.path.suffix.lower() in (*TEXT_SUFFIXES, ".jsonl")
+    return draft.path is not None and draft.path.suffix.lower() in FIXABLE_SUFFIXES
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash never leaves half a file; keep its mode."""
+    """Replace ``path`` with ``data`` so a crash never leaves half a file; keep its mode.
+
+    A symbolic link is followed: the draft it points to is fixed and the link stays a link.
+    """
+    path = path.resolve()
     mode = stat.S_IMODE(path.stat().st_mode)
     if not mode & stat.S_IWUSR:
         raise DraftError(str(path), "is read-only, so its fixes were not applied; make it writable and run again")

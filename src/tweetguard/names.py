@@ -20,9 +20,9 @@ All take the text to search (the normalised view) and return spans in that text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-import re
 from pathlib import Path
 from typing import Literal, Mapping, Sequence
 

@@ -11,8 +11,17 @@ from typing import Any
 
 import yaml
 from yaml import (
-    AliasEvent, DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingNode, MappingStartEvent,
-    ScalarEvent, ScalarNode, SequenceEndEvent, SequenceNode, SequenceStartEvent,
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingNode,
+    MappingStartEvent,
+    ScalarEvent,
+    ScalarNode,
+    SequenceEndEvent,
+    SequenceNode,
+    SequenceStartEvent,
 )
 
 MAX_DEPTH = 20

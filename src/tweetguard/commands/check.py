@@ -21,7 +21,7 @@ def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
            text_label: str = "<text>") -> Iterator[Draft | TweetguardError]:
     """Every draft named on the command line, in order; unreadable ones as errors."""
     from tweetguard.collect import expand_paths
-    from tweetguard.drafts import read_file, read_text_draft
+    from tweetguard.drafts import decode_text, read_file, read_text_draft
 
     if text is not None:
         if not text.strip():
@@ -31,11 +31,10 @@ def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
     for name in paths:
         if name == "-":
             try:
-                yield from read_text_draft(sys.stdin.read(), "<stdin>")
+                # Bytes, decoded as a file is: a locale's lenient decoding must not hide bad UTF-8.
+                yield from read_text_draft(decode_text(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
             except TweetguardError as error:
                 yield error
-            except UnicodeDecodeError:
-                yield TweetguardError("<stdin>", "standard input is not UTF-8 text")
             continue
         for path in expand_paths([name], settings.include, settings.exclude):
             if isinstance(path, TweetguardError):
@@ -126,7 +125,7 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, only_sched
     resolved = resolve_format(format_name, sys.stdout.isatty())
     redactor = None
     if redact:
-        from tweetguard.redact import Redactor, RedactingReporter
+        from tweetguard.redact import RedactingReporter, Redactor
 
         redactor = Redactor(pupils)
     options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics,

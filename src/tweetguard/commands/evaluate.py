@@ -46,8 +46,13 @@ def command(corpora: tuple[Path, ...], roster: Path | None, rule_dirs: tuple[Pat
     """
     from tweetguard.catalogue import load_catalogue
     from tweetguard.engine import Engine
-    from tweetguard.evaluate import (DEFAULT_SCHOOL_DOMAINS, evaluate, format_misses, format_table,
-                                     read_corpus)
+    from tweetguard.evaluate import (
+        DEFAULT_SCHOOL_DOMAINS,
+        evaluate,
+        format_misses,
+        format_table,
+        read_corpus,
+    )
     from tweetguard.model import CATEGORIES
     from tweetguard.roster import load_roster
     from tweetguard.settings import Settings

@@ -18,7 +18,11 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     limit = int(rule.params["max"])
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
-        from tweetguard.twitter_text import V3, length_bound, parse_tweet  # counting data loads only when needed
+        from tweetguard.twitter_text import (  # counting data loads only when needed
+            V3,
+            length_bound,
+            parse_tweet,
+        )
 
         config = V3 if limit == V3.max_weighted_length else V3.with_limit(limit)
         if length_bound(draft.text, config) <= limit:

@@ -18,7 +18,13 @@ import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.people import first_name_spans
-from tweetguard.kinds.phrases import compile_patterns, find_all, gather, phrase_index, sentences
+from tweetguard.kinds.phrases import (
+    compile_patterns,
+    find_all,
+    gather,
+    phrase_index,
+    sentences,
+)
 from tweetguard.kinds.wordmatch import inside_any
 from tweetguard.model import Draft, Finding, Rule
 

@@ -14,7 +14,12 @@ import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.phrases import lazy_pattern
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, find_phrases, inside_any, word_index
+from tweetguard.kinds.wordmatch import (
+    MATCH_TIMEOUT_SECONDS,
+    find_phrases,
+    inside_any,
+    word_index,
+)
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {

@@ -19,7 +19,12 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from tweetguard.kinds.wordmatch import FLAGS, MATCH_TIMEOUT_SECONDS, PhraseIndex, text_words
+from tweetguard.kinds.wordmatch import (
+    FLAGS,
+    MATCH_TIMEOUT_SECONDS,
+    PhraseIndex,
+    text_words,
+)
 
 SENTENCE_END = regex.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|(?<=\S)\s+[-–—]\s+(?=\S)")
 

@@ -21,7 +21,12 @@ import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.phrases import find_all, gather, phrase_index
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, PhraseIndex, merge_spans, text_words
+from tweetguard.kinds.wordmatch import (
+    MATCH_TIMEOUT_SECONDS,
+    PhraseIndex,
+    merge_spans,
+    text_words,
+)
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {

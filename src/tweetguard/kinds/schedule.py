@@ -42,6 +42,8 @@ def parse_clock(value: str, key: str) -> time:
 
 
 def parse_days(values: list[str], key: str = "days") -> tuple[int, ...]:
+    if not values:
+        raise RuleParamError(key, "is empty; name at least one day, like [monday, tuesday]")
     days: list[int] = []
     for value in values:
         name = str(value).strip().lower()
@@ -71,6 +73,21 @@ def next_allowed(moment: datetime, start: time, end: time, days: tuple[int, ...]
     raise ValueError("no posting days configured")
 
 
+def clock_words(moment: time) -> str:
+    """'8am', '6pm', '9:30am'."""
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+
+
+def days_words(days: tuple[int, ...]) -> str:
+    """'Monday to Friday' for a run of days, else 'Monday, Wednesday and Friday'."""
+    names = [WEEKDAYS[d].capitalize() for d in days]
+    if len(days) > 2 and list(days) == list(range(days[0], days[-1] + 1)):
+        return f"{names[0]} to {names[-1]}"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def describe(moment: datetime) -> str:
     """'Monday 16 March at 8:00am': how a head teacher would say it."""
     hour = moment.strftime("%I").lstrip("0")
@@ -82,6 +99,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     default_start = parse_clock(params["start"], "start")
     default_end = parse_clock(params["end"], "end")
     default_days = parse_days(params["days"])
+    if default_end <= default_start:
+        raise RuleParamError("end", f"{params['end']} must be later than start {params['start']}")
     event_words = tuple(str(w) for w in params["event_words"] or ())
     urgent_words = tuple(str(w) for w in params["urgent_words"] or ())
     notice_words = tuple(str(w) for w in params["notice_words"] or ())
@@ -117,6 +136,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                if event else "")
         yield Finding(0, 0, f"{why}Schedule it for {describe(allowed)}, or, if it covers a school event as it "
                       "happens or urgent news, add 'occasion: event' or 'occasion: urgent' to its front matter.",
-                      details={"time": describe(moment), "next": describe(allowed)})
+                      details={"time": describe(moment), "next": describe(allowed),
+                               "window": f"{clock_words(start)} to {clock_words(end)}", "days": days_words(days)})
 
     return check

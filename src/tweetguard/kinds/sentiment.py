@@ -17,8 +17,8 @@ most negative sentence, and ``{words}`` in the message lists the words that coun
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import unicodedata
+from dataclasses import dataclass
 from typing import Callable, Iterator, Mapping
 
 import regex

@@ -28,7 +28,14 @@ import regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.wordmatch import PhraseIndex
 from tweetguard.model import Draft, Finding, Rule
-from tweetguard.names import FREQUENT_RANK, NOT_A_NAME_ENDING, Analysis, NameMatch, analyse, roster_index
+from tweetguard.names import (
+    FREQUENT_RANK,
+    NOT_A_NAME_ENDING,
+    Analysis,
+    NameMatch,
+    analyse,
+    roster_index,
+)
 
 # Same bound as the other kinds: a pathological draft must not hang the linter.
 MATCH_TIMEOUT_SECONDS = 0.5

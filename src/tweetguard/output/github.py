@@ -12,6 +12,7 @@ from typing import Sequence, TextIO
 
 from tweetguard.errors import TweetguardError
 from tweetguard.model import DraftResult, Rule
+from tweetguard.output.advice import advice
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.region import region, relative_file, split_where
 from tweetguard.runner import Summary
@@ -42,8 +43,7 @@ class GithubReporter:
         for violation in result.violations:
             where = region(result.draft, violation)
             message = redact(violation.message)
-            if violation.suggestion:
-                message += f" What to do: {redact(violation.suggestion)}"
+            message += advice(violation, redact)
             properties: dict[str, object] = {
                 "file": relative_file(result.draft), "line": where.line, "col": where.col,
                 "endLine": where.end_line, "endColumn": where.end_col, "title": violation.rule,

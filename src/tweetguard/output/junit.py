@@ -13,6 +13,7 @@ from typing import Sequence, TextIO
 
 from tweetguard.errors import TweetguardError
 from tweetguard.model import DraftResult, Rule
+from tweetguard.output.advice import advice
 from tweetguard.output.location import line_col
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.region import relative_file
@@ -44,8 +45,7 @@ class JunitReporter:
         for violation in result.violations:
             line, col = line_col(draft, violation.start)
             text = f"{violation.severity}: {redact(violation.message)} [{violation.rule}, line {line} col {col}]"
-            if violation.suggestion:
-                text += f" What to do: {redact(violation.suggestion)}"
+            text += advice(violation, redact)
             lines.append(text)
         if result.has("error"):
             errors = sum(v.severity == "error" for v in result.violations)

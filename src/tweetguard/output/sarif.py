@@ -18,6 +18,7 @@ from tweetguard import __version__
 from tweetguard.engine import UNUSED_SUPPRESSION
 from tweetguard.errors import TweetguardError
 from tweetguard.model import DraftResult, Rule, Violation
+from tweetguard.output.advice import advice
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.region import region, relative_file, split_where
 from tweetguard.runner import Summary
@@ -95,8 +96,7 @@ class SarifReporter:
         uri = _uri(relative_file(draft))
         redact = self.options.redact
         text = redact(violation.message)
-        if violation.suggestion:
-            text += f" What to do: {redact(violation.suggestion)}"
+        text += advice(violation, redact)
         span = redact(draft.text)[violation.start : violation.end]
         fingerprint = hashlib.sha256("\x1f".join((violation.rule, uri, span, draft.id or "")).encode()).hexdigest()
         out: dict[str, Any] = {

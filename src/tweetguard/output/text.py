@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence, TextIO
 
+from tweetguard.drafts import FIXABLE_SUFFIXES
 from tweetguard.errors import TweetguardError
 from tweetguard.kinds.schedule import describe
 from tweetguard.model import DraftResult, Rule, Violation
@@ -137,8 +138,8 @@ class TextReporter:
             self._say("  " + mark + escape(redact(violation.message)) + where)
             if violation.fix is not None:
                 replacement = escape(redact(violation.fix))
-                # Only a draft file can be fixed in place; typed drafts are just told what to write.
-                can_fix = draft.path is not None
+                # Only draft files --fix writes to are offered it; typed drafts are told what to write.
+                can_fix = draft.path is not None and draft.path.suffix.lower() in FIXABLE_SUFFIXES
                 self._say(f"      [green]Write instead:[/] “{replacement}”"
                           + (" (--fix can make this change for you)" if can_fix else ""))
             if violation.suggestion and violation.suggestion != violation.fix:
