@@ -174,7 +174,9 @@ class TextReporter:
         counts = [_plural(summary.by_severity[s], s) for s in ("error", "warning") if summary.by_severity[s]]
         parts.append(", ".join(counts) if counts else "no problems found")
         if summary.unreadable:
-            parts.append(f"{_plural(summary.unreadable, 'file')} could not be read (see above)")
+            unreadable = summary.unreadable
+            parts.append(f"{unreadable} {'draft or file' if unreadable == 1 else 'drafts or files'} could not be read "
+                         "(see above)")
         ready = summary.drafts - summary.drafts_with_errors
         parts.append(f"{ready} of {summary.drafts} ready to post")
         self._say(": ".join(parts[:2]) + (". " + ". ".join(parts[2:]) if parts[2:] else "") + ".")
