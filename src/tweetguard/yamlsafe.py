@@ -49,6 +49,10 @@ def _problem(exc: yaml.YAMLError, text: str, default_line: int = 1) -> YamlProbl
         return YamlProblem(line, f"has a character YAML does not allow (U+{code:04X}); remove it")
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
+        # An unclosed bracket or quote is only noticed where the text ends: point at where it opened.
+        at_end = mark is not None and not text[mark.index:].strip()
+        if at_end and exc.context_mark is not None:
+            mark = exc.context_mark
         line = mark.line + 1 if mark else default_line
         return YamlProblem(line, f"is not valid YAML ({_one_line(exc.problem or exc.context)})")
     return YamlProblem(default_line, f"is not valid YAML ({_one_line(exc)})")
