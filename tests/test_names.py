@@ -265,3 +265,39 @@ def test_school_can_allow_a_name(catalogue: Catalogue) -> None:
     before, _ = Engine(_names_rules(catalogue), Settings()).check(draft, WEEKDAY_MORNING)
     after, _ = Engine(_names_rules(catalogue), Settings(allow_names=("Harriet Okonjo",))).check(draft, WEEKDAY_MORNING)
     assert before.violations and not after.violations
+
+
+# Mechanisms from an independent corpus: surname particles, relatives after a possessive,
+# siblings sharing a surname, line breaks, chains of initials, a pupil's class label after an
+# author credit, hyphenated and sporting roles, organisations, all-caps headlines.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lotte van der Stijnberg's collage is in the hall", ["Lotte van der Stijnberg"]),
+    ("Thanks to Priya Ramanathapuram's grandad for the kites", ["Priya Ramanathapuram"]),
+    ("Twins Ottilie and Perpetua Vanstraelen ran the stall", ["Perpetua Vanstraelen"]),
+    ("Our poetry prize winner, Tamsin\nHolloway-Okonjo!", ["Tamsin\nHolloway-Okonjo"]),
+    ("Well done to B. K. Marchbanks-Obi in Y3", ["B. K. Marchbanks-Obi"]),
+    ("Poem by Ilse Drabowska, Y4: 'Frost on glass'", ["Ilse Drabowska"]),
+    ("Well done to Hana al-Rashidi for her speech", ["Hana al-Rashidi"]),
+    ("PERPETUA QUAREMBY-STOKES AND HER TEAM: WINNERS", ["PERPETUA QUAREMBY-STOKES"]),
+])
+def test_general_name_mechanisms(text: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_pupil_names(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We met illustrator-author Odalys Brennecke-Fuchs today",
+    "Olympic cyclist Marisa Quentell-Hart visited KS1",
+    "Y3 raised £95 for the Harriet Pembridge Hospice Trust",
+    "Thanks to Mrs K. L. Marchbanks for the books",
+])
+def test_general_adult_and_organisation_mechanisms(text: str) -> None:
+    assert find_pupil_names(text) == []
+
+
+def test_roster_pupil_in_lower_case_needs_a_person_cue() -> None:
+    roster = Roster((Pupil("Daisy", "Field", True), Pupil("Rose", "Hill", True)))
+    text = "rose hill painted the mural"
+    assert [text[m.start:m.end] for m in find_pupil_names(text, roster=roster)] == ["rose hill"]
+    text = "Daisy field and Rose hill helped at the fair"
+    assert [text[m.start:m.end] for m in find_pupil_names(text, roster=roster)] == ["Daisy field", "Rose hill"]
+    assert find_pupil_names("a walk up rose hill to the daisy field", roster=roster) == []

@@ -51,7 +51,7 @@ def _unicode_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 
 # A class or year label right after a name is evidence that the name is a pupil's.
-CLASS_LABEL = regex.compile(r"\s*(?:\(\s*(?:Y|Yr|Year|Class|R|Reception)?\s*\d|\(\s*(?:Y|Yr|Year)\b|in\s+(?:Y|Yr|Year)\s*\d)", regex.I)
+CLASS_LABEL = regex.compile(r"\s*(?:,\s*(?:Y|Yr|Year)\s*\d\b|\(\s*(?:Y|Yr|Year|Class|R|Reception)?\s*\d|\(\s*(?:Y|Yr|Year)\b|in\s+(?:Y|Yr|Year)\s*\d)", regex.I)
 SPACE_GAP = regex.compile(r"[ \t\u00a0]+")
 # Between two names of a list: "A B, C D and E F".
 LIST_GAP = regex.compile(r"[^\w.!?;:\n]*?(?:,|&|\band\b|,\s*and\b)[^\w.!?;:\n]*", regex.I | regex.V1)
@@ -97,6 +97,9 @@ PERSON_VERBS = frozenset("won wins made makes read reads wrote writes scored sco
 # Particles inside a surname: "Saoirse Ní Bhriain", "Daan van der Berg", "Omar bin Salleh".
 PARTICLES = frozenset("ní nic ó ua uí mac van von der den de da di del della dos das du le la al el bin "
                       "bint ibn ben ap ter ten".split())
+HYPHEN_PARTICLES = frozenset("al el abu bin ibn ben".split())
+# Family words after a titled parent's possessive that point to their child: "Mrs Quigley's son Alistair".
+CHILD_WORDS = frozenset("son daughter child grandson granddaughter twins".split())
 # Surname shapes from many communities: Mc/Mac/O'/Fitz..., Al-/El-..., -ski/-wicz/-ov/-escu/-poulos...
 SURNAME_SHAPE = regex.compile(
     r"(?:mc|mac|o'|fitz|al-|el-|abu-|bin-|ibn-|ben-)\p{L}{3,}"
@@ -302,7 +305,10 @@ def tokenise(text: str) -> list[Token]:
         gap = text[previous_end:start]
         previous_end = end
         if word[0] not in "#＃":  # a word starts with a letter or mark, a hashtag with its sign
-            append(Token(start, end, word, _fold(word), word[0].isupper(), -1, gap))
+            # "al-Amiri", "bin-Salleh": a lower-case particle joined to a capitalised name.
+            cap = word[0].isupper() or ("-" in word and word[word.index("-") + 1:word.index("-") + 2].isupper()
+                                        and word[:word.index("-")].lower() in HYPHEN_PARTICLES)
+            append(Token(start, end, word, _fold(word), cap, -1, gap))
             continue
         body_start = start + 1
         for index, part in enumerate(camel.finditer(word[1:])):
@@ -395,6 +401,8 @@ class Analysis:
             else:
                 cue = _phrase_at(tokens, i, lex.adult_cues)
                 role = _phrase_at(tokens, i, lex.roles)
+                if not role and "-" in key and any((p,) in lex.roles.get(p, ()) for p in key.split("-")):
+                    role = 1  # "author-illustrator Kwabena ...": a hyphenated role
                 if role and i > 0 and tokens[i - 1].key in CHILD_ROLE_MARKERS:
                     role = 0  # "young writer Ellie Thornton", "star reader ..." are children
                 if cue or role:
@@ -432,6 +440,10 @@ class Analysis:
                 return
             if tokens[k].cap and tokens[k].key not in ROLE_LINKS:
                 end = self._mark_run(k)
+                if CLASS_LABEL.match(self.text, tokens[end - 1].end):
+                    for m in range(k, end):  # "Written by Zuzanna Kwiatkowska, Y5": a pupil author
+                        tokens[m].adult = False
+                    return
                 while listing and end < len(tokens):
                     # "learning about Walter Raleigh and Francis Drake": the whole list.
                     nxt = end + 1 if tokens[end].key == "and" and SPACE_GAP.fullmatch(tokens[end].gap) else end
@@ -447,6 +459,8 @@ class Analysis:
     def _role_after(self, end: int) -> bool:
         """A role word right after a name: "Jo Bright MP", "Jo Bright, the author"."""
         tokens = self.tokens
+        if tokens[end - 1].text.endswith(("'s", "’s")):
+            return False  # "Anjali Venkataraman's dad": the role is a relative's; the name is the child's
         for k in range(end, min(end + 3, len(tokens))):
             if not ROLE_GAP.fullmatch(tokens[k].gap):
                 return False
@@ -463,6 +477,12 @@ class Analysis:
             return False
         if tokens[end].key in self.lex.business_words:
             return True
+        for k in range(end + 1, min(end + 3, len(tokens))):
+            # "the Ellen MacArthur Cancer Trust": a longer capitalised run ending in an organisation word
+            if not (tokens[k - 1].cap and tokens[k].cap and _joined(tokens[k - 1], tokens[k])):
+                break
+            if tokens[k].key in self.lex.business_words:
+                return True
         return tokens[end].cap and bool(_phrase_at(tokens, end, self.lex.place_words))
 
     def _sentence_start(self, i: int) -> bool:
@@ -630,7 +650,8 @@ class Analysis:
         if first.cap and last.cap:
             score = self._score_capitalised(i, j, pupil, line_joined, particle > 0)
         elif self.roster is not None and (first.tag < 0 or first.tag == last.tag):
-            score = self._score_any_case(first, last, pupil, self._person_cue(i, STRONG_PERSON_CUES))
+            score = self._score_any_case(first, last, pupil, self._person_cue(i, STRONG_PERSON_CUES)
+                                         or self._person_after(j + 1))
         else:
             score = None
         if score is None:
@@ -676,9 +697,15 @@ class Analysis:
         initial, last = tokens[i], tokens[i + 1]
         if len(initial.text) != 1 or not initial.text.isupper() or initial.adult or last.adult or not last.cap \
                 or not regex.fullmatch(r"\.[ \t]?", last.gap) or not self._listed_surname(last) \
-                or self._surname_strength(last) < 2 or last.text.isupper() or i > 0 and (
-                    self._is_title(tokens[i - 1]) or len(tokens[i - 1].text) == 1):
+                or self._surname_strength(last) < 2 or last.text.isupper():
             return None
+        k = i  # "A. J. Fenwick-Sithole": walk back over further initials to the first one
+        while k > 0 and len(tokens[k - 1].text) == 1 and tokens[k - 1].text.isupper() \
+                and regex.fullmatch(r"\.[ \t]?", tokens[k].gap):
+            k -= 1
+        if k > 0 and (self._is_title(tokens[k - 1]) or len(tokens[k - 1].text) == 1) or tokens[k].adult:
+            return None
+        initial = tokens[k]
         end = last.end - 2 if last.text.endswith(("'s", "’s")) else last.end
         match = NameMatch(initial.start, end, "family", None, self.text[last.start:end], None, (last.start, end),
                           "an initial and a surname")
@@ -692,7 +719,8 @@ class Analysis:
                 and _joined(tokens[k - 1], tokens[k]):
             k += 1
         if k == j or k >= len(tokens) or not tokens[k].cap or not _joined(tokens[k - 1], tokens[k]) \
-                or tokens[k].key in self.gaz.common_rank:
+                or self.gaz.common_rank.get(tokens[k].key, EVERYDAY_RANK) < SURNAME_WORD_RANK \
+                and tokens[k].key not in self.gaz.surnames and not SURNAME_SHAPE.fullmatch(tokens[k].key):
             return 0
         return k - j
 
@@ -711,7 +739,9 @@ class Analysis:
             return None  # "the Emma Hollis factory", "Dacorum Foodbank"
         f, s = self._first_strength(first), 2 if particle else self._surname_strength(last)
         if f == 0 and not line_joined:
-            return self._score_unknown_first(i, j, s, particle)
+            return self._shared_surname(i, self._score_unknown_first(i, j, s, particle))
+        if f == 0 and s == 2 and self._unknown(first) and self._person_cue(i, STRONG_PERSON_CUES):
+            return "an unknown first name and a surname split across a line"  # "winner, Wren\nAchebe!"
         if s == 0:
             return None
         if line_joined and s < 2:
@@ -719,6 +749,22 @@ class Analysis:
         labelled = bool(CLASS_LABEL.match(self.text, last.end))
         if f == 0:
             return None
+        return self._shared_surname(i, self._score_known_first(i, j, f, s, labelled, particle))
+
+    def _shared_surname(self, i: int, score: str | None) -> str | None:
+        """"Elodie and Rafferty Quennell": two first names sharing one surname are siblings."""
+        tokens = self.tokens
+        if score != WEAK or i < 2 or tokens[i - 1].key != "and" or not _joined(tokens[i - 1], tokens[i]) \
+                or not _joined(tokens[i - 2], tokens[i - 1]) or not tokens[i - 2].cap or tokens[i - 2].adult:
+            return score
+        before = tokens[i - 2]
+        if self._first_strength(before) == 2 or self._unknown(before):
+            return "two first names sharing a surname"
+        return score
+
+    def _score_known_first(self, i: int, j: int, f: int, s: int, labelled: bool, particle: bool) -> str | None:
+        tokens = self.tokens
+        last = tokens[j]
         if f == 1 and not labelled and s < 2:
             return None  # "Summer Fair", "Young Carers": a word-like first name needs a real surname
         strong_cue = self._person_cue(i, STRONG_PERSON_CUES)
@@ -752,6 +798,8 @@ class Analysis:
                 return "an unknown first name followed by a surname"  # "well done to Mikey Joyce"
             return WEAK
         if j + 1 < len(tokens) and tokens[j + 1].cap and _joined(last, tokens[j + 1]) \
+                and not (tokens[j + 1].text.isupper() and tokens[j + 1].key in self.gaz.common_rank
+                         and self.gaz.common_rank[tokens[j + 1].key] < FREQUENT_RANK) \
                 and not (self._listed_surname(last) and self._listed_surname(tokens[j + 1])):
             return None  # a longer proper name ("Legio Secunda Augusta"): an organisation or a title
         surname_like = particle or self._listed_surname(last)
@@ -782,7 +830,7 @@ class Analysis:
             return "a pupil's first name and surname (roster)"  # "happy birthday jack baker"
         if self._first_strength(first) == 2 and not common_first and not common_last:
             return "a first name followed by a pupil's surname (roster)"
-        return None
+        return WEAK if pupil else None  # "ruby wood": a name only in a list with another child's name
 
     def _lowercase_tags(self) -> list[NameMatch]:
         """A pupil's full name run together in a hashtag without capitals (#welldoneelliethornton)."""
