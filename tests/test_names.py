@@ -274,6 +274,8 @@ def test_school_can_allow_a_name(catalogue: Catalogue) -> None:
     ("Lotte van der Stijnberg's collage is in the hall", ["Lotte van der Stijnberg"]),
     ("Thanks to Priya Ramanathapuram's grandad for the kites", ["Priya Ramanathapuram"]),
     ("Twins Ottilie and Perpetua Vanstraelen ran the stall", ["Perpetua Vanstraelen"]),
+    # A describing word before a first name is not a full name, even in a list of names.
+    ("Cousins Ottilie and Perpetua Vanstraelen ran the stall", ["Perpetua Vanstraelen"]),
     ("Our poetry prize winner, Tamsin\nHolloway-Okonjo!", ["Tamsin\nHolloway-Okonjo"]),
     ("Well done to B. K. Marchbanks-Obi in Y3", ["B. K. Marchbanks-Obi"]),
     ("Poem by Ilse Drabowska, Y4: 'Frost on glass'", ["Ilse Drabowska"]),

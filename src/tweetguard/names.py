@@ -607,6 +607,11 @@ class Analysis:
         while changed and weak:
             changed = False
             for match in list(weak):
+                # "Cousins Ottilie and Perpetua Hale": an unknown word before a known first name
+                # describes the child ("Cousins", "Captain"); it is not their first name.
+                if match.first_name.casefold() not in self.gaz.first_names \
+                        and (match.surname_text or "").casefold() in self.gaz.first_names:
+                    continue
                 if any(LIST_GAP.fullmatch(self.text, e, match.start) or LIST_GAP.fullmatch(self.text, match.end, s)
                        for s, e in spans):
                     weak.remove(match)
