@@ -9,7 +9,7 @@ from conftest import WEEKDAY_MORNING
 
 from tweetguard.catalogue import Catalogue, load_catalogue
 from tweetguard.engine import Engine
-from tweetguard.kinds.sentiment import score
+from tweetguard.kinds.sentiment import SENTENCE, make_scorer, score
 from tweetguard.model import Draft, Violation
 from tweetguard.settings import Settings
 
@@ -122,3 +122,77 @@ def test_new_hard_negatives_are_not_flagged(catalogue: Catalogue, text: str) -> 
 def test_reporting_our_own_news_is_still_scored(catalogue: Catalogue) -> None:
     # "to report" is the school speaking, not someone else's words being repeated.
     assert tone(catalogue, "We are really disappointed to report that the new benches have been vandalised.")
+
+
+# drafts3-style signals in new wording: repetition, "a small minority"-style blame of a
+# group, "we shouldn't need to", sarcasm, shouted scolding, rhetorical questions, broken
+# promises, and telling off one child.
+@pytest.mark.parametrize("text", [
+    "For the umpteenth time, the bike racks are NOT a climbing frame.",
+    "A handful of dog owners keep letting their pets foul the field. We shouldn't need to remind anyone of this.",
+    "Behaviour in the lunch queue is getting out of control.",
+    "Cheers to the delivery firm for leaving our new books out in the rain. Superb service 🙄",
+    "Top marks to the bus company for leaving Y6 stranded for an hour. Great job 😒",
+    "A friendly reminder, for the fourth time this month, that nuts are not allowed in school.",
+    "Certain families seem to think term dates are optional. They aren't.",
+    "Another day, yet another smashed fence panel. We were promised new fencing in June.",
+    "The contractor's so-called quick fix has left us without hot water again.",
+    "Clearly nobody has bothered to look at the new one-way signs.",
+    "Does nobody read the newsletter? Why do parents keep sending sweets in lunchboxes?",
+    "Theo, that is not the behaviour we want to see in assembly.",
+    "Zara, please try harder with your reading at home.",
+])
+def test_drafts3_style_complaints_in_new_wording_are_flagged(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We won the county cup for the third time – so proud of our team!",
+    "Please do not bring scooters into the playground. Thank you for helping us keep everyone safe.",
+    "Come on down to the summer fair this Saturday!",
+    "See you all next time for our next coffee morning!",
+    "Our choir NEVER fails to amaze us!",
+    "Y3 learnt why the Titanic sank. Could it have been avoided?",
+    "The leak has been reported to the council and the hall is closed until it is fixed.",
+    "Lost property is overflowing! Please come and have a look before half term.",
+    "Please pay attention to the new one-way system at drop-off. Thank you!",
+    'Y6 found out why so-called "unsinkable" ships still sank in their history lesson.',
+    "Clearly the children loved every minute of the magic show!",
+    "Some of you asked about the trip date: it is Friday 12th.",
+])
+def test_firm_notices_and_look_alikes_are_not_flagged(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text) == []
+
+
+def test_sarcasm_turns_praise_into_blame(catalogue: Catalogue) -> None:
+    assert total(catalogue, "Thanks for the nets. Very generous.") > 0
+    assert total(catalogue, "Thanks for the nets. Very generous 😏") < 0
+
+
+def test_a_shouted_scolding_word_counts_on_its_own(catalogue: Catalogue) -> None:
+    assert total(catalogue, "The bay is for drop-off only.") == 0
+    assert total(catalogue, "The bay is for drop-off ONLY.") < 0
+
+
+def test_passive_been_reported_is_the_school_speaking(catalogue: Catalogue) -> None:
+    assert tone(catalogue, "Another broken window this weekend. Whoever is doing this, it has been reported.")
+
+
+@pytest.mark.parametrize("text", [
+    "The bay is for drop-off ONLY.",
+    "Thanks so much, very generous 😏",
+    "Brilliant 🙄",
+    "NOT a car park.",
+    "So-called experts.",
+    "Lovely day, thank you all.",
+    "No comment.",
+])
+def test_the_early_exit_never_skips_a_sentence_that_scores_below_zero(catalogue: Catalogue, text: str) -> None:
+    rule = catalogue.get("negative-tone")
+    assert rule is not None
+    weighted = {" ".join(w.lower().split()): float(wt)
+                for name, wt in rule.params["weights"].items() for w in catalogue.lists[name]}
+    scorer = make_scorer(rule.params, weighted)
+    sarcastic = scorer.is_sarcastic(text)
+    lowest = min(scorer.sentence(text, m.start(), m.end(), sarcastic).score for m in SENTENCE.finditer(text))
+    assert scorer.could_be_negative(text) or lowest >= 0

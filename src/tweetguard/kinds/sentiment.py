@@ -8,6 +8,10 @@ school-specific:
 - intensifiers ("really", "very", "so") within two words before strengthen it;
 - contrast: after "but" (or "however", "although"...) the clause after it counts 1.5 times
   and the one before half, so "We didn't win, but the team never gave up" ends positive;
+- sarcasm: a marker of sarcasm ("🙄", "so-called") turns the draft's praise into blame, so
+  "Thanks to whoever took the nets. Very generous 😒" is negative;
+- shouting: a scolding word written in capitals ("NOT", "AGAIN", "ONLY") counts against the
+  sentence on its own, like a raised voice;
 - learning: in a sentence about what children learn or study ("learning about the Great
   Plague", "studied the Blitz"), negative words describe the topic, not the school, and
   do not count.
@@ -35,6 +39,9 @@ PARAMS = {
     "contrast": Param(list, default=[]),
     "learning": Param(list, default=[], help="words that make a sentence about a learning topic"),
     "reported": Param(list, default=[], help="regexes marking a sentence as reported speech (not scored)"),
+    "sarcasm": Param(list, default=[], help="markers that turn the draft's positive words negative"),
+    "shouted": Param(list, default=[], help="words that scold when written in capitals"),
+    "shouted_weight": Param(float, default=-1.0, help="what each shouted scolding word adds"),
     "threshold": Param(float, default=-1.5, help="a total at or below this is negative"),
     "suggestion": Param(str, default=None),
 }
@@ -62,8 +69,17 @@ class Scored:
 class Scorer:
     def __init__(self, weighted: dict[str, float], negators: tuple[str, ...], intensifiers: tuple[str, ...],
                  contrast: tuple[str, ...], learning: tuple[str, ...],
-                 reported: tuple[regex.Pattern[str], ...] = ()) -> None:
+                 reported: tuple[regex.Pattern[str], ...] = (), sarcasm: tuple[str, ...] = (),
+                 shouted: tuple[str, ...] = (), shouted_weight: float = -1.0) -> None:
         self.weighted = weighted
+        self.sarcasm = phrase_index(sarcasm) or None
+        self.shouted = frozenset(w.lower() for w in shouted)
+        self._shouted_caps = frozenset(w.upper() for w in shouted)
+        # Cheap screens: a marker's words (or, for an emoji, itself) must be in the text.
+        self._sarcasm_needs = tuple(
+            _has_words(frozenset(r.lower() for r in WORD_RUN.findall(m)), ()) if m.isascii() and WORD_RUN.search(m)
+            else _has_text(m) for m in sarcasm)
+        self.shouted_weight = shouted_weight
         self.lexicon = phrase_index(tuple(weighted))
         self.negators = phrase_index(negators) or None
         self.intensifiers = phrase_index(intensifiers) or None
@@ -74,13 +90,27 @@ class Scorer:
         self.stems = [(entry[:-1], weight) for entry, weight in weighted.items() if entry.endswith("*")]
         self._harmless, self._needs = _screening(weighted, self.stems, self.lexicon.ordered)
 
+    def is_sarcastic(self, text: str) -> bool:
+        if self.sarcasm is None:
+            return False
+        words = text_words(text)
+        return any(need(words) for need in self._sarcasm_needs) and self.sarcasm.search(text)
+
+    def shouts(self, part: str) -> list[str]:
+        """The scolding words ``part`` writes in capitals ("do NOT park")."""
+        if not self.shouted or self.shouted_weight >= 0 or self._shouted_caps.isdisjoint(text_words(part).exact):
+            return []
+        # A shouted word the lexicon weighs ("AGAIN") is already strengthened there.
+        return [m.group() for m in SHOUTED.finditer(part)
+                if m.group().lower() in self.shouted and m.group().lower() not in self.weighted]
+
     def could_be_negative(self, text: str) -> bool:
         """False when no sentence of ``text`` can score below zero: every lexicon entry that
-        could match only adds to the score, or lacks a word it needs, and nothing could
-        negate a word (cheap: no matching)."""
+        could match only adds to the score, or lacks a word it needs, nothing could negate
+        a word, no scolding word is shouted and the draft is not sarcastic (cheap)."""
         present = self.lexicon.candidates(text)
         if not present:
-            return False
+            return bool(self.shouts(text))
         words = text_words(text)
         if words.unsafe:
             return True
@@ -92,21 +122,29 @@ class Scorer:
                 return True
         if self.negators is not None and self.negators.candidates(text):
             return True
-        return "n't" in words.lowered or "n’t" in words.lowered
+        if "n't" in words.lowered or "n’t" in words.lowered:
+            return True
+        # Praise may count as blame ("Brilliant 🙄"); a capital "NOT" scolds.
+        return self.is_sarcastic(text) or bool(self.shouts(text))
 
-    def sentence(self, text: str, start: int, end: int) -> Scored:
+    def sentence(self, text: str, start: int, end: int, sarcastic: bool = False) -> Scored:
         part = text[start:end]
-        if not self.lexicon.candidates(part):
+        shouts = self.shouts(part)
+        if not shouts and not self.lexicon.candidates(part):
             return Scored(start, end, 0.0, ())  # no word that scores: nothing else matters
         if self.reported and find_all(part, (), self.reported):
             return Scored(start, end, 0.0, ())  # someone else's words: the quoting rule's job
         part = QUOTED.sub(lambda m: " " * len(m.group()), part)
         about_learning = bool(find_all(part, self.learning))
+        if about_learning:
+            shouts = []
         pivot = max((s[1] for s in find_all(part, self.contrast)), default=None)
-        total, words = 0.0, []
+        total, words = len(shouts) * self.shouted_weight, list(shouts)
         for s_start, s_end in _longest(find_all(part, self.lexicon)):
             found = " ".join(part[s_start:s_end].lower().replace("’", "'").split())
             weight = self.weighted.get(found, self._stem_weight(found))
+            if weight > 0 and sarcastic:
+                weight = -weight  # "Very generous of you 😒"
             if weight < 0 and about_learning:
                 continue
             # Negation and intensifiers reach back only within the clause.
@@ -220,16 +258,15 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             weighted[key] = float(weight)
             if key.isalpha() and not key.endswith("s"):
                 weighted.setdefault(key + "s", float(weight))  # plurals: "prats", "idiots"
-    scorer = Scorer(weighted, tuple(p["negators"] or ()), tuple(p["intensifiers"] or ()),
-                    tuple(p["contrast"] or ()), tuple(p["learning"] or ()),
-                    compile_patterns(p["reported"] or (), "reported"))
+    scorer = make_scorer(p, weighted)
     threshold = float(p["threshold"])
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
         text = ctx.view.text
         if threshold < 0 and not scorer.could_be_negative(text):
             return  # every sentence scores zero or more: the total cannot reach the threshold
-        scored = [scorer.sentence(text, m.start(), m.end()) for m in SENTENCE.finditer(text)]
+        sarcastic = scorer.is_sarcastic(text)
+        scored = [scorer.sentence(text, m.start(), m.end(), sarcastic) for m in SENTENCE.finditer(text)]
         total = sum(s.score for s in scored)
         if not scored or total > threshold:
             return
@@ -249,7 +286,15 @@ def score(rule: Rule, lists: Mapping[str, tuple[str, ...]], text: str) -> float:
     p = rule.params
     weighted = {" ".join(w.lower().replace("’", "'").split()): float(wt)
                 for name, wt in p["weights"].items() for w in lists[name]}
-    scorer = Scorer(weighted, tuple(p["negators"] or ()), tuple(p["intensifiers"] or ()),
-                    tuple(p["contrast"] or ()), tuple(p["learning"] or ()),
-                    compile_patterns(p["reported"] or (), "reported"))
-    return sum(scorer.sentence(text, m.start(), m.end()).score for m in SENTENCE.finditer(text))
+    scorer = make_scorer(p, weighted)
+    sarcastic = scorer.is_sarcastic(text)
+    return sum(scorer.sentence(text, m.start(), m.end(), sarcastic).score for m in SENTENCE.finditer(text))
+
+
+def make_scorer(p: Mapping[str, object], weighted: dict[str, float]) -> Scorer:
+    """A Scorer from a sentiment rule's params and its weighted lexicon."""
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(p.get(key) or ())  # type: ignore[arg-type]
+    return Scorer(weighted, words("negators"), words("intensifiers"), words("contrast"), words("learning"),
+                  compile_patterns(words("reported"), "reported"), words("sarcasm"), words("shouted"),
+                  float(p.get("shouted_weight", -1.0)))  # type: ignore[arg-type]
