@@ -58,6 +58,16 @@ TARGETED = [
     "Casimir was so much calmer at lunchtime today. Proud of him!",
     "Well done Santiago for remembering your reading book every day this week!",
     "Good luck in your piano exam tomorrow, Henrietta!",
+    # a name and an initial, then the address
+    "Delphine K. – please hand in your trip slip by Friday.",
+    # a reminder opening the sentence, then the child addressed
+    "Don't forget Ignatius, it's your turn to feed the class fish!",
+    # a word the lists know as a surname, opening a sentence about conduct
+    "Murphy, that behaviour at the swimming pool was not acceptable.",
+    # comfort for one upset child
+    "Sending a big hug to Philippa, who was tearful at the school gate today.",
+    # greeting a parent, then their child's possessive: not a list of two children
+    "Hello Gwendolyn, Barnaby's reading folder was left in the hall.",
 ]
 
 NOT_TARGETED = [
@@ -100,6 +110,15 @@ NOT_TARGETED = [
     "Spellings: week 9 list online.",
     "Seashells, shellfish and sea glass: Year 1's beach collection is in the hall.",
     "Well done Year 4, a much calmer assembly today!",
+    # adults named by their role, and a pet named twice
+    "We said goodbye to our school crossing patrol, Maureen, after 20 years. Thank you, Maureen!",
+    "A huge thank you to our caretaker, Desmond, for gritting the paths. You're a star, Desmond!",
+    "Our class hamster, Nutmeg, went home for the holidays. See you soon, Nutmeg!",
+    # a capitalised plural before a colon is a heading
+    "Wellies: please make sure they are named!",
+    "Sketchbooks: bring yours back on Monday please.",
+    # talking about a topic is not a comment on conduct
+    "Watch out for Ignatius on the radio this evening – he'll be talking about our garden project!",
 ]
 
 

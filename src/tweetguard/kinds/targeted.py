@@ -49,6 +49,8 @@ PARAMS = {
     "achievements": Param(list, required=True, help="achievements that make a mention a celebration"),
     "animals": Param(list, default=["dog", "puppy", "cat", "kitten", "hamster", "rabbit", "tortoise", "pet",
                                     "mascot"], help="a name right after one of these is a pet's or mascot's"),
+    "roles": Param(list, default=["lollipop man", "lollipop lady", "crossing patrol", "caretaker"],
+                   help="adults' roles: a name right after one of these is an adult's"),
 }
 
 # Between names in a list of children: "Kofi and Tobi", "Jakub, Amara and Sofia".
@@ -62,7 +64,7 @@ LIST_BEFORE = regex.compile(rf"{CAP}\s*,?\s*(?:and|&|\+)\s*$", regex.V1)
 CLASS_AFTER = r"(?:\s+in\s+(?:(?:Y|Yr|Year|Class)\s*)?\d+[A-Za-z]?|\s*\((?:Y|Yr|Year|Class)?\s*\d+[A-Za-z]?\))?"
 # What may follow a name used to address the child at the start of a sentence.
 VOCATIVE_AFTER = regex.compile(
-    CLASS_AFTER + r"\s*(?:,|[-–—:](?=\s))(?!\s*(?:who|whose|our|aged|age|in year|from|and|the|a|an)\b)",
+    r"(?:(?<=(?<!\w)\p{Lu})\.)?(?:\s+\p{Lu}\.?(?=\s))?" + CLASS_AFTER + r"\s*(?:,|[-–—:](?=\s))(?!\s*(?:who|whose|our|aged|age|in year|from|and|the|a|an)\b)",
     regex.I | regex.V1)
 # After "Well done Jun ...": a reason given in the third person ("for his number bonds").
 THIRD_PERSON_REASON = regex.compile(r"\s+(?:for|on|in|who|whose|from|and)\b", regex.I)
@@ -72,6 +74,11 @@ SENTENCE_AFTER = regex.compile(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(])")
 SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…\n])(?:\s*[#@][\w]+)*[^\w#@]*$")
 SENTENCE_END = regex.compile(r"[.!?…]+(?=[\s\"'’”)]|$)|\n+")
 # A sentence that goes on about the same child: "He is in hospital...", "Your kit is...".
+# A capitalised plural of a thing before a colon is a heading ("Lunchboxes: ..."), not a name.
+HEADING_PLURAL = regex.compile(r"(?:[xz]|[cs]h|ss)es$|[^aeiou]s$", regex.I)
+HEADING_COLON = regex.compile(r"\s*:")
+# A comment on conduct is not one when it is the topic of a talk: "talking about our eco club".
+TOPIC_AFTER = r"(?!\s+about\b)"
 ABOUT_SAME = regex.compile(r"\W*(?:he|she|his|her|him|you|your)\b", regex.I)
 # Words before an unknown capitalised word that put a place there, not a person.
 # Words that make a greeting the whole community's: "Welcome back, everyone!".
@@ -136,8 +143,10 @@ class Words:
         self.greeting_before = Phrases("greetings", greetings, "(?:", r")[\s,!]*$")
         self.personal = Phrases("personal", p["personal"])  # type: ignore[arg-type]
         conduct: Sequence[str] = p["conduct"]  # type: ignore[assignment]
-        self.conduct = Phrases("conduct", conduct)
+        self.conduct = Phrases("conduct", conduct, "", TOPIC_AFTER)
         self.reminders = Phrases("reminders", p["reminders"])  # type: ignore[arg-type]
+        # "Remember Winnie, ...": a reminder opening the sentence, then the name addressed.
+        self.reminder_before = Phrases("reminders", p["reminders"], r"(?:^|[.!?…\n])\W*(?:", r")\s+$")  # type: ignore[arg-type]
         # "Thank you, Sandford" thanks a community: its "you" does not speak to a child.
         self.second = Phrases("second_person", p["second_person"], r"(?<!\bthank\s+)")  # type: ignore[arg-type]
         self.achievements = Phrases("achievements", p["achievements"])  # type: ignore[arg-type]
@@ -146,6 +155,8 @@ class Words:
         self.animal_before = Phrases("animals", animals, "(?:", r")s?\s*[,:–-]?\s*$")
         self.animal_after = Phrases("animals", animals, r"^\s*,?\s*(?:the|our|a|an|is|was)\s+(?:\w+\s+){0,2}(?:",
                                     r")(?!\w)")
+        roles: Sequence[str] = p["roles"]  # type: ignore[assignment]
+        self.role_before = Phrases("roles", roles, "(?:", r")s?\s*[,:–-]?\s*$")
 
     @staticmethod
     def has(pattern: Phrases, text: str) -> bool:
@@ -237,7 +248,7 @@ def _child_mentions(analysis: Analysis, text: str, words: Words, reply: bool,
         if _in_list(candidates, index, text) or _pet(text, match, words):
             continue
         key = (match.first_name or "").casefold()
-        vocative = _vocative(text, match, words.greeting_before)
+        vocative = _vocative(text, match, words)
         if not vocative:
             if rank.get(key, FREQUENT_RANK) < FREQUENT_RANK and key not in roster_first:
                 continue  # "May", "Summer", "Will": words first, names only when addressed
@@ -247,9 +258,32 @@ def _child_mentions(analysis: Analysis, text: str, words: Words, reply: bool,
     # Names no list knows count only where something could make one a child's: look for
     # them only then (it is the slow part).
     if not found and (reply or " from " in text or anywhere("personal") or anywhere("reminders")
-                      or anywhere("second")):
+                      or anywhere("second") or anywhere("conduct")):
         found = _unknown_names(analysis, text, words, reply)
+    if not found and anywhere("conduct"):
+        found = _surnames_addressed(analysis, text, words)
     return found
+
+
+# A lone capitalised word opening a sentence and followed by a comma: "Rafferty, that was...".
+OPENING_WORD = regex.compile(r"(?:^|(?<=[.!?…\n]))\s*(\p{Lu}\p{Ll}{2,})(?=,)", regex.V1)
+
+
+def _surnames_addressed(analysis: Analysis, text: str, words: Words) -> list[tuple[NameMatch, bool]]:
+    """A word the lists know only as a surname, opening a sentence as the one addressed and
+    told about their conduct: many surnames are first names too ("Rafferty, that was not the
+    behaviour we expect"). Not an everyday word ("Sadly, ...")."""
+    sentences = _sentences(text)
+    for found in OPENING_WORD.finditer(text):
+        start, end = found.span(1)
+        key = found.group(1).casefold()
+        if key not in analysis.gaz.surnames or analysis.gaz.common_rank.get(key, FREQUENT_RANK) < FREQUENT_RANK \
+                or NOT_A_NAME_ENDING.search(key):
+            continue
+        match = NameMatch(start, end, "first", found.group(1), None, (start, end), None, "a surname addressed")
+        if VOCATIVE_AFTER.match(text, end) and Words.has(words.conduct, _scope(text, sentences, start, follow=False)):
+            return [(match, True)]
+    return []
 
 
 def _unknown_names(analysis: Analysis, text: str, words: Words, reply: bool) -> list[tuple[NameMatch, bool]]:
@@ -264,11 +298,14 @@ def _unknown_names(analysis: Analysis, text: str, words: Words, reply: bool) -> 
                 or NOT_A_NAME_ENDING.search(match.first_name.casefold()):
             continue  # "Seashells, shellfish and...", "Respectfully, ..."
         sentence = _scope(text, sentences, match.start, follow=False)
-        if _vocative(text, match, words.greeting_before):
-            # Addressed with an instruction, a "you" or a greeting: "#Y6 Jericho: homework in
-            # please"; not "Thank you, Sandford" (a community) or "Timetable: ...".
+        if HEADING_COLON.match(text, match.end) and HEADING_PLURAL.search(match.first_name or ""):
+            continue  # "Lunchboxes: please remember...": a heading, not a child
+        if _vocative(text, match, words):
+            # Addressed with an instruction, a "you", a greeting or a comment on conduct:
+            # "#Y6 Jericho: homework in please", "Rafferty, that was not the behaviour...";
+            # not "Thank you, Sandford" (a community) or "Timetable: ...".
             if Words.has(words.reminders, sentence) or Words.has(words.second, sentence) \
-                    or Words.has(words.personal, sentence):
+                    or Words.has(words.personal, sentence) or Words.has(words.conduct, sentence):
                 found.append((match, True))
         elif SENTENCE_BEFORE.search(before) or PLACE_BEFORE.search(before):
             continue  # "Fortnite is rated 12+", "a trip to Wroxham"
@@ -284,28 +321,41 @@ def _in_list(candidates: Sequence[NameMatch], index: int, text: str) -> bool:
     match = candidates[index]
     before = candidates[index - 1] if index > 0 else None
     after = candidates[index + 1] if index + 1 < len(candidates) else None
-    if (before and LIST_GAP.fullmatch(text, before.end, match.start)) \
-            or (after and LIST_GAP.fullmatch(text, match.end, after.start)):
+    if (before and LIST_GAP.fullmatch(text, before.end, match.start) and not _possessive_pair(text, before, match)) \
+            or (after and LIST_GAP.fullmatch(text, match.end, after.start) and not _possessive_pair(text, match, after)):
         return True
     return bool(LIST_AFTER.match(text, match.end) or LIST_BEFORE.search(text[max(0, match.start - 40):match.start]))
 
 
+def _possessive_pair(text: str, first: NameMatch, second: NameMatch) -> bool:
+    """ "Hi Sarah, Lucas's jumper...": a comma, then a possessive that no more names follow,
+    addresses the first and talks about the second; it is not a list of children."""
+    return text[first.end:second.start].strip() == "," and text.startswith(("'s", "’s"), second.end) \
+        and not LIST_AFTER.match(text, second.end + 2)
+
+
 def _pet(text: str, match: NameMatch, words: Words) -> bool:
-    """A pet's or mascot's name: "our reading dog, Biscuit", "Bramble the school dog"."""
-    before = text[max(0, match.start - 30):match.start]
-    return bool(words.animal_before.search(before) or words.animal_after.search(text[match.end:match.end + 40]))
+    """A pet's, mascot's or adult's name: "our reading dog, Biscuit", "Bramble the school
+    dog", "our lollipop man, Stan"; once a draft says so, every mention of that name is."""
+    name = text[match.start:match.end]
+    for found in regex.finditer(rf"(?<!\w){regex.escape(name)}(?!\w)", text):
+        before = text[max(0, found.start() - 30):found.start()]
+        if words.animal_before.search(before) or words.role_before.search(before) \
+                or words.animal_after.search(text[found.end():found.end() + 40]):
+            return True
+    return False
 
 
-def _vocative(text: str, match: NameMatch, greeting_before: Phrases) -> bool:
+def _vocative(text: str, match: NameMatch, words: Words) -> bool:
     before = text[max(0, match.start - 40):match.start]
-    if greeting_before.search(before):
+    if words.greeting_before.search(before):
         # "Well done Josh", "Happy 8th birthday Amara"; not "Well done Jun for his number bonds"
         return not THIRD_PERSON_REASON.match(text, match.end)
     end = match.end + (2 if text.startswith(("'s", "’s"), match.end) else 0)
     if end != match.end:
         return False
-    if SENTENCE_BEFORE.search(before) and VOCATIVE_AFTER.match(text, end):
-        return True  # "Sam, remember your kit", "Khoa Le in 5B: your trumpet..."
+    if (SENTENCE_BEFORE.search(before) or words.reminder_before.search(before)) and VOCATIVE_AFTER.match(text, end):
+        return True  # "Sam, remember your kit", "Khoa Le in 5B: your trumpet...", "Remember Winnie, ..."
     return before.rstrip().endswith(",") and bool(SENTENCE_AFTER.match(text, end))  # "..., Kai!"
 
 
