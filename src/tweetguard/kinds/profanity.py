@@ -150,7 +150,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
         text = ctx.view.text
-        plain = text_words(text).plain
+        words = text_words(text)
+        plain = words.ascii and words.plain  # the ASCII patterns above: ASCII text only
         spans: list[tuple[int, int]] = find_all(text, phrase_list)
         tokens = set(TOKEN_ASCII.findall(text) if plain else TOKEN.findall(text, timeout=MATCH_TIMEOUT_SECONDS))
         if len(seen) + len(tokens) > MEMO_SIZE:

@@ -29,24 +29,53 @@ CASE_UNSAFE = frozenset(
     "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"
 )
 _CACHE_SIZE = 256
-# On plain text (ASCII, tweet-sized) Python's re finds exactly what regex finds with these
-# generated word-list patterns (same \w, \s and case rules there) several times faster.
-# regex's \s leaves out the ASCII separators \x1c-\x1f, which re counts as spaces.
+# On plain text (tweet-sized, every character read alike by both libraries) Python's re
+# finds exactly what regex finds with these generated word-list patterns, several times
+# faster, and compiles them faster too. regex's \s leaves out the ASCII separators
+# \x1c-\x1f, which re counts as spaces; beyond ASCII the two disagree on some characters
+# (combining marks and U+FE0F are \w to regex only, superscript digits to re only), so a
+# text with one of those takes the exact way.
 PLAIN_MAX = 2000
 _RE_DIFFERS = re.compile(r"[\x1c-\x1f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_RE_WORD, _RE_SPACE = re.compile(r"\w"), re.compile(r"\s")
+_REGEX_WORD, _REGEX_SPACE = regex.compile(r"\w", regex.V1), regex.compile(r"\s", regex.V1)
+
+
+@lru_cache(maxsize=4096)
+def read_alike(char: str) -> bool:
+    """Whether re and regex agree on this non-ASCII character: both or neither call it a
+    word character or a space, and neither equates it with an ASCII letter ignoring case."""
+    return (char not in CASE_UNSAFE
+            and (_RE_WORD.match(char) is None) == (_REGEX_WORD.match(char) is None)
+            and (_RE_SPACE.match(char) is None) == (_REGEX_SPACE.match(char) is None))
+
+
+def _plain(text: str) -> bool:
+    if len(text) > PLAIN_MAX or _RE_DIFFERS.search(text):
+        return False
+    return text.isascii() or all(map(read_alike, set(_NON_ASCII.findall(text))))
+
+
+@lru_cache(maxsize=8192)
+def _uncased(source: str) -> bool:
+    """Whether a pattern has no non-ASCII letter with case (the two libraries fold those
+    differently: regex fully, re simply), so on plain text re matches it as regex does."""
+    return all(c.lower() == c.upper() for c in _NON_ASCII.findall(source))
 
 
 class TextWords:
     """The words of one text: as written, lower-cased, and their first letters."""
 
-    __slots__ = ("text", "exact", "lower", "unsafe", "plain", "_prefixes", "_lowered")
+    __slots__ = ("text", "exact", "lower", "unsafe", "plain", "ascii", "_prefixes", "_lowered")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.exact = frozenset(WORD_RUN.findall(text))
         self.lower = frozenset(w.lower() for w in self.exact)
         self.unsafe = not text.isascii() and not CASE_UNSAFE.isdisjoint(text)
-        self.plain = len(text) <= PLAIN_MAX and text.isascii() and not _RE_DIFFERS.search(text)
+        self.ascii = text.isascii()
+        self.plain = _plain(text)
         self._prefixes: dict[int, frozenset[str]] = {}
         self._lowered: str | None = None
 
@@ -160,39 +189,79 @@ class PhraseIndex:
         picked.sort()
         return tuple(self.ordered[i] for i in picked)
 
-    def pattern(self, text: str) -> regex.Pattern[str] | None:
-        """A regex that finds in ``text`` exactly what the whole list would (None: nothing)."""
-        subset = self.candidates(text)
-        return _compile_regex(self._source(subset), self._flags) if subset else None
-
     def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the phrases are, exactly as one alternation of the whole list (in priority
+        order) would find them scanning left to right, without compiling that alternation:
+        every match of each candidate phrase, overlapping ones too, then at each place the
+        first phrase in priority order, resuming after its end."""
         subset = self.candidates(text)
         if not subset:
             return []
-        source = self._source(subset)
-        fast = _compile_re(source, self._re_flags) if text_words(text).plain else None
-        if fast is not None:
-            return [m.span() for m in fast.finditer(text)]
-        return [m.span() for m in _compile_regex(source, self._flags).finditer(text, timeout=MATCH_TIMEOUT_SECONDS)]
+        if len(subset) == 1:
+            return [m.span() for m in self._finditer(subset[0], text)]
+        found: list[tuple[int, int, int]] = []
+        for rank, phrase in enumerate(subset):
+            found.extend((start, rank, end) for start, end in self._every_match(phrase, text))
+        found.sort()
+        spans: list[tuple[int, int]] = []
+        resume = 0
+        for start, _rank, end in found:
+            if start >= resume:
+                if end == start:  # an empty match changes how a scan resumes: scan for real
+                    return self._scanned(subset, text)
+                spans.append((start, end))
+                resume = end
+        return spans
 
     def search(self, text: str) -> bool:
         """Whether any of the phrases is in ``text``."""
-        subset = self.candidates(text)
-        if not subset:
-            return False
-        source = self._source(subset)
-        fast = _compile_re(source, self._re_flags) if text_words(text).plain else None
+        return any(self._search(phrase, text, 0) is not None for phrase in self.candidates(text))
+
+    def _every_match(self, phrase: str, text: str) -> Iterator[tuple[int, int]]:
+        """Each match of ``phrase``, one for every place it starts (so overlapping too)."""
+        position = 0
+        while (match := self._search(phrase, text, position)) is not None:
+            yield match.span()
+            position = match.start() + 1
+
+    def _search(self, phrase: str, text: str, position: int) -> re.Match[str] | regex.Match[str] | None:
+        fast = self._fast(phrase, text)
         if fast is not None:
-            return fast.search(text) is not None
-        return _compile_regex(source, self._flags).search(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
+            return fast.search(text, position)
+        return self._exact(phrase).search(text, position, timeout=MATCH_TIMEOUT_SECONDS)
+
+    def _finditer(self, phrase: str, text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
+        fast = self._fast(phrase, text)
+        if fast is not None:
+            return fast.finditer(text)
+        return self._exact(phrase).finditer(text, timeout=MATCH_TIMEOUT_SECONDS)
+
+    def _scanned(self, subset: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+        pattern = _compile_regex(self._source(subset), self._flags)
+        return [m.span() for m in pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)]
+
+    def _exact(self, phrase: str) -> regex.Pattern[str]:
+        """One phrase's pattern in regex, the matching the whole list is defined by."""
+        return _compile_regex(self._source((phrase,)), self._flags)
+
+    def _fast(self, phrase: str, text: str) -> re.Pattern[str] | None:
+        """One phrase's pattern in re, when re matches it on ``text`` exactly as regex would."""
+        words = text_words(text)
+        if not words.plain:
+            return None
+        source = self._source((phrase,))
+        if not (words.ascii or _uncased(source)):
+            return None
+        return _compile_re(source, self._re_flags)
 
 
-@lru_cache(maxsize=2048)
+# One entry a phrase (the catalogue has about 2,000) or an odd list that needed a real scan.
+@lru_cache(maxsize=8192)
 def _compile_regex(source: str, flags: int) -> regex.Pattern[str]:
     return regex.compile(source, flags)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=8192)
 def _compile_re(source: str, flags: int) -> re.Pattern[str] | None:
     try:
         return re.compile(source, flags)
