@@ -38,21 +38,21 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     snapshot.write(folder, target)
     monkeypatch.setattr(catalogue, "default_rules_dir", lambda: folder)
     monkeypatch.setattr(snapshot, "SNAPSHOT", target)
-    snapshot._files.cache_clear()
+    snapshot.clear_cache()
     yield folder
-    snapshot._files.cache_clear()
+    snapshot.clear_cache()
 
 
 def test_the_shipped_snapshot_holds_every_default_rule_file() -> None:
     # Stale entries are ignored (slower, still right); this keeps the cold start fast.
-    snapshot._files.cache_clear()
+    snapshot.clear_cache()
     stale = [path.name for path in sorted(default_rules_dir().glob("*.y*ml"))
              if snapshot.entry(path.name, path.read_bytes()) is None]
     assert not stale, f"refresh the catalogue snapshot: python -m tweetguard.snapshot (stale: {stale})"
 
 
 def test_snapshot_and_yaml_give_the_same_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
-    snapshot._files.cache_clear()
+    snapshot.clear_cache()
     from_snapshot = load_catalogue()
     monkeypatch.setattr(snapshot, "entry", lambda name, data: None)
     from_yaml = load_catalogue()
@@ -98,10 +98,10 @@ def test_a_snapshot_rule_the_code_no_longer_accepts_falls_back_to_yaml(
 
 def test_a_missing_or_broken_snapshot_means_yaml(shipped: Path, tmp_path: Path) -> None:
     snapshot.SNAPSHOT.write_text("{not json", encoding="utf-8")
-    snapshot._files.cache_clear()
+    snapshot.clear_cache()
     assert load_catalogue().rules[0].message == "From the build"
     snapshot.SNAPSHOT.unlink()
-    snapshot._files.cache_clear()
+    snapshot.clear_cache()
     assert load_catalogue().rules[0].message == "From the build"
 
 
@@ -111,3 +111,42 @@ def test_the_snapshot_is_used_when_it_matches(shipped: Path, monkeypatch: pytest
 
     monkeypatch.setattr(catalogue, "_read_yaml", no_yaml)
     assert load_catalogue().rules[0].source == f"{shipped / 'tone.yaml'}:2"
+
+
+def test_the_shipped_required_literals_are_what_the_analysis_gives_now() -> None:
+    """The stored shortcuts must be today's analysis of today's patterns: a stale one could
+    skip a pattern that would have matched."""
+    from tweetguard.kinds import phrases
+
+    snapshot.clear_cache()
+    shipped = snapshot.required_literals()
+    assert shipped, "refresh the catalogue snapshot: python -m tweetguard.snapshot"
+    for pattern, sets in shipped.items():
+        assert sets == phrases.analyse_required(pattern), pattern
+    built = snapshot.build(default_rules_dir())["required"]
+    assert set(built) == set(shipped), "refresh the catalogue snapshot: python -m tweetguard.snapshot"
+
+
+def test_a_pattern_the_snapshot_lacks_is_analysed(shipped: Path) -> None:
+    from tweetguard.kinds import phrases
+
+    assert snapshot.required_literals() == {}  # the fixture's rule has no patterns
+    assert phrases.required_literals(r"\bsuspended\b") == (frozenset({"suspended"}),)
+
+
+def test_a_stored_answer_is_used_for_its_pattern(shipped: Path) -> None:
+    """The snapshot is read, not ignored: a stored answer is what the engine gets."""
+    import json
+
+    from tweetguard.kinds import phrases
+
+    data = json.loads(snapshot.SNAPSHOT.read_text(encoding="utf-8"))
+    data["required"] = {r"\bdetention\b": [["detention"]], r"\bx+y\b": None}
+    snapshot.SNAPSHOT.write_text(json.dumps(data), encoding="utf-8")
+    snapshot.clear_cache()
+    phrases.clear_required()
+    try:
+        assert phrases.required_literals(r"\bdetention\b") == (frozenset({"detention"}),)
+        assert phrases.required_literals(r"\bx+y\b") is None  # stored: no shortcut
+    finally:
+        phrases.clear_required()

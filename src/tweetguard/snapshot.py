@@ -37,17 +37,44 @@ def fingerprint(data: bytes) -> list[int]:
 
 
 @cache
-def _files() -> dict[str, Any]:
-    """The snapshot's files; empty when there is none or it is unreadable (YAML is used)."""
+def _data() -> dict[str, Any]:
+    """The snapshot; empty when there is none or it is unreadable (YAML is used)."""
     import json
 
     try:
         data = json.loads(SNAPSHOT.read_bytes())
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
+    if not isinstance(data, dict) or data.get("version") != VERSION:
         return {}
-    return data["files"]
+    return data
+
+
+def clear_cache() -> None:
+    """Forget the snapshot read (tests point SNAPSHOT at one of their own)."""
+    _data.cache_clear()
+    required_literals.cache_clear()
+
+
+def _files() -> dict[str, Any]:
+    files = _data().get("files")
+    return files if isinstance(files, dict) else {}
+
+
+@cache
+def required_literals() -> dict[str, tuple[frozenset[str], ...] | None]:
+    """The default rules' patterns with what each requires (see kinds.phrases); a pattern
+    that is not here (a school's own, or an edited rule) is analysed as usual."""
+    stored = _data().get("required")
+    if not isinstance(stored, dict):
+        return {}
+    known: dict[str, tuple[frozenset[str], ...] | None] = {}
+    for pattern, sets in stored.items():
+        if sets is None:
+            known[pattern] = None
+        elif isinstance(sets, list) and all(isinstance(s, list) and all(isinstance(w, str) for w in s) for s in sets):
+            known[pattern] = tuple(frozenset(s) for s in sets)
+    return known
 
 
 def entry(name: str, data: bytes) -> Entry | None:
@@ -95,7 +122,28 @@ def build(folder: Path) -> dict[str, Any]:
         if json.loads(json.dumps(stored)) != stored:
             continue  # a value JSON cannot hold exactly (a date, a number as a key): keep the YAML
         files[path.name] = stored
-    return {"version": VERSION, "files": files}
+    return {"version": VERSION, "files": files, "required": _required(folder)}
+
+
+def _required(folder: Path) -> dict[str, list[list[str]] | None]:
+    """What each of the rules' patterns requires, as kinds.phrases works it out: every
+    pattern the rules in ``folder`` hand to it while they are compiled."""
+    from tweetguard.catalogue import load_catalogue
+    from tweetguard.engine import compile_rules
+    from tweetguard.errors import TweetguardError
+    from tweetguard.kinds import phrases
+    from tweetguard.settings import Settings
+
+    phrases.clear_required()
+    try:
+        compile_rules(load_catalogue([folder], include_default=False), Settings())
+    except TweetguardError:
+        return {}  # a broken catalogue: its patterns are analysed when loaded
+    required: dict[str, list[list[str]] | None] = {}
+    for pattern in sorted(phrases.analysed_patterns()):
+        sets = phrases.analyse_required(pattern)
+        required[pattern] = None if sets is None else [sorted(s) for s in sets]
+    return required
 
 
 def write(folder: Path, target: Path = SNAPSHOT) -> None:

@@ -436,10 +436,36 @@ def _known_property(escape: str) -> bool:
 _SCOPED_FLAGS = regex.compile(r"[aiLmsux]*(?:-[imsx]+)?:")
 
 
-@lru_cache(maxsize=512)
-def required_literals(pattern: str) -> tuple[frozenset[str], ...] | None:
+Required = tuple[frozenset[str], ...] | None
+# Every pattern asked about in this process, with its answer. The shipped catalogue
+# snapshot holds the answers for the default rules' patterns (worked out at build time from
+# this same analysis), so a cold start need not parse them all.
+_REQUIRED: dict[str, Required] = {}
+
+
+def required_literals(pattern: str) -> Required:
     """What every match of ``pattern`` contains: for each set, one of its (lower-cased)
     strings. None when unknown (the pattern then always runs)."""
+    if pattern in _REQUIRED:
+        return _REQUIRED[pattern]
+    from tweetguard import snapshot
+
+    known = snapshot.required_literals()
+    found = _REQUIRED[pattern] = known[pattern] if pattern in known else analyse_required(pattern)
+    return found
+
+
+def analysed_patterns() -> tuple[str, ...]:
+    """The patterns required_literals was asked about (for building the snapshot)."""
+    return tuple(_REQUIRED)
+
+
+def clear_required() -> None:
+    _REQUIRED.clear()
+
+
+def analyse_required(pattern: str) -> Required:
+    """required_literals worked out from the pattern itself."""
     try:
         items = _Reader(pattern).parse()
     except _Unsupported:
@@ -450,7 +476,8 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...] | None:
             items = sre_parse.parse(plain).data
         except Exception:  # noqa: BLE001 - anything Python cannot read simply gets no shortcut
             return None
-    options = sorted(set(_required(items)), key=lambda o: (-min(map(len, o)), len(o)))
+    # Most telling first; ties in a fixed order, so the snapshot is the same on every build.
+    options = sorted(set(_required(items)), key=lambda o: (-min(map(len, o)), len(o), sorted(o)))
     return tuple(options[:4]) or None
 
 
