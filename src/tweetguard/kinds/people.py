@@ -8,11 +8,11 @@ missed adult name costs little; the names rules have their own, stricter finder.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
+
+from tweetguard import names
 
 if TYPE_CHECKING:
     from tweetguard.roster import Roster
@@ -24,31 +24,10 @@ TITLES = frozenset("mr mrs miss ms mx dr rev revd reverend pc sgt coach sir lady
 NOT_NAMES = frozenset("may june april august will grace hope joy faith art bill mark rose summer autumn "
                       "sunny holly ivy dawn sky river star angel king queen prince major duke earl "
                       "victoria christian page miles chase hunter reading year class".split())
-# Plain paths: importlib.resources costs milliseconds of imports at every start.
-DATA = Path(__file__).resolve().parents[1] / "data"
 WORD = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{L}]+(?:[-'’]\p{L}+)*", regex.V1)
-
-
-def _data_lines(name: str) -> frozenset[str]:
-    text = (DATA / name).read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    return _data_lines("first_names.txt")
-
-
 # At a sentence's start every word is capitalised, so there a name that is also one of the
 # commonest English words ("Will", "May", "Mark") needs a cue after it ("Will's", "Sam is").
 COMMON_RANK = 3000
-
-
-@lru_cache(maxsize=1)
-def very_common_words() -> frozenset[str]:
-    text = (DATA / "common_words.txt").read_text(encoding="utf-8")
-    words = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(words[:COMMON_RANK])
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -58,20 +37,21 @@ def _sentence_start(text: str, start: int) -> bool:
 
 def first_name_spans(text: str, roster: Roster | None = None) -> list[tuple[int, int]]:
     """Spans of words that read as a person's first name (possessive 's excluded)."""
-    known = first_names()
+    gazetteer = names.gazetteer()  # the names rules' word lists, read once for both
+    known, common_rank = gazetteer.first_names, gazetteer.common_rank
     pupils = {p.first_name.lower() for p in roster.pupils} if roster else set()
     spans: list[tuple[int, int]] = []
     for match in WORD.finditer(text):
         word = regex.sub(r"['’]s$", "", match.group())
         lower = word.lower()
-        if lower not in known and lower not in pupils:
+        if word.casefold() not in known and lower not in pupils:
             continue
         previous = regex.search(r"([\w.]+)\s*$", text[: match.start()])
         if previous and previous.group(1).rstrip(".").lower() in TITLES:
             continue
         if lower in NOT_NAMES and lower not in pupils:
             continue
-        if (_sentence_start(text, match.start()) and lower not in pupils and lower in very_common_words()
+        if (_sentence_start(text, match.start()) and lower not in pupils and common_rank.get(lower, COMMON_RANK) < COMMON_RANK
                 and not _followed_by_name_cue(text, match.start() + len(word))):
             continue
         spans.append((match.start(), match.start() + len(word)))
