@@ -49,6 +49,8 @@ def first_name_spans(text: str, roster: Roster | None = None) -> list[tuple[int,
         previous = regex.search(r"([\w.]+)\s*$", text[: match.start()])
         if previous and previous.group(1).rstrip(".").lower() in TITLES:
             continue
+        if _after_proper_possessive(text, match.start(), known):
+            continue
         if lower in NOT_NAMES and lower not in pupils:
             continue
         if (_sentence_start(text, match.start()) and lower not in pupils and common_rank.get(lower, COMMON_RANK) < COMMON_RANK
@@ -61,3 +63,13 @@ def first_name_spans(text: str, roster: Roster | None = None) -> list[tuple[int,
 def _followed_by_name_cue(text: str, end: int) -> bool:
     """At a sentence's start a name is usually followed by 's, a comma, 'has' or 'is'."""
     return bool(regex.match(r"(?:['’]s\b|,|\s+(?:has|is|was|and|in|from|who|will)\b)", text[end:]))
+
+
+POSSESSIVE_BEFORE = regex.compile(r"(\p{Lu}\p{L}*)['’]s[ \t]+$", regex.V1)
+
+
+def _after_proper_possessive(text: str, start: int, known: frozenset[str]) -> bool:
+    """ "the Children's Ward", "St Mary's Church": a capitalised word after a capitalised
+    possessive that is not someone's name is part of a proper noun, not a person."""
+    before = POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).casefold() not in known
