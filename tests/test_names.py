@@ -303,3 +303,24 @@ def test_roster_pupil_in_lower_case_needs_a_person_cue() -> None:
     text = "Daisy field and Rose hill helped at the fair"
     assert [text[m.start:m.end] for m in find_pupil_names(text, roster=roster)] == ["Daisy field", "Rose hill"]
     assert find_pupil_names("a walk up rose hill to the daisy field", roster=roster) == []
+
+
+@pytest.mark.parametrize(("text", "expected", "fixed"), [
+    ("Mrs Quigley's son Alistair raised £200!", "Mrs Quigley's son Alistair", "Alistair raised £200!"),
+    ("Well done to Mr Adeyemi’s daughter Tobi", "Mr Adeyemi’s daughter Tobi", "Well done to Tobi"),
+    ("Dr. Farrow's granddaughter Elowen visited Year 2", "Dr. Farrow's granddaughter Elowen",
+     "Elowen visited Year 2"),
+])
+def test_a_titled_parents_surname_names_their_child(text: str, expected: str, fixed: str) -> None:
+    found = find_pupil_names(text)
+    assert [text[m.start:m.end] for m in found] == [expected]
+    assert text[:found[0].start] + (found[0].fix or "") + text[found[0].end:] == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs Quigley's class enjoyed the trip",
+    "Mr Adeyemi's son is a firefighter who visited today",
+    "Mrs Quigley's son, a firefighter, visited Year 2",
+])
+def test_a_titled_parent_alone_names_no_child(text: str) -> None:
+    assert find_pupil_names(text) == []

@@ -371,7 +371,7 @@ class Analysis:
         self.gaz = gazetteer()
         self.tokens = tokenise(text)
         self._mark_adults()
-        self.pupil_names = self._full_names() + self._family_names()
+        self.pupil_names = self._full_names() + self._family_names() + self._children_of_titled_parents()
         self.pupil_names.sort(key=lambda m: m.start)
         self._first_names: list[NameMatch] | None = None  # built on first ask, then shared
 
@@ -878,6 +878,27 @@ class Analysis:
             begin = tokens[start].start
             found.append(NameMatch(begin, end, "family", None, self.text[begin:end], None,
                                    (begin, end), "a family name"))
+        return found
+
+    def _children_of_titled_parents(self) -> list[NameMatch]:
+        """ "Mrs Quigley's son Alistair": a titled parent's surname and their child's first
+        name together are the child's full name."""
+        tokens = self.tokens
+        found: list[NameMatch] = []
+        for i in range(1, len(tokens) - 2):
+            title, parent, relation, child = tokens[i - 1], tokens[i], tokens[i + 1], tokens[i + 2]
+            if relation.key not in CHILD_WORDS or not parent.text.endswith(("'s", "’s")) or not parent.cap:
+                continue
+            if not self._is_title(title) or not child.cap or child.adult:
+                continue
+            if not (_joined(title, parent) or TITLE_GAP.fullmatch(parent.gap)) or not _joined(parent, relation) \
+                    or not _joined(relation, child):
+                continue
+            if self._first_strength(child) == 0 and not self._unknown(child):
+                continue
+            found.append(NameMatch(title.start, child.end, "full", child.text, parent.text[:-2],
+                                   (child.start, child.end), (parent.start, parent.end - 2),
+                                   "a child named with a titled parent's surname"))
         return found
 
     # --- first names alone ---------------------------------------------------------------
