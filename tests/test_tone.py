@@ -196,3 +196,30 @@ def test_the_early_exit_never_skips_a_sentence_that_scores_below_zero(catalogue:
     sarcastic = scorer.is_sarcastic(text)
     lowest = min(scorer.sentence(text, m.start(), m.end(), sarcastic).score for m in SENTENCE.finditer(text))
     assert scorer.could_be_negative(text) or lowest >= 0
+
+
+def test_an_emoji_is_not_negated_by_the_words_before_it(catalogue: Catalogue) -> None:
+    """"...without PE kit 😩": the emoji says how the sentence feels; "without" negates the kit."""
+    assert total(catalogue, "Another 40 children without PE kit 😩") == total(catalogue, "Another 40 children 😩")
+    assert total(catalogue, "Another 40 children without PE kit 😩") < 0
+
+
+def test_a_contrast_word_inside_a_phrase_is_not_a_contrast(catalogue: Catalogue) -> None:
+    """"Yet again" is one complaint; its "yet" must not halve it as "but" would."""
+    yet_again = total(catalogue, "Yet again the gate was left open.")
+    assert yet_again < 0
+    assert yet_again == total(catalogue, "Once again the gate was left open.")
+
+
+def test_a_contrast_into_more_complaint_does_not_soften(catalogue: Catalogue) -> None:
+    before, after = "The car park was a mess and a shambles", "the field was a mess too."
+    assert total(catalogue, f"{before}, but {after}") == total(catalogue, f"{before}.") + total(catalogue, after)
+    assert total(catalogue, f"{before}, but the fair was brilliant.") > total(catalogue, f"{before}.")
+
+
+@pytest.mark.parametrize("text", [
+    "As we have said many times, the bike shed is NOT a waiting area.",
+    "That is the fourth time we've reported the broken fence to the council.",
+])
+def test_the_schools_own_reminders_are_not_reported_speech(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text)

@@ -138,14 +138,21 @@ class Scorer:
         about_learning = bool(find_all(part, self.learning))
         if about_learning:
             shouts = []
-        pivot = max((s[1] for s in find_all(part, self.contrast)), default=None)
+        matches = _longest(find_all(part, self.lexicon))
+        # A contrast word inside a scored phrase ("yet again") is part of it, not a contrast.
+        pivot = max((c[1] for c in find_all(part, self.contrast)
+                     if not any(m[0] <= c[0] and c[1] <= m[1] for m in matches)), default=None)
         total, words = len(shouts) * self.shouted_weight, list(shouts)
-        for s_start, s_end in _longest(find_all(part, self.lexicon)):
+        weighed: list[tuple[int, int, float]] = []
+        for s_start, s_end in matches:
             found = " ".join(part[s_start:s_end].lower().replace("’", "'").split())
             weight = self.weighted.get(found, self._stem_weight(found))
             if weight > 0 and sarcastic:
                 weight = -weight  # "Very generous of you 😒"
             if weight < 0 and about_learning:
+                continue
+            if not WORD_RUN.search(found):  # an emoji says how the whole sentence feels
+                weighed.append((s_start, s_end, weight))
                 continue
             # Negation and intensifiers reach back only within the clause.
             clause = CLAUSE_BREAK.split(part[:s_start])[-1]
@@ -159,8 +166,13 @@ class Scorer:
                 weight *= INTENSIFIER_SCALE
             if weight < 0 and SHOUTED.search(part[s_start:s_end]):
                 weight *= INTENSIFIER_SCALE  # "NOT optional": capitals shout
-            if pivot is not None:
-                weight *= AFTER_CONTRAST if s_start >= pivot else BEFORE_CONTRAST
+            weighed.append((s_start, s_end, weight))
+        # "We didn't win, but the team never gave up": a contrast softens what came before,
+        # unless what follows it is just as negative ("..., but worse still, ...").
+        softens = pivot is not None and sum(w for s, _, w in weighed if s >= pivot) >= 0
+        for s_start, s_end, weight in weighed:
+            if softens:
+                weight *= AFTER_CONTRAST if s_start >= pivot else BEFORE_CONTRAST  # type: ignore[operator]
             total += weight
             if weight < 0:
                 words.append(part[s_start:s_end])
