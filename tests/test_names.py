@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from conftest import WEEKDAY_MORNING
 
-from tweetguard.catalogue import Catalogue
+from tweetguard.catalogue import Catalogue, load_catalogue
 from tweetguard.engine import Engine
 from tweetguard.model import Draft
 from tweetguard.names import find_first_names, find_person_names, find_pupil_names
@@ -324,3 +324,25 @@ def test_a_titled_parents_surname_names_their_child(text: str, expected: str, fi
 ])
 def test_a_titled_parent_alone_names_no_child(text: str) -> None:
     assert find_pupil_names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The nativity is a Christian story and we will keep telling it.",
+    "Thank you for all your Bikeability support",
+    "Year 2 planted a Holly bush by the gate",
+])
+def test_a_capitalised_word_after_a_determiner_is_not_a_childs_name(text: str) -> None:
+    assert find_first_names(text) == []
+
+
+def test_festival_greetings_are_not_names() -> None:
+    assert find_person_names("Eid Mubarak to you and your family!") == []
+
+
+def test_the_schools_own_name_from_its_domain_is_not_a_child() -> None:
+    engine = Engine(load_catalogue(), Settings(school_domains=("oakfield.sch.uk",)))
+    result, _ = engine.check(Draft(source="t", text="Nobody has signed up yet. Come on, Oakfield!"), WEEKDAY_MORNING)
+    assert [v.rule for v in result.violations if v.category in ("names", "targeted")] == []
+    engine = Engine(load_catalogue(), Settings(school_domains=("oakfield.sch.uk",)))
+    result, _ = engine.check(Draft(source="t", text="Come on, Tobias, you can do it!"), WEEKDAY_MORNING)
+    assert "targeted" in {v.category for v in result.violations}

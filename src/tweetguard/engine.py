@@ -143,11 +143,18 @@ class Engine:
 def _extended_lists(lists: Mapping[str, tuple[str, ...]], settings: Settings) -> dict[str, tuple[str, ...]]:
     """The catalogue's word lists plus the school's allow lists from its config."""
     extended = dict(lists)
-    for name, extra in (("allow-names", settings.allow_names), ("places", settings.allow_places),
-                        ("allow-accounts", settings.allow_accounts)):
+    for name, extra in (("allow-names", settings.allow_names + _school_names(settings.school_domains)),
+                        ("places", settings.allow_places), ("allow-accounts", settings.allow_accounts)):
         if extra:
             extended[name] = tuple(dict.fromkeys(extended.get(name, ()) + extra))
     return extended
+
+
+def _school_names(domains: tuple[str, ...]) -> tuple[str, ...]:
+    """The school's own name from its email domain ("oakfield.sch.uk": Oakfield): never a
+    child's ("Come on, Oakfield!")."""
+    names = (domain.split(".")[0] for domain in domains)
+    return tuple(name.capitalize() for name in names if name.isalpha() and len(name) > 2)
 
 
 def _apply_suppressions(result: DraftResult, allow: Mapping[str, str]) -> None:

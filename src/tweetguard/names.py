@@ -65,6 +65,9 @@ ROLE_LINKS = frozenset("and the our a an local famous award-winning children's s
                        "renowned acclaimed best-selling bestselling wonderful amazing brilliant fantastic "
                        "talented inspiring very own".split())
 # A role word after one of these describes a child: "young writer", "star reader".
+# A capitalised word after these is a thing or a kind ("a Christian story", "your Bikeability
+# support"), not a child's name. "our" is left out: chatty posts say "our Amara".
+DETERMINERS = frozenset("a an your their its his her my this that these those every each any".split())
 CHILD_ROLE_MARKERS = frozenset("young star budding junior little mini pupil pupils class school super".split())
 SENTENCE_END = regex.compile(r"[.!?…]|\n\s*\n")
 # Words that introduce a place before a "first name + place word" ("a trip to Victoria Park").
@@ -244,7 +247,8 @@ def lexicon(lists: Mapping[str, tuple[str, ...]]) -> Lexicon:
         place_prefixes=frozenset(_fold(w) for w in get("place-prefixes")),
         business_words=frozenset(_fold(w) for w in get("business-words")),
         family_words=frozenset(_fold(w) for w in get("family-words")),
-        known=_phrases(get("places") + get("famous-people") + get("fictional-people") + get("allow-names")),
+        known=_phrases(get("places") + get("famous-people") + get("fictional-people") + get("festivals")
+                       + get("allow-names")),
     )
     triggers = set(fields["titles"]) | set(fields["capitalised_titles"]) | {"by"}  # type: ignore[arg-type]
     for name in ("roles", "adult_cues", "known"):
@@ -919,6 +923,8 @@ class Analysis:
             if token.cap:
                 if key not in self.gaz.first_names and key not in roster_first and not self._unknown_first_alone(index):
                     continue
+                if self._after_determiner(index) and key not in roster_first:
+                    continue
                 if self.lex.known.get(key) and any(len(p) == 1 for p in self.lex.known[key]):
                     continue
             elif key not in roster_first or key in self.gaz.common_rank:
@@ -968,6 +974,8 @@ class Analysis:
                 continue
             if i + 1 < len(tokens) and tokens[i + 1].cap and _joined(token, tokens[i + 1]):
                 continue  # "Sandford Echo", "Legio Secunda"
+            if self._after_determiner(i):
+                continue  # "your Bikeability support"
             if i > 0 and tokens[i - 1].cap and _joined(tokens[i - 1], token) \
                     and tokens[i - 1].key not in self.gaz.common_rank:
                 continue  # "Upper Jericho": after another proper name ("Happy Birthday Ifrah" is fine)
@@ -975,6 +983,9 @@ class Analysis:
             found.append(NameMatch(token.start, end, "first", self.text[token.start:end], None,
                                    (token.start, end), None, "an unknown capitalised word"))
         return found
+
+    def _after_determiner(self, i: int) -> bool:
+        return i > 0 and self.tokens[i - 1].key in DETERMINERS and _joined(self.tokens[i - 1], self.tokens[i])
 
     @staticmethod
     def _fold_possessive(token: Token) -> str:
