@@ -178,6 +178,33 @@ HAND_ADDED_FIRST_NAMES: tuple[str, ...] = (
     "Mei", "Hiroshi", "Yuki", "Haruto", "Sakura", "Hana", "Wei", "Jun",
     "Ling", "Xin", "Yi", "Hao", "Chen", "Minh", "Linh", "Anh", "Duc",
     "Thanh", "Trang", "Jasmine", "Angel", "Mae",
+    # Chinese (pinyin) and Korean given names
+    "Tianyu", "Haoran", "Yuxuan", "Zihan", "Yichen", "Jiaming", "Xinyi",
+    "Yutong", "Zixuan", "Ruoxi", "Muchen", "Junjie", "Jiayi", "Yiming", "Xinyu",
+    "Yuxin", "Siyu", "Ziyi", "Minjun", "Seojun", "Jiwoo", "Seoyeon", "Jiho",
+    "Haeun",
+    # Short forms that school posts use as the child's name ("Wilf", "Izzy", "Dougie")
+    "Wilf", "Wilfie", "Izzy", "Maddie", "Ozzy", "Vinny",
+    "Dougie", "Iolo", "Cai", "Alfi", "Bea", "Kit", "Ned", "Sid", "Stan", "Ted",
+    "Bertie", "Albie", "Frankie", "Georgie", "Sonny", "Woody", "Nell", "Nellie",
+    "Tess", "Kitty", "Peggy", "Gracie", "Mollie", "Libby", "Lexi", "Evie",
+    "Benji",
+)
+
+# Family names the Faker lists lack in Latin letters: Faker's zh_CN/zh_TW/ko providers
+# write them in their own scripts. Pinyin, Cantonese and Korean romanisations that are not
+# also everyday English words (Sun, Ma, He, Song, Do, Islam, Butt are left out on purpose).
+HAND_ADDED_SURNAMES: tuple[str, ...] = (
+    "Zhao", "Zhou", "Xu", "Zhu", "Guo", "Gao", "Luo", "Zheng", "Liang", "Xie",
+    "Feng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Yuan", "Cai",
+    "Jiang", "Cheng", "Wei", "Shen", "Yao", "Cui", "Zhong", "Cheung", "Leung",
+    "Ng", "Lau", "Kwok", "Yip", "Tsang", "Chow", "Kang", "Cho", "Yoon", "Jang",
+    "Lim", "Shin", "Seo", "Kwon", "Hwang", "Ahn", "Phan", "Vo", "Ngo",
+    # South Asian, Sri Lankan, Ghanaian and Somali family names the Faker lists lack
+    "Qureshi", "Malik", "Uddin", "Siddiqui", "Mirza", "Javed", "Anwar", "Aziz",
+    "Raza", "Nawaz", "Haque", "Hoque", "Mehta", "Sivakumar", "Fernando",
+    "Jayasuriya", "Addo", "Warsame", "Sheikh", "Hashmi", "Rehman", "Abbasi",
+    "Bukhari", "Zaidi",
 )
 
 
@@ -295,9 +322,9 @@ def write_names(path: Path, kind: str, names: dict[str, str], locales: list[str]
         text += header(
             [
                 "",
-                "hand-added: very common UK given names missing from the Faker lists above",
-                "(public common given names, not personal data; maintained in",
-                "scripts/build_gazetteer.py, HAND_ADDED_FIRST_NAMES).",
+                f"hand-added: common {kind} missing from the Faker lists above",
+                "(public common names, not personal data; maintained in",
+                "scripts/build_gazetteer.py, HAND_ADDED_FIRST_NAMES / HAND_ADDED_SURNAMES).",
             ]
         )
         text += "".join(f"{n}\n" for n in hand_added)
@@ -388,8 +415,13 @@ def main(argv: list[str] | None = None) -> int:
 
     n_first = write_names(out / "first_names.txt", "given names (first names)",
                           faker_first, list(LOCALES), faker_version, built, hand_added)
+    hand_added_last = [n for n in (tidy(raw) for raw in HAND_ADDED_SURNAMES) if n and n.casefold() not in last]
+    for name in hand_added_last:
+        last[name.casefold()] = name
+    hand_added_last.sort(key=sort_key)
     n_last = write_names(out / "surnames.txt", "family names (surnames)",
-                         last, list(LOCALES), faker_version, built)
+                         {k: v for k, v in last.items() if v not in hand_added_last}, list(LOCALES),
+                         faker_version, built, hand_added_last)
     names = set(first) | set(last)
     n_words = write_common_words(out / "common_words.txt",
                                  build_common_words(names, args.common_words), built)

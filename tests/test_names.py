@@ -346,3 +346,35 @@ def test_the_schools_own_name_from_its_domain_is_not_a_child() -> None:
     engine = Engine(load_catalogue(), Settings(school_domains=("oakfield.sch.uk",)))
     result, _ = engine.check(Draft(source="t", text="Come on, Tobias, you can do it!"), WEEKDAY_MORNING)
     assert "targeted" in {v.category for v in result.violations}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pupil of the month (Y2): OKONJO, Chisom.", ["OKONJO, Chisom"]),
+    ("Mensah, Kofi — star reader of the week!", ["Mensah, Kofi"]),
+    ("Stars:\nOkafor, Chidi\nBrightwell, Tom", ["Okafor, Chidi", "Brightwell, Tom"]),
+])
+def test_register_style_surname_then_first_name(text: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_pupil_names(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["Paris, France is lovely", "Well done, Tobi!", "Reading: Smith, Jones and Brown"])
+def test_commas_that_are_not_a_register(text: str) -> None:
+    assert find_pupil_names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("shoutout to farida qureshi in 5H for her speech", ["farida qureshi"]),
+    ("Results: 1st Amani Okafor, 2nd Haoran Zhou", ["Amani Okafor", "Haoran Zhou"]),
+    ("Star writer: Wilf O. for his story", ["Wilf O"]),
+])
+def test_lower_case_ordinals_short_forms_and_east_asian_names(text: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_pupil_names(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "grace hall is lovely",  # everyday words: not a name without a roster
+    "we had chicken tikka masala and chow mein",
+    "Farm visit drivers, WhatsApp Dave when you set off",  # a brand, then an adult's first name
+])
+def test_lower_case_words_and_brands_are_not_full_names(text: str) -> None:
+    assert find_pupil_names(text) == []

@@ -65,6 +65,15 @@ ROLE_LINKS = frozenset("and the our a an local famous award-winning children's s
                        "renowned acclaimed best-selling bestselling wonderful amazing brilliant fantastic "
                        "talented inspiring very own".split())
 # A role word after one of these describes a child: "young writer", "star reader".
+# "Surname, First": the comma between, what may come before (start, line, colon, dash) and
+# after (the end, a sentence end, a dash or a bracket).
+REGISTER_COMMA = regex.compile(r",[ \t]*")
+REGISTER_OPENING = regex.compile(r"(?:\n|[:–—-])\W*$")
+REGISTER_CLOSING = regex.compile(r"[ \t]*(?:$|[.!?\n–—(]|-\s)")
+# A capital inside a word after three or more small letters is a brand or product
+# ("WhatsApp", "YouTube", "PlayStation"), not a name ("McKenzie", "MacLeod", "DeShawn",
+# "LaToya", "FitzGerald" have short or known prefixes).
+BRAND_SHAPE = regex.compile(r"(?!(?:Mac|Fitz|Van|Von|Della|Dela)\p{Lu})\p{Lu}\p{Ll}{2,}\p{Lu}", regex.V1)
 # A capitalised word after these is a thing or a kind ("a Christian story", "your Bikeability
 # support"), not a child's name. "our" is left out: chatty posts say "our Amara".
 DETERMINERS = frozenset("a an your their its his her my this that these those every each any".split())
@@ -375,7 +384,10 @@ class Analysis:
         self.gaz = gazetteer()
         self.tokens = tokenise(text)
         self._mark_adults()
-        self.pupil_names = self._full_names() + self._family_names() + self._children_of_titled_parents()
+        register = self._register_style()
+        self.pupil_names = register + [m for m in self._full_names() + self._family_names()
+                                       + self._children_of_titled_parents() + self._lower_case_full_names()
+                                       if not any(r.start < m.end and m.start < r.end for r in register)]
         self.pupil_names.sort(key=lambda m: m.start)
         self._first_names: list[NameMatch] | None = None  # built on first ask, then shared
 
@@ -388,7 +400,8 @@ class Analysis:
         while i < n:
             token = tokens[i]
             key = token.key
-            if key not in triggers and ("-" not in key or key.split("-")[0] not in triggers):
+            if key not in triggers and ("-" not in key or key.split("-")[0] not in triggers) \
+                    or (token.start and self.text[token.start - 1].isdigit()):  # "1st", "2nd": not St, Nd
                 i += 1
                 continue
             known = _phrase_at(tokens, i, lex.known)
@@ -516,7 +529,7 @@ class Analysis:
         return (token.cap and len(key) > 2 and self.gaz.common_rank.get(key, RARE_RANK) >= RARE_RANK
                 and key not in self.gaz.first_names
                 and key not in self.lex.event_words and not (token.text.isupper() and len(token.text) <= 4)
-                and key.replace("-", "").replace("'", "").isalpha())
+                and key.replace("-", "").replace("'", "").isalpha() and not BRAND_SHAPE.match(token.text))
 
     def _person_cue(self, i: int, cues: frozenset[tuple[str, ...]] = PERSON_CUES) -> bool:
         """One of PERSON_CUES just before token ``i`` (in the same sentence)."""
@@ -903,6 +916,52 @@ class Analysis:
             found.append(NameMatch(title.start, child.end, "full", child.text, parent.text[:-2],
                                    (child.start, child.end), (parent.start, parent.end - 2),
                                    "a child named with a titled parent's surname"))
+        return found
+
+    def _lower_case_full_names(self) -> list[NameMatch]:
+        """ "shoutout to zainab akhtar": a full name typed in lower case. Without a roster only
+        a pair no English dictionary word could be: a listed first name then a listed surname,
+        neither of them an everyday word (so not "will smith" or "grace hall")."""
+        tokens = self.tokens
+        found: list[NameMatch] = []
+        for i in range(len(tokens) - 1):
+            first, surname = tokens[i], tokens[i + 1]
+            if first.cap or surname.cap or first.adult or surname.adult or first.tag >= 0 or surname.tag >= 0:
+                continue
+            if not _joined(first, surname) or len(first.key) < 3 or len(surname.key) < 3:
+                continue
+            if first.key not in self.gaz.first_names or surname.key not in self.gaz.surnames:
+                continue
+            if first.key in self.gaz.common_rank or surname.key in self.gaz.common_rank:
+                continue
+            found.append(NameMatch(first.start, surname.end, "full", first.text, surname.text,
+                                   (first.start, first.end), (surname.start, surname.end),
+                                   "a full name in lower case"))
+        return found
+
+    def _register_style(self) -> list[NameMatch]:
+        """ "ADEBAYO, Timilehin", "Adeyemi, Tobi —": a surname, a comma and a first name, as a
+        register lists them, opening the text, a line or what follows a colon or dash."""
+        tokens, text = self.tokens, self.text
+        found: list[NameMatch] = []
+        for i in range(len(tokens) - 1):
+            surname, first = tokens[i], tokens[i + 1]
+            if surname.adult or first.adult or surname.tag >= 0 or first.tag >= 0:
+                continue
+            if not (surname.cap and first.cap) or not REGISTER_COMMA.fullmatch(first.gap):
+                continue
+            if not (i == 0 or REGISTER_OPENING.search(surname.gap)):
+                continue
+            if not REGISTER_CLOSING.match(text, first.end):
+                continue  # "Paris, France and Spain": more words follow
+            shouted = surname.text.isupper() and len(surname.key) > 2
+            if not (shouted or self._surname_strength(surname) == 2 or surname.key in self.gaz.surnames):
+                continue
+            if self._first_strength(first) == 0 and not self._unknown(first):
+                continue
+            found.append(NameMatch(surname.start, first.end, "full", first.text, surname.text,
+                                   (first.start, first.end), (surname.start, surname.end),
+                                   "a surname then a first name, as in a register"))
         return found
 
     # --- first names alone ---------------------------------------------------------------
