@@ -923,16 +923,17 @@ class Analysis:
         a pair no English dictionary word could be: a listed first name then a listed surname,
         neither of them an everyday word (so not "will smith" or "grace hall")."""
         tokens = self.tokens
+        first_names, surnames, common = self.gaz.first_names, self.gaz.surnames, self.gaz.common_rank
         found: list[NameMatch] = []
         for i in range(len(tokens) - 1):
             first, surname = tokens[i], tokens[i + 1]
+            # Word lookups first: they rule out almost every pair at once.
+            if first.key in common or first.key not in first_names or surname.key not in surnames \
+                    or surname.key in common:
+                continue
             if first.cap or surname.cap or first.adult or surname.adult or first.tag >= 0 or surname.tag >= 0:
                 continue
             if not _joined(first, surname) or len(first.key) < 3 or len(surname.key) < 3:
-                continue
-            if first.key not in self.gaz.first_names or surname.key not in self.gaz.surnames:
-                continue
-            if first.key in self.gaz.common_rank or surname.key in self.gaz.common_rank:
                 continue
             found.append(NameMatch(first.start, surname.end, "full", first.text, surname.text,
                                    (first.start, first.end), (surname.start, surname.end),
