@@ -333,6 +333,14 @@ def tokenise(text: str) -> list[Token]:
     return tokens
 
 
+def _full_match(start: int, end: int, first: Token, surname: Token, reason: str) -> NameMatch:
+    """A full name found from its first-name and surname tokens (a possessive "'s" dropped
+    from the surname), covering ``start``..``end``; the fix is the first name."""
+    surname_end = surname.end - 2 if surname.text.endswith(("'s", "’s")) else surname.end
+    return NameMatch(start, end, "full", first.text, surname.text[:surname_end - surname.start],
+                     (first.start, first.end), (surname.start, surname_end), reason)
+
+
 def _joined(previous: Token, token: Token) -> bool:
     """Whether two tokens can be parts of one name: same hashtag, or only spaces between."""
     if previous.tag >= 0 or token.tag >= 0:
@@ -913,9 +921,8 @@ class Analysis:
                 continue
             if self._first_strength(child) == 0 and not self._unknown(child):
                 continue
-            found.append(NameMatch(title.start, child.end, "full", child.text, parent.text[:-2],
-                                   (child.start, child.end), (parent.start, parent.end - 2),
-                                   "a child named with a titled parent's surname"))
+            found.append(_full_match(title.start, child.end, child, parent,
+                                     "a child named with a titled parent's surname"))
         return found
 
     def _lower_case_full_names(self) -> list[NameMatch]:
@@ -935,9 +942,7 @@ class Analysis:
                 continue
             if not _joined(first, surname) or len(first.key) < 3 or len(surname.key) < 3:
                 continue
-            found.append(NameMatch(first.start, surname.end, "full", first.text, surname.text,
-                                   (first.start, first.end), (surname.start, surname.end),
-                                   "a full name in lower case"))
+            found.append(_full_match(first.start, surname.end, first, surname, "a full name in lower case"))
         return found
 
     def _register_style(self) -> list[NameMatch]:
@@ -960,9 +965,8 @@ class Analysis:
                 continue
             if self._first_strength(first) == 0 and not self._unknown(first):
                 continue
-            found.append(NameMatch(surname.start, first.end, "full", first.text, surname.text,
-                                   (first.start, first.end), (surname.start, surname.end),
-                                   "a surname then a first name, as in a register"))
+            found.append(_full_match(surname.start, first.end, first, surname,
+                                     "a surname then a first name, as in a register"))
         return found
 
     # --- first names alone ---------------------------------------------------------------
