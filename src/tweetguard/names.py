@@ -209,7 +209,8 @@ def _phrases(words: Sequence[str]) -> dict[str, list[tuple[str, ...]]]:
     """Multi-word phrases indexed by their first word, longest first."""
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in words:
-        parts = tuple(_fold(p) for p in TOKEN_WORDS.findall(phrase))
+        pattern = TOKEN_WORDS_ASCII if phrase.isascii() else TOKEN_WORDS
+        parts = tuple(_fold(p) for p in pattern.findall(phrase))
         if parts:
             index.setdefault(parts[0], []).append(parts)
     for options in index.values():
@@ -218,6 +219,8 @@ def _phrases(words: Sequence[str]) -> dict[str, list[tuple[str, ...]]]:
 
 
 TOKEN_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", regex.V1)
+# The same on ASCII text (letters, digits), in Python's re: the lists are read at every start.
+TOKEN_WORDS_ASCII = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 
 
 @dataclass(frozen=True)
