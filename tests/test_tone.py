@@ -223,3 +223,35 @@ def test_a_contrast_into_more_complaint_does_not_soften(catalogue: Catalogue) ->
 ])
 def test_the_schools_own_reminders_are_not_reported_speech(catalogue: Catalogue, text: str) -> None:
     assert tone(catalogue, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The boiler was 'fixed' by the contractor last week.",
+    "Just three families came to the litter pick after forty said they would.",
+    "We have had two near misses at the crossing this week. Two.",
+    "Netball practice is off because, apparently, nobody can manage to book the hall.",
+])
+def test_complaint_structures_no_word_list_catches(catalogue: Catalogue, text: str) -> None:
+    assert total(catalogue, text) < 0
+
+
+@pytest.mark.parametrize("text", [
+    'Year 2 read "The Day the Crayons Quit" and loved it.',
+    "Dates: 01.04.2026 Easter concert, 15.04.2026 term starts.",
+    "Top readers:\n1. Priya\n2. Tomasz",
+    "Only two more sleeps until sports day!",
+])
+def test_titles_dates_lists_and_countdowns_are_not_complaints(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text) == []
+
+
+def test_a_patterns_weight_must_be_a_number(tmp_path: Path) -> None:
+    from tweetguard.errors import CatalogueError
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "tone.yaml").write_text(
+        "rules:\n  - id: my-tone\n    category: tone\n    severity: warning\n    kind: sentiment\n"
+        "    policy: positive messages only\n    message: negative\n    weights: {tone-negative: -1}\n"
+        "    patterns: {'\\bgrr\\b': lots}\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="patterns"):
+        Engine(load_catalogue([rules]), Settings())

@@ -14,7 +14,11 @@ school-specific:
   sentence on its own, like a raised voice;
 - learning: in a sentence about what children learn or study ("learning about the Great
   Plague", "studied the Blitz"), negative words describe the topic, not the school, and
-  do not count.
+  do not count;
+- structures (``patterns``, each with a weight) that no word list catches: "only four
+  families came", "after sixty said they would";
+- scare quotes: a lower-case word or two in quotation marks inside a sentence ("the
+  contractor who 'fixed' it", "'poorly' children") doubts what it quotes.
 The draft is negative when its total is at or below ``threshold``; the finding marks its
 most negative sentence, and ``{words}`` in the message lists the words that counted.
 """
@@ -29,7 +33,7 @@ import regex
 
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.phrases import compile_patterns, find_all, phrase_index
-from tweetguard.kinds.wordmatch import TextWords, text_words
+from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, TextWords, text_words
 from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
@@ -42,6 +46,9 @@ PARAMS = {
     "sarcasm": Param(list, default=[], help="markers that turn the draft's positive words negative"),
     "shouted": Param(list, default=[], help="words that scold when written in capitals"),
     "shouted_weight": Param(float, default=-1.0, help="what each shouted scolding word adds"),
+    "patterns": Param(dict, default={}, help="regex -> weight: complaint structures no word list catches"),
+    "scare_quotes_weight": Param(float, default=0.0,
+                                 help="what each word or two in scare quotes adds ('the contractor who \"fixed\" it')"),
     "threshold": Param(float, default=-1.5, help="a total at or below this is negative"),
     "suggestion": Param(str, default=None),
 }
@@ -49,6 +56,9 @@ PARAMS = {
 SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*", regex.V1)
 # Words in quotation marks are someone else's (a headline, a post being answered).
 QUOTED = regex.compile(r"[\"“][^\"“”]{3,}[\"”]", regex.V1)
+# A word or two in quotation marks after a word, in lower case: doubt, not a title or speech.
+SCARE_QUOTED = regex.compile(r"(?<=\w[,]?[ \t])['‘\"“](\p{Ll}[\p{Ll}'’-]*(?:[ \t]\p{Ll}[\p{Ll}'’-]*){0,3})['’\"”](?=[\s.,;:!?)–—-]|$)",
+                             regex.V1)
 WORD = regex.compile(r"[\w'’]+", regex.V1)
 CLAUSE_BREAK = regex.compile(r"[,;:–—()]|\s-\s")
 SHOUTED = regex.compile(r"\b[A-Z]{3,}\b")
@@ -70,8 +80,11 @@ class Scorer:
     def __init__(self, weighted: dict[str, float], negators: tuple[str, ...], intensifiers: tuple[str, ...],
                  contrast: tuple[str, ...], learning: tuple[str, ...],
                  reported: tuple[regex.Pattern[str], ...] = (), sarcasm: tuple[str, ...] = (),
-                 shouted: tuple[str, ...] = (), shouted_weight: float = -1.0) -> None:
+                 shouted: tuple[str, ...] = (), shouted_weight: float = -1.0,
+                 patterns: tuple[tuple[regex.Pattern[str], float], ...] = (), scare_quotes_weight: float = 0.0) -> None:
         self.weighted = weighted
+        self.patterns = patterns
+        self.scare_quotes_weight = scare_quotes_weight
         self.sarcasm = phrase_index(sarcasm) or None
         self.shouted = frozenset(w.lower() for w in shouted)
         self._shouted_caps = frozenset(w.upper() for w in shouted)
@@ -108,6 +121,9 @@ class Scorer:
         """False when no sentence of ``text`` can score below zero: every lexicon entry that
         could match only adds to the score, or lacks a word it needs, nothing could negate
         a word, no scolding word is shouted and the draft is not sarcastic (cheap)."""
+        if any(pattern.could_match(text) for pattern, weight in self.patterns if weight < 0) or (
+                self.scare_quotes_weight < 0 and SCARE_QUOTED.search(text)):
+            return True
         present = self.lexicon.candidates(text)
         if not present:
             return bool(self.shouts(text))
@@ -130,19 +146,24 @@ class Scorer:
     def sentence(self, text: str, start: int, end: int, sarcastic: bool = False) -> Scored:
         part = text[start:end]
         shouts = self.shouts(part)
-        if not shouts and not self.lexicon.candidates(part):
+        cues = [(m.group(), weight) for pattern, weight in self.patterns
+                for m in pattern.finditer(part, timeout=MATCH_TIMEOUT_SECONDS)]
+        if self.scare_quotes_weight:
+            cues += [(m.group(), self.scare_quotes_weight) for m in SCARE_QUOTED.finditer(part)]
+        if not shouts and not cues and not self.lexicon.candidates(part):
             return Scored(start, end, 0.0, ())  # no word that scores: nothing else matters
         if self.reported and find_all(part, (), self.reported):
             return Scored(start, end, 0.0, ())  # someone else's words: the quoting rule's job
         part = QUOTED.sub(lambda m: " " * len(m.group()), part)
         about_learning = bool(find_all(part, self.learning))
         if about_learning:
-            shouts = []
+            shouts, cues = [], []
         matches = _longest(find_all(part, self.lexicon))
         # A contrast word inside a scored phrase ("yet again") is part of it, not a contrast.
         pivot = max((c[1] for c in find_all(part, self.contrast)
                      if not any(m[0] <= c[0] and c[1] <= m[1] for m in matches)), default=None)
-        total, words = len(shouts) * self.shouted_weight, list(shouts)
+        total = len(shouts) * self.shouted_weight + sum(weight for _, weight in cues)
+        words = list(shouts) + [cue for cue, weight in cues if weight < 0]
         weighed: list[tuple[int, int, float]] = []
         for s_start, s_end in matches:
             found = " ".join(part[s_start:s_end].lower().replace("’", "'").split())
@@ -307,6 +328,13 @@ def make_scorer(p: Mapping[str, object], weighted: dict[str, float]) -> Scorer:
     """A Scorer from a sentiment rule's params and its weighted lexicon."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(p.get(key) or ())  # type: ignore[arg-type]
+    weighted_patterns = dict(p.get("patterns") or {})  # type: ignore[call-overload]
+    for source, weight in weighted_patterns.items():
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+            raise RuleParamError("patterns", f"gives {source!r} the weight {weight!r}; use a number like -1")
+    compiled = compile_patterns(tuple(str(s) for s in weighted_patterns), "patterns")
+    patterns = tuple(zip(compiled, (float(w) for w in weighted_patterns.values())))
     return Scorer(weighted, words("negators"), words("intensifiers"), words("contrast"), words("learning"),
                   compile_patterns(words("reported"), "reported"), words("sarcasm"), words("shouted"),
-                  float(p.get("shouted_weight", -1.0)))  # type: ignore[arg-type]
+                  float(p.get("shouted_weight", -1.0)), patterns,  # type: ignore[arg-type]
+                  float(p.get("scare_quotes_weight", 0.0)))  # type: ignore[arg-type]
