@@ -122,3 +122,16 @@ def test_disguised_and_described_personal_data(catalogue: Catalogue, text: str) 
 ])
 def test_new_hard_negatives_are_fine(catalogue: Catalogue, text: str) -> None:
     assert not matches(catalogue, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tamsin, who has dyslexia, read aloud beautifully.",
+    "Please keep Oyelade Bakare (Y1) away from the nut table: he carries an EpiPen.",
+])
+def test_health_words_about_a_child_the_gazetteer_lacks(text: str) -> None:
+    """Tamsin and Oyelade are in no name list: ", who" and a class label say they are people."""
+    from tweetguard.catalogue import load_catalogue
+
+    engine = Engine(load_catalogue(), Settings(select=("child-sensitive-information",)))
+    result, _ = engine.check(Draft(source="t", text=text), WEEKDAY_MORNING)
+    assert [v.rule for v in result.violations] == ["child-sensitive-information"]

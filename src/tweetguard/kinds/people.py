@@ -8,7 +8,7 @@ missed adult name costs little; the names rules have their own, stricter finder.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 import regex
 
@@ -44,7 +44,8 @@ def first_name_spans(text: str, roster: Roster | None = None) -> list[tuple[int,
     for match in WORD.finditer(text):
         word = regex.sub(r"['’]s$", "", match.group())
         lower = word.lower()
-        if word.casefold() not in known and lower not in pupils:
+        if word.casefold() not in known and lower not in pupils and not _unlisted_person(text, match.end(), lower,
+                                                                                    common_rank):
             continue
         previous = regex.search(r"([\w.]+)\s*$", text[: match.start()])
         if previous and previous.group(1).rstrip(".").lower() in TITLES:
@@ -73,3 +74,13 @@ def _after_proper_possessive(text: str, start: int, known: frozenset[str]) -> bo
     possessive that is not someone's name is part of a proper noun, not a person."""
     before = POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and before.group(1).casefold() not in known
+
+
+# After a name the lists lack: "Sipho, who is...", "Nimmi Rajendran (Y1)".
+PERSON_AFTER = regex.compile(r",\s*who\b|\s*\((?:Y|Yr|Year|Class|R)\s*\d?\w*\)", regex.IGNORECASE)
+
+
+def _unlisted_person(text: str, end: int, lower: str, common_rank: Mapping[str, int]) -> bool:
+    """A capitalised word the lists lack, read as a person by what follows it; not an
+    everyday word ("Science, who knew?")."""
+    return lower not in common_rank and PERSON_AFTER.match(text, end) is not None
