@@ -1052,7 +1052,9 @@ class Analysis:
         return found
 
     def _after_determiner(self, i: int) -> bool:
-        return i > 0 and self.tokens[i - 1].key in DETERMINERS and _joined(self.tokens[i - 1], self.tokens[i])
+        """After "a", "your"... or "Class" ("Class Rowan", "Class Puffin" name a class)."""
+        return i > 0 and (self.tokens[i - 1].key in DETERMINERS or self.tokens[i - 1].key == "class") \
+            and _joined(self.tokens[i - 1], self.tokens[i])
 
     @staticmethod
     def _fold_possessive(token: Token) -> str:
