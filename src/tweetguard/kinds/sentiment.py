@@ -85,6 +85,7 @@ class Scorer:
         self.weighted = weighted
         self.patterns = patterns
         self.scare_quotes_weight = scare_quotes_weight
+        self._cue_cache: tuple[str, tuple[tuple[regex.Pattern[str], float], ...], bool] = ("", (), False)
         self.sarcasm = phrase_index(sarcasm) or None
         self.shouted = frozenset(w.lower() for w in shouted)
         self._shouted_caps = frozenset(w.upper() for w in shouted)
@@ -121,8 +122,14 @@ class Scorer:
         """False when no sentence of ``text`` can score below zero: every lexicon entry that
         could match only adds to the score, or lacks a word it needs, nothing could negate
         a word, no scolding word is shouted and the draft is not sarcastic (cheap)."""
-        if any(pattern.could_match(text) for pattern, weight in self.patterns if weight < 0) or (
-                self.scare_quotes_weight < 0 and SCARE_QUOTED.search(text)):
+        live, scare_quoted = self._cues_for(text)
+        if self.scare_quotes_weight < 0 and scare_quoted:
+            return True
+        # Each sentence as the scorer reads it: a prefilter's word ("one") may sit inside
+        # another ("done"), so a live pattern is asked, not assumed.
+        negative = [pattern for pattern, weight in live if weight < 0]
+        if negative and any(pattern.search(m.group(), timeout=MATCH_TIMEOUT_SECONDS)
+                            for m in SENTENCE.finditer(text) for pattern in negative):
             return True
         present = self.lexicon.candidates(text)
         if not present:
@@ -143,12 +150,22 @@ class Scorer:
         # Praise may count as blame ("Brilliant 🙄"); a capital "NOT" scolds.
         return self.is_sarcastic(text) or bool(self.shouts(text))
 
+    def _cues_for(self, text: str) -> tuple[tuple[tuple[regex.Pattern[str], float], ...], bool]:
+        """The structure patterns that could match somewhere in the draft ``text``, compiled,
+        and whether it has scare quotes: worked out once a draft, not once a sentence."""
+        if self._cue_cache[0] != text or not text:
+            live = tuple((pattern.compiled, weight) for pattern, weight in self.patterns if pattern.could_match(text))
+            scare_quoted = bool(self.scare_quotes_weight) and SCARE_QUOTED.search(text) is not None
+            self._cue_cache = (text, live, scare_quoted)
+        return self._cue_cache[1], self._cue_cache[2]
+
     def sentence(self, text: str, start: int, end: int, sarcastic: bool = False) -> Scored:
         part = text[start:end]
         shouts = self.shouts(part)
-        cues = [(m.group(), weight) for pattern, weight in self.patterns
+        live, scare_quoted = self._cues_for(text)
+        cues = [(m.group(), weight) for pattern, weight in live
                 for m in pattern.finditer(part, timeout=MATCH_TIMEOUT_SECONDS)]
-        if self.scare_quotes_weight:
+        if scare_quoted:
             cues += [(m.group(), self.scare_quotes_weight) for m in SCARE_QUOTED.finditer(part)]
         if not shouts and not cues and not self.lexicon.candidates(part):
             return Scored(start, end, 0.0, ())  # no word that scores: nothing else matters
