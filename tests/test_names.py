@@ -378,3 +378,11 @@ def test_lower_case_ordinals_short_forms_and_east_asian_names(text: str, expecte
 ])
 def test_lower_case_words_and_brands_are_not_full_names(text: str) -> None:
     assert find_pupil_names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you to Deacon Paul Rigby and Pandit Rameshbhai Joshi for joining our assembly.",
+    "Congratulations to our cook, Brenda Ashworth, and her team!",
+])
+def test_religious_titles_and_school_staff_roles_are_adults(text: str) -> None:
+    assert find_pupil_names(text) == []
