@@ -255,3 +255,20 @@ def test_a_patterns_weight_must_be_a_number(tmp_path: Path) -> None:
         "    patterns: {'\\bgrr\\b': lots}\n", encoding="utf-8")
     with pytest.raises(CatalogueError, match="patterns"):
         Engine(load_catalogue([rules]), Settings())
+
+
+@pytest.mark.parametrize("text", [
+    "Swimming is cancelled. Again. The pool 'had no lifeguard available'.",
+    "We have now asked three times. Please stop parking on the zig-zags.",
+    "Funny how the other school got new goalposts and we didn't.",
+])
+def test_weary_repetition_sarcastic_openers_and_longer_scare_quotes(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rehearsals went well. Again! What a cast.",  # "Again!" after praise is not weariness
+    "We have told the children many times how proud we are of them.",
+])
+def test_repetition_in_a_happy_draft_is_not_a_complaint(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text) == []

@@ -56,9 +56,9 @@ PARAMS = {
 SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*", regex.V1)
 # Words in quotation marks are someone else's (a headline, a post being answered).
 QUOTED = regex.compile(r"[\"“][^\"“”]{3,}[\"”]", regex.V1)
-# A word or two in quotation marks after a word, in lower case: doubt, not a title or speech.
-SCARE_QUOTED = regex.compile(r"(?<=\w[,]?[ \t])['‘\"“](\p{Ll}[\p{Ll}'’-]*(?:[ \t]\p{Ll}[\p{Ll}'’-]*){0,3})['’\"”](?=[\s.,;:!?)–—-]|$)",
-                             regex.V1)
+# A few words in quotation marks after a word, in lower case: doubt, not a title or speech.
+SCARE_QUOTED = regex.compile(r"(?<=\w[,]?[ \t])['‘\"“]([\p{Ll}\d][\p{Ll}\d'’-]*(?:[ \t]\p{Ll}[\p{Ll}'’-]*){0,5})['’\"”]"
+                             r"(?=[\s.,;:!?)–—-]|$)", regex.V1)
 WORD = regex.compile(r"[\w'’]+", regex.V1)
 CLAUSE_BREAK = regex.compile(r"[,;:–—()]|\s-\s")
 SHOUTED = regex.compile(r"\b[A-Z]{3,}\b")
