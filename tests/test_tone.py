@@ -272,3 +272,8 @@ def test_weary_repetition_sarcastic_openers_and_longer_scare_quotes(catalogue: C
 ])
 def test_repetition_in_a_happy_draft_is_not_a_complaint(catalogue: Catalogue, text: str) -> None:
     assert tone(catalogue, text) == []
+
+
+def test_speech_in_double_quotes_is_not_a_scare_quote(catalogue: Catalogue) -> None:
+    assert total(catalogue, 'Reception told us "we want to do it again" after the trip.') >= 0
+    assert total(catalogue, "The roof was 'fixed' again last week.") < total(catalogue, "The roof was fixed again last week.")

@@ -56,8 +56,9 @@ PARAMS = {
 SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*", regex.V1)
 # Words in quotation marks are someone else's (a headline, a post being answered).
 QUOTED = regex.compile(r"[\"“][^\"“”]{3,}[\"”]", regex.V1)
-# A few words in quotation marks after a word, in lower case: doubt, not a title or speech.
-SCARE_QUOTED = regex.compile(r"(?<=\w[,]?[ \t])['‘\"“]([\p{Ll}\d][\p{Ll}\d'’-]*(?:[ \t]\p{Ll}[\p{Ll}'’-]*){0,5})['’\"”]"
+# A few words in single quotation marks after a word, in lower case: doubt, not a title or
+# speech (British writing puts speech in double quotes, and those are someone else's words).
+SCARE_QUOTED = regex.compile(r"(?<=\w[,]?[ \t])['‘]([\p{Ll}\d][\p{Ll}\d'’-]*(?:[ \t]\p{Ll}[\p{Ll}'’-]*){0,5})['’]"
                              r"(?=[\s.,;:!?)–—-]|$)", regex.V1)
 WORD = regex.compile(r"[\w'’]+", regex.V1)
 CLAUSE_BREAK = regex.compile(r"[,;:–—()]|\s-\s")
