@@ -141,12 +141,32 @@ def test_a_stored_answer_is_used_for_its_pattern(shipped: Path) -> None:
     from tweetguard.kinds import phrases
 
     data = json.loads(snapshot.SNAPSHOT.read_text(encoding="utf-8"))
-    data["required"] = {r"\bdetention\b": [["detention"]], r"\bx+y\b": None}
+    data["required"] = {r"\bdetention\b": [["detention"]], r"\bx+y\b": None, r"\bempty\b": [[]]}
     snapshot.SNAPSHOT.write_text(json.dumps(data), encoding="utf-8")
     snapshot.clear_cache()
     phrases.clear_required()
     try:
         assert phrases.required_literals(r"\bdetention\b") == (frozenset({"detention"}),)
         assert phrases.required_literals(r"\bx+y\b") is None  # stored: no shortcut
+        # An empty set would skip the pattern on every text: refused, worked out again.
+        assert phrases.required_literals(r"\bempty\b") == (frozenset({"empty"}),)
+    finally:
+        phrases.clear_required()
+
+
+def test_answers_from_another_version_of_the_analysis_are_not_used(shipped: Path) -> None:
+    import json
+
+    from tweetguard.kinds import phrases
+
+    data = json.loads(snapshot.SNAPSHOT.read_text(encoding="utf-8"))
+    data["required"] = {r"\bdetention\b": None}
+    data["required_by"] = [1, 2]  # not today's kinds/phrases.py
+    snapshot.SNAPSHOT.write_text(json.dumps(data), encoding="utf-8")
+    snapshot.clear_cache()
+    phrases.clear_required()
+    try:
+        assert snapshot.required_literals() == {}
+        assert phrases.required_literals(r"\bdetention\b") == (frozenset({"detention"}),)
     finally:
         phrases.clear_required()

@@ -153,8 +153,11 @@ def _extended_lists(lists: Mapping[str, tuple[str, ...]], settings: Settings) ->
 def _school_names(domains: tuple[str, ...]) -> tuple[str, ...]:
     """The school's own name from its email domain ("oakfield.sch.uk": Oakfield): never a
     child's ("Come on, Oakfield!")."""
+    from tweetguard.names import gazetteer  # "alexandra.sch.uk": a school name that is also a child's
+
     names = (domain.split(".")[0] for domain in domains)
-    return tuple(name.capitalize() for name in names if name.isalpha() and len(name) > 2)
+    return tuple(name.capitalize() for name in names
+                 if name.isalpha() and len(name) > 2 and name.casefold() not in gazetteer().first_names)
 
 
 def _apply_suppressions(result: DraftResult, allow: Mapping[str, str]) -> None:

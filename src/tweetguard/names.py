@@ -74,9 +74,11 @@ REGISTER_CLOSING = regex.compile(r"[ \t]*(?:$|[.!?\n–—(]|-\s)")
 # ("WhatsApp", "YouTube", "PlayStation"), not a name ("McKenzie", "MacLeod", "DeShawn",
 # "LaToya", "FitzGerald" have short or known prefixes).
 BRAND_SHAPE = regex.compile(r"(?!(?:Mac|Fitz|Van|Von|Della|Dela)\p{Lu})\p{Lu}\p{Ll}{2,}\p{Lu}", regex.V1)
+ORDINAL_ENDINGS = frozenset(("st", "nd", "rd", "th"))
 # A capitalised word after these is a thing or a kind ("a Christian story", "your Bikeability
-# support"), not a child's name. "our" is left out: chatty posts say "our Amara".
-DETERMINERS = frozenset("a an your their its his her my this that these those every each any".split())
+# support"), not a child's name. "our" is left out: chatty posts say "our Amara"; so are
+# "this" and "that", which also join clauses ("So pleased that Jack...").
+DETERMINERS = frozenset("a an your their its his her my these those every each any".split())
 CHILD_ROLE_MARKERS = frozenset("young star budding junior little mini pupil pupils class school super".split())
 SENTENCE_END = regex.compile(r"[.!?…]|\n\s*\n")
 # Words that introduce a place before a "first name + place word" ("a trip to Victoria Park").
@@ -340,8 +342,10 @@ def _full_match(start: int, end: int, first: Token, surname: Token, reason: str)
     """A full name found from its first-name and surname tokens (a possessive "'s" dropped
     from the surname), covering ``start``..``end``; the fix is the first name."""
     surname_end = surname.end - 2 if surname.text.endswith(("'s", "’s")) else surname.end
-    return NameMatch(start, end, "full", first.text, surname.text[:surname_end - surname.start],
-                     (first.start, first.end), (surname.start, surname_end), reason)
+    first_end = first.end - 2 if first.text.endswith(("'s", "’s")) else first.end
+    end = surname_end if end == surname.end else first_end if end == first.end else end
+    return NameMatch(start, end, "full", first.text[:first_end - first.start], surname.text[:surname_end - surname.start],
+                     (first.start, first_end), (surname.start, surname_end), reason)
 
 
 def _joined(previous: Token, token: Token) -> bool:
@@ -412,7 +416,8 @@ class Analysis:
             token = tokens[i]
             key = token.key
             if key not in triggers and ("-" not in key or key.split("-")[0] not in triggers) \
-                    or (token.start and self.text[token.start - 1].isdigit()):  # "1st", "2nd": not St, Nd
+                    or (key in ORDINAL_ENDINGS and token.tag < 0 and token.start
+                        and self.text[token.start - 1].isdigit()):  # "1st", "2nd": not St
                 i += 1
                 continue
             known = _phrase_at(tokens, i, lex.known)
@@ -963,8 +968,13 @@ class Analysis:
                 continue
             if not REGISTER_CLOSING.match(text, first.end):
                 continue  # "Paris, France and Spain": more words follow
-            shouted = surname.text.isupper() and len(surname.key) > 2
-            if not (shouted or self._surname_strength(surname) == 2 or surname.key in self.gaz.surnames):
+            # Register style writes the surname in capitals ("ADEBAYO, Timilehin"), but "WOW, Ellie!"
+            # shouts a word; in plain case a first name first ("Harrison, Ellis") is a list.
+            if surname.text.isupper() and len(surname.key) > 2:
+                if surname.key in self.gaz.common_rank and surname.key not in self.gaz.surnames:
+                    continue
+            elif surname.key in self.gaz.first_names or not (
+                    self._surname_strength(surname) == 2 or surname.key in self.gaz.surnames):
                 continue
             if self._first_strength(first) == 0 and not self._unknown(first):
                 continue

@@ -5,7 +5,9 @@ more). ``data/catalogue-snapshot.json`` holds each default rule file's parsed ru
 their lines) and lists, keyed by file name with the file's size and CRC-32. A file is taken
 from the snapshot only when its bytes still match; an edited, added or unknown file is read
 from its YAML as before, so a stale snapshot costs time, never correctness. Every rule from
-the snapshot goes through the same validation as one from YAML.
+the snapshot goes through the same validation as one from YAML. It also holds what each
+default pattern requires (kinds.phrases), used only for that exact pattern text and only
+while kinds/phrases.py is byte for byte the module that worked it out.
 
 Refresh after editing rules/ with ``python -m tweetguard.snapshot``.
 """
@@ -66,15 +68,24 @@ def required_literals() -> dict[str, tuple[frozenset[str], ...] | None]:
     """The default rules' patterns with what each requires (see kinds.phrases); a pattern
     that is not here (a school's own, or an edited rule) is analysed as usual."""
     stored = _data().get("required")
-    if not isinstance(stored, dict):
-        return {}
+    if not isinstance(stored, dict) or _data().get("required_by") != analyser_fingerprint():
+        return {}  # none, or worked out by another version of the analysis: work them out again
     known: dict[str, tuple[frozenset[str], ...] | None] = {}
     for pattern, sets in stored.items():
         if sets is None:
             known[pattern] = None
-        elif isinstance(sets, list) and all(isinstance(s, list) and all(isinstance(w, str) for w in s) for s in sets):
+        elif isinstance(sets, list) and sets and all(
+                isinstance(s, list) and s and all(isinstance(w, str) and w for w in s) for s in sets):
             known[pattern] = tuple(frozenset(s) for s in sets)
     return known
+
+
+def analyser_fingerprint() -> list[int]:
+    """Size and CRC-32 of the module that works out what a pattern requires: stored answers
+    are used only with the analysis that gave them."""
+    from tweetguard.kinds import phrases
+
+    return fingerprint(Path(phrases.__file__).read_bytes())
 
 
 def entry(name: str, data: bytes) -> Entry | None:
@@ -122,7 +133,7 @@ def build(folder: Path) -> dict[str, Any]:
         if json.loads(json.dumps(stored)) != stored:
             continue  # a value JSON cannot hold exactly (a date, a number as a key): keep the YAML
         files[path.name] = stored
-    return {"version": VERSION, "files": files, "required": _required(folder)}
+    return {"version": VERSION, "files": files, "required": _required(folder), "required_by": analyser_fingerprint()}
 
 
 def _required(folder: Path) -> dict[str, list[list[str]] | None]:

@@ -78,8 +78,8 @@ def _after_proper_possessive(text: str, start: int, known: frozenset[str]) -> bo
 
 # After a name the lists lack: "Sipho, who is...", "Nimmi Rajendran (Y1)", "Winta Haile in Y4",
 # "Ikran, one of our...".
-PERSON_AFTER = regex.compile(r"(?:\s+\p{Lu}\p{L}+)?(?:,\s*who\b|,\s*one\s+of\s+our\b|\s*\((?:Y|Yr|Year|Class|R)\s*\d?\w*\)"
-                             r"|\s+in\s+(?:Y|Yr|Year)\s*\d)", regex.IGNORECASE | regex.V1)
+PERSON_AFTER = regex.compile(r"(?:\s+\p{Lu}\p{L}+)?(?:(?i:,\s*who\b|,\s*one\s+of\s+our\b|\s+in\s+(?:y|yr|year)\s*\d)"
+                             r"|\s*\((?:Y\d\w*|Yr\s*\d\w*|Year\s*\d\w*|Class\s+\w+|R)\))", regex.V1)
 
 
 def _unlisted_person(text: str, end: int, lower: str, common_rank: Mapping[str, int]) -> bool:

@@ -58,7 +58,7 @@ SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*", regex.V1)
 QUOTED = regex.compile(r"[\"“][^\"“”]{3,}[\"”]", regex.V1)
 # A few words in single quotation marks after a word, in lower case: doubt, not a title or
 # speech (British writing puts speech in double quotes, and those are someone else's words).
-SCARE_QUOTED = regex.compile(r"(?<=\w[,]?[ \t])['‘]([\p{Ll}\d][\p{Ll}\d'’-]*(?:[ \t]\p{Ll}[\p{Ll}'’-]*){0,5})['’]"
+SCARE_QUOTED = regex.compile(r"(?<=\w[,]?[ \t])['‘]([\p{Ll}\d][\p{Ll}\d'’-]{2,}(?:[ \t]\p{Ll}[\p{Ll}'’-]*){0,5})['’]"
                              r"(?=[\s.,;:!?)–—-]|$)", regex.V1)
 WORD = regex.compile(r"[\w'’]+", regex.V1)
 CLAUSE_BREAK = regex.compile(r"[,;:–—()]|\s-\s")
@@ -167,7 +167,9 @@ class Scorer:
         cues = [(m.group(), weight) for pattern, weight in live
                 for m in pattern.finditer(part, timeout=MATCH_TIMEOUT_SECONDS)]
         if scare_quoted:
-            cues += [(m.group(), self.scare_quotes_weight) for m in SCARE_QUOTED.finditer(part)]
+            # Praise in quotes is a quote ("'over the moon'"), not doubt.
+            cues += [(m.group(), self.scare_quotes_weight) for m in SCARE_QUOTED.finditer(part)
+                     if not any(self.weighted.get(w, 0) > 0 for w in WORD.findall(m.group(1).lower()))]
         if not shouts and not cues and not self.lexicon.candidates(part):
             return Scored(start, end, 0.0, ())  # no word that scores: nothing else matters
         if self.reported and find_all(part, (), self.reported):

@@ -250,7 +250,7 @@ class PhraseIndex:
         if not words.plain:
             return None
         source = self._source((phrase,))
-        if not (words.ascii or _uncased(source)):
+        if not _uncased(source):  # "straße", "ﬁeld": regex folds these fully, re does not
             return None
         return _compile_re(source, self._re_flags)
 
