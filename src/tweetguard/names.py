@@ -338,14 +338,14 @@ def tokenise(text: str) -> list[Token]:
     return tokens
 
 
-def _full_match(start: int, end: int, first: Token, surname: Token, reason: str) -> NameMatch:
-    """A full name found from its first-name and surname tokens (a possessive "'s" dropped
-    from the surname), covering ``start``..``end``; the fix is the first name."""
-    surname_end = surname.end - 2 if surname.text.endswith(("'s", "’s")) else surname.end
+def _full_match(start: int, first: Token, surname: Token, reason: str) -> NameMatch:
+    """A full name from ``start`` to the end of its later token (first name or surname, in
+    either order), a possessive "'s" left out of both; the fix is the first name."""
     first_end = first.end - 2 if first.text.endswith(("'s", "’s")) else first.end
-    end = surname_end if end == surname.end else first_end if end == first.end else end
-    return NameMatch(start, end, "full", first.text[:first_end - first.start], surname.text[:surname_end - surname.start],
-                     (first.start, first_end), (surname.start, surname_end), reason)
+    surname_end = surname.end - 2 if surname.text.endswith(("'s", "’s")) else surname.end
+    return NameMatch(start, max(first_end, surname_end), "full", first.text[:first_end - first.start],
+                     surname.text[:surname_end - surname.start], (first.start, first_end),
+                     (surname.start, surname_end), reason)
 
 
 def _joined(previous: Token, token: Token) -> bool:
@@ -929,7 +929,7 @@ class Analysis:
                 continue
             if self._first_strength(child) == 0 and not self._unknown(child):
                 continue
-            found.append(_full_match(title.start, child.end, child, parent,
+            found.append(_full_match(title.start, child, parent,
                                      "a child named with a titled parent's surname"))
         return found
 
@@ -950,7 +950,7 @@ class Analysis:
                 continue
             if not _joined(first, surname) or len(first.key) < 3 or len(surname.key) < 3:
                 continue
-            found.append(_full_match(first.start, surname.end, first, surname, "a full name in lower case"))
+            found.append(_full_match(first.start, first, surname, "a full name in lower case"))
         return found
 
     def _register_style(self) -> list[NameMatch]:
@@ -978,7 +978,7 @@ class Analysis:
                 continue
             if self._first_strength(first) == 0 and not self._unknown(first):
                 continue
-            found.append(_full_match(surname.start, first.end, first, surname,
+            found.append(_full_match(surname.start, first, surname,
                                      "a surname then a first name, as in a register"))
         return found
 

@@ -86,7 +86,8 @@ class Scorer:
         self.weighted = weighted
         self.patterns = patterns
         self.scare_quotes_weight = scare_quotes_weight
-        self._cue_cache: tuple[str, tuple[tuple[regex.Pattern[str], float], ...], bool] = ("", (), False)
+        # The last draft's live structure patterns and scare quotes (see _cues_for).
+        self._cue_cache: tuple[str, tuple[tuple[regex.Pattern[str], float], ...], bool] | None = None
         self.sarcasm = phrase_index(sarcasm) or None
         self.shouted = frozenset(w.lower() for w in shouted)
         self._shouted_caps = frozenset(w.upper() for w in shouted)
@@ -154,7 +155,7 @@ class Scorer:
     def _cues_for(self, text: str) -> tuple[tuple[tuple[regex.Pattern[str], float], ...], bool]:
         """The structure patterns that could match somewhere in the draft ``text``, compiled,
         and whether it has scare quotes: worked out once a draft, not once a sentence."""
-        if self._cue_cache[0] != text or not text:
+        if self._cue_cache is None or self._cue_cache[0] != text:
             live = tuple((pattern.compiled, weight) for pattern, weight in self.patterns if pattern.could_match(text))
             scare_quoted = bool(self.scare_quotes_weight) and SCARE_QUOTED.search(text) is not None
             self._cue_cache = (text, live, scare_quoted)

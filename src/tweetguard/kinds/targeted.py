@@ -65,8 +65,8 @@ VOCATIVE_AFTER = regex.compile(
     regex.I | regex.V1)
 # After "Well done Jun ...": a reason given in the third person ("for his number bonds").
 THIRD_PERSON_REASON = regex.compile(r"\s+(?:for|on|in|who|whose|from|and)\b", regex.I)
-# What may follow a name that ends a sentence ("Much calmer today, Kai.").
-# What may follow a name addressed at a sentence's end: the end, or ", you..." ("..., Aoife, you looked so happy").
+# What may follow a name addressed at a sentence's end: the end ("Much calmer today, Kai."),
+# or ", you..." ("..., Aoife, you looked so happy").
 SENTENCE_AFTER = regex.compile(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(]|,\s*(?:you|your)\b)")
 # The start of a sentence, allowing headline hashtags before it ("#Y6 Jericho: ...").
 SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…\n])(?:\s*[#@][\w]+)*[^\w#@]*$")

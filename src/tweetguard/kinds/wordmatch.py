@@ -219,16 +219,22 @@ class PhraseIndex:
 
     def _every_match(self, phrase: str, text: str) -> Iterator[tuple[int, int]]:
         """Each match of ``phrase``, one for every place it starts (so overlapping too)."""
+        search = self._searcher(phrase, text)
         position = 0
-        while (match := self._search(phrase, text, position)) is not None:
+        while (match := search(text, position)) is not None:
             yield match.span()
             position = match.start() + 1
 
     def _search(self, phrase: str, text: str, position: int) -> re.Match[str] | regex.Match[str] | None:
+        return self._searcher(phrase, text)(text, position)
+
+    def _searcher(self, phrase: str, text: str) -> Callable[[str, int], re.Match[str] | regex.Match[str] | None]:
+        """``phrase``'s search on ``text``: re's where it reads the text as regex would."""
         fast = self._fast(phrase, text)
         if fast is not None:
-            return fast.search(text, position)
-        return self._exact(phrase).search(text, position, timeout=MATCH_TIMEOUT_SECONDS)
+            return fast.search
+        exact = self._exact(phrase)
+        return lambda string, position: exact.search(string, position, timeout=MATCH_TIMEOUT_SECONDS)
 
     def _finditer(self, phrase: str, text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
         fast = self._fast(phrase, text)
