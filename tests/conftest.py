@@ -14,7 +14,6 @@ LONDON = ZoneInfo("Europe/London")
 # A Wednesday in term time, inside posting hours: drafts without 'scheduled' go out then.
 WEEKDAY_MORNING = datetime(2026, 3, 11, 10, 0, tzinfo=LONDON)
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(scope="session")

@@ -109,7 +109,7 @@ def test_policy_json_every_default_rule_is_placed_under_a_clause() -> None:
 
 
 def test_clause_quotes_are_in_the_policy_itself() -> None:
-    policy = " ".join(Path(__file__).resolve().parents[2].joinpath("shared", "policy", "social-media-policy.md")
+    policy = " ".join(Path(__file__).resolve().parent.joinpath("data", "policy", "social-media-policy.md")
                       .read_text(encoding="utf-8").lower().split())
     for clause in load_clauses():
         for quote in clause.quotes:

@@ -19,7 +19,7 @@ import pytest
 from tweetguard.output import resolve_format
 from tweetguard.output.github import escape_data, escape_property
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+DATA = Path(__file__).resolve().parent / "data"
 AT = "2026-03-11T10:00"  # a Wednesday morning: drafts without 'scheduled' are in hours
 
 TEST_RULES = """\
@@ -160,7 +160,7 @@ def test_github_annotations(workspace: Path) -> None:
 
 @pytest.fixture(scope="module")
 def sarif_schema() -> dict[str, object]:
-    schema = json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    schema = json.loads((DATA / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     assert isinstance(schema, dict)
     return schema
 

@@ -1,6 +1,6 @@
 """twitter-text conformance: every case of the weighted-length sections of
 validate.yml and the URL / hashtag / mention sections of extract.yml, read at
-test time from shared/conformance/twitter-text (vendored upstream data)."""
+test time from tests/data/twitter-text (vendored upstream data)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import yaml
 
 from tweetguard import twitter_text as tt
 
-CONFORMANCE = Path(__file__).resolve().parents[2] / "shared" / "conformance" / "twitter-text"
+CONFORMANCE = Path(__file__).resolve().parent / "data" / "twitter-text"
 
 
 @functools.cache
