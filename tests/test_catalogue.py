@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from tweetguard.catalogue import default_rules_dir, load_catalogue
+from tweetguard.core.errors import CatalogueError
+from tweetguard.core.model import CATEGORIES
+from tweetguard.core.settings import Settings
 from tweetguard.engine import Engine
-from tweetguard.errors import CatalogueError
-from tweetguard.model import CATEGORIES
-from tweetguard.settings import Settings
 
 GOOD_RULE = """\
 rules:

@@ -6,9 +6,9 @@ import pytest
 from conftest import WEEKDAY_MORNING
 
 from tweetguard.catalogue import Catalogue
+from tweetguard.core.model import Draft
+from tweetguard.core.settings import Settings
 from tweetguard.engine import Engine
-from tweetguard.model import Draft
-from tweetguard.settings import Settings
 
 
 def flagged(catalogue: Catalogue, text: str) -> bool:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tweetguard.core.errors import DraftError
+from tweetguard.core.model import Draft
 from tweetguard.drafts import read_file
-from tweetguard.errors import DraftError
-from tweetguard.model import Draft
 
 
 def read(path: Path) -> list[Draft | DraftError]:

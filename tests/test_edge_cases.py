@@ -6,10 +6,10 @@ import pytest
 from conftest import WEEKDAY_MORNING
 
 from tweetguard.catalogue import load_catalogue
+from tweetguard.core.model import Draft
+from tweetguard.core.settings import Settings
 from tweetguard.engine import Engine
-from tweetguard.model import Draft
 from tweetguard.names import find_pupil_names
-from tweetguard.settings import Settings
 
 
 def rules_hit(text: str, settings: Settings | None = None) -> set[str]:

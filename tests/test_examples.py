@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import REPO
 
-from tweetguard.model import CATEGORIES
+from tweetguard.core.model import CATEGORIES
 
 EXAMPLES = REPO / "examples"
 AT = "2026-03-11T10:00"  # a Wednesday morning in term: drafts without 'scheduled' are in hours

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import WEEKDAY_MORNING, run_cli
 
+from tweetguard.core.model import Draft, DraftResult, Violation
+from tweetguard.core.reporting import Summary
 from tweetguard.fix import FixReporter, NullReporter, choose_fixes
-from tweetguard.model import Draft, DraftResult, Violation
-from tweetguard.runner import Summary
 
 AT = WEEKDAY_MORNING.strftime("%Y-%m-%dT%H:%M")
 # A fix rule of our own, so these tests do not depend on the names rules being written.

@@ -8,9 +8,9 @@ import pytest
 from conftest import WEEKDAY_MORNING
 
 from tweetguard.catalogue import load_catalogue
+from tweetguard.core.model import Draft, Violation
+from tweetguard.core.settings import Settings
 from tweetguard.engine import Engine
-from tweetguard.model import Draft, Violation
-from tweetguard.settings import Settings
 
 HEADER = """\
 rules:
@@ -98,7 +98,7 @@ def test_length_kind_counts_like_the_platform(tmp_path: Path) -> None:
 
 
 def test_unknown_kind_parameter_is_refused(tmp_path: Path) -> None:
-    from tweetguard.errors import CatalogueError
+    from tweetguard.core.errors import CatalogueError
 
     with pytest.raises(CatalogueError, match="unknown key 'wrods'"):
         violations(tmp_path, "lexicon", "    wrods: [x]\n", "x")

@@ -8,10 +8,10 @@ import pytest
 from conftest import WEEKDAY_MORNING
 
 from tweetguard.catalogue import Catalogue
+from tweetguard.core.model import Draft
+from tweetguard.core.roster import Pupil, Roster
+from tweetguard.core.settings import Settings
 from tweetguard.engine import Engine
-from tweetguard.model import Draft
-from tweetguard.roster import Pupil, Roster
-from tweetguard.settings import Settings
 
 ROSTER = Roster((
     Pupil("Isla", "Green", False),

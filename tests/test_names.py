@@ -8,11 +8,11 @@ import pytest
 from conftest import WEEKDAY_MORNING
 
 from tweetguard.catalogue import Catalogue, load_catalogue
+from tweetguard.core.model import Draft
+from tweetguard.core.roster import Pupil, Roster
+from tweetguard.core.settings import Settings
 from tweetguard.engine import Engine
-from tweetguard.model import Draft
 from tweetguard.names import find_first_names, find_person_names, find_pupil_names
-from tweetguard.roster import Pupil, Roster
-from tweetguard.settings import Settings
 
 # Fictional pupils only.
 ROSTER = Roster((

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tweetguard.catalogue import load_catalogue
+from tweetguard.core.model import Draft
+from tweetguard.core.settings import Settings
 from tweetguard.engine import Engine
-from tweetguard.model import Draft
 from tweetguard.normalise import normalise
-from tweetguard.settings import Settings
 
 # (case, original, normalised, the original characters the word "James"/"Jo" is made of)
 EVASIONS = [

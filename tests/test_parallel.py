@@ -18,10 +18,10 @@ from conftest import REPO, WEEKDAY_MORNING, run_cli
 
 from tweetguard import runner
 from tweetguard.catalogue import load_catalogue
+from tweetguard.core.errors import TweetguardError
+from tweetguard.core.model import Draft, DraftResult
+from tweetguard.core.settings import Settings
 from tweetguard.engine import Engine
-from tweetguard.errors import TweetguardError
-from tweetguard.model import Draft, DraftResult
-from tweetguard.settings import Settings
 
 AT = "2026-03-11T10:00"
 ROSTER = REPO / "tests" / "corpus" / "roster.csv"

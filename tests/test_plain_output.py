@@ -11,11 +11,11 @@ from rich.console import Console
 from rich.markup import escape as rich_escape
 from rich.text import Text
 
-from tweetguard.model import Draft, DraftResult, Note, Violation
+from tweetguard.core.model import Draft, DraftResult, Note, Violation
+from tweetguard.core.reporting import Summary
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.plain import escape, plain
 from tweetguard.output.text import TextReporter
-from tweetguard.runner import Summary
 
 # Characters that mean something to rich: brackets, backslashes, tag starts, control codes,
 # tabs, wide and combining characters.

@@ -9,7 +9,7 @@ import pytest
 
 from tweetguard import catalogue, snapshot
 from tweetguard.catalogue import default_rules_dir, load_catalogue
-from tweetguard.errors import CatalogueError
+from tweetguard.core.errors import CatalogueError
 
 RULE = """\
 rules:

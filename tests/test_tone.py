@@ -8,10 +8,10 @@ import pytest
 from conftest import WEEKDAY_MORNING
 
 from tweetguard.catalogue import Catalogue, load_catalogue
+from tweetguard.core.model import Draft, Violation
+from tweetguard.core.settings import Settings
 from tweetguard.engine import Engine
 from tweetguard.kinds.sentiment import SENTENCE, make_scorer, score
-from tweetguard.model import Draft, Violation
-from tweetguard.settings import Settings
 
 
 def tone(catalogue: Catalogue, text: str) -> list[Violation]:
@@ -246,7 +246,7 @@ def test_titles_dates_lists_and_countdowns_are_not_complaints(catalogue: Catalog
 
 
 def test_a_patterns_weight_must_be_a_number(tmp_path: Path) -> None:
-    from tweetguard.errors import CatalogueError
+    from tweetguard.core.errors import CatalogueError
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "tone.yaml").write_text(

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from tweetguard import snapshot
-from tweetguard.errors import CatalogueError
+from tweetguard.core.errors import CatalogueError
+from tweetguard.core.model import CATEGORIES, SEVERITIES, Example, Rule
 from tweetguard.kinds import kind_names, load_kind
 from tweetguard.kinds.base import Param
-from tweetguard.model import CATEGORIES, SEVERITIES, Example, Rule
 
 RULE_KEYS = {
     "id": Param(str, required=True),

@@ -8,7 +8,7 @@ from typing import NoReturn, Sequence
 import click
 
 from tweetguard import __version__
-from tweetguard.errors import TweetguardError
+from tweetguard.core.errors import TweetguardError
 
 
 def fail(error: TweetguardError) -> NoReturn:

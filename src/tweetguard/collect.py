@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from tweetguard.core.errors import DraftError
 from tweetguard.drafts import DRAFT_SUFFIXES
-from tweetguard.errors import DraftError
 
 
 def _wanted(path: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:

@@ -11,9 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
-from tweetguard.errors import ConfigError
-from tweetguard.model import SEVERITIES
-from tweetguard.settings import Settings
+from tweetguard.core.errors import ConfigError
+from tweetguard.core.model import SEVERITIES
+from tweetguard.core.settings import Settings
 
 CONFIG_NAME = ".tweetguard.yaml"
 
@@ -81,8 +81,8 @@ def _severities(value: Any) -> dict[str, str]:
 def _window(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict) or set(value) - {"start", "end", "days"}:
         raise ValueError("takes start, end and days, like {start: '08:00', end: '18:00'}")
-    from tweetguard.kinds.base import RuleParamError
-    from tweetguard.kinds.schedule import parse_clock, parse_days
+    from tweetguard.core.clock import parse_clock, parse_days
+    from tweetguard.core.errors import RuleParamError
 
     try:
         fields: dict[str, Any] = {}

@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, Mapping
 
-from tweetguard.errors import DraftError
-from tweetguard.model import OCCASIONS, Draft
+from tweetguard.core.errors import DraftError
+from tweetguard.core.model import OCCASIONS, Draft
 
 DRAFT_SUFFIXES = (".txt", ".md")
 COLLECTION_SUFFIXES = (".jsonl", ".yaml", ".yml")

@@ -8,10 +8,8 @@ from datetime import datetime
 from typing import Iterable, Mapping
 
 from tweetguard.catalogue import Catalogue
-from tweetguard.errors import CatalogueError, ConfigError
-from tweetguard.kinds import load_kind
-from tweetguard.kinds.base import Check, Context, RuleParamError
-from tweetguard.model import (
+from tweetguard.core.errors import CatalogueError, ConfigError
+from tweetguard.core.model import (
     CATEGORIES,
     Draft,
     DraftResult,
@@ -20,9 +18,11 @@ from tweetguard.model import (
     Rule,
     Violation,
 )
+from tweetguard.core.roster import Roster
+from tweetguard.core.settings import Settings
+from tweetguard.kinds import load_kind
+from tweetguard.kinds.base import Check, Context, RuleParamError
 from tweetguard.normalise import normalise
-from tweetguard.roster import Roster
-from tweetguard.settings import Settings
 
 UNUSED_SUPPRESSION = "unused-suppression"
 
@@ -153,7 +153,9 @@ def _extended_lists(lists: Mapping[str, tuple[str, ...]], settings: Settings) ->
 def _school_names(domains: tuple[str, ...]) -> tuple[str, ...]:
     """The school's own name from its email domain ("oakfield.sch.uk": Oakfield): never a
     child's ("Come on, Oakfield!")."""
-    from tweetguard.names import gazetteer  # "alexandra.sch.uk": a school name that is also a child's
+    from tweetguard.names import (
+        gazetteer,  # "alexandra.sch.uk": a school name that is also a child's
+    )
 
     names = (domain.split(".")[0] for domain in domains)
     return tuple(name.capitalize() for name in names

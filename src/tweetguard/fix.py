@@ -31,10 +31,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TextIO
 
+from tweetguard.core.errors import DraftError, TweetguardError
+from tweetguard.core.model import Draft, DraftResult, Note, Violation
+from tweetguard.core.reporting import Reporter, Summary
 from tweetguard.drafts import FIXABLE_SUFFIXES
-from tweetguard.errors import DraftError, TweetguardError
-from tweetguard.model import Draft, DraftResult, Note, Violation
-from tweetguard.runner import Reporter, Summary
 
 if TYPE_CHECKING:
     from tweetguard.engine import Engine

@@ -28,7 +28,7 @@ from typing import Literal, Mapping, Sequence
 
 import regex
 
-from tweetguard.roster import Roster
+from tweetguard.core.roster import Roster
 
 Form = Literal["full", "family", "first"]
 

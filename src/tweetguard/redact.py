@@ -26,11 +26,11 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import regex
 
-from tweetguard.errors import TweetguardError
-from tweetguard.model import DraftResult, Note, Violation
+from tweetguard.core.errors import TweetguardError
+from tweetguard.core.model import DraftResult, Note, Violation
+from tweetguard.core.reporting import Reporter, Summary
+from tweetguard.core.roster import Roster
 from tweetguard.normalise import normalise
-from tweetguard.roster import Roster
-from tweetguard.runner import Reporter, Summary
 
 # Categories whose spans point at a child: their capitalised words are names.
 NAME_CATEGORIES = frozenset({"names", "targeted", "media"})

@@ -8,14 +8,15 @@ in worker processes, but always reported in input order.
 from __future__ import annotations
 
 import os
-from collections import Counter, deque
-from dataclasses import dataclass, field, replace
+from collections import deque
+from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Iterable, Iterator
 
+from tweetguard.core.errors import TweetguardError
+from tweetguard.core.model import Draft, DraftResult, Rule
+from tweetguard.core.reporting import Reporter, Summary
 from tweetguard.engine import Engine
-from tweetguard.errors import TweetguardError
-from tweetguard.model import Draft, DraftResult, Rule
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,54 +27,6 @@ SERIAL_FIRST = 128
 CHUNK = 64  # drafts per message to a worker: fewer, larger messages cost less to send
 IN_FLIGHT_PER_WORKER = 4  # chunks read ahead per worker: enough to keep it busy, memory stays flat
 MAX_AUTO_JOBS = 4
-
-
-@dataclass
-class Summary:
-    drafts: int = 0
-    drafts_with_errors: int = 0
-    unreadable: int = 0
-    by_severity: Counter[str] = field(default_factory=Counter)
-    by_rule: Counter[str] = field(default_factory=Counter)
-    # The first failure of each broken rule ("file:line: message"), and how often it failed.
-    rule_failures: dict[str, str] = field(default_factory=dict)
-    rule_failure_counts: Counter[str] = field(default_factory=Counter)
-
-    def add(self, result: DraftResult) -> None:
-        self.drafts += 1
-        if result.has("error"):
-            self.drafts_with_errors += 1
-        for violation in result.violations:
-            self.by_severity[violation.severity] += 1
-            self.by_rule[violation.rule] += 1
-
-    def exit_code(self, strict: bool = False, exit_zero: bool = False) -> int:
-        """2 when something could not be checked, 1 for violations, else 0."""
-        if self.unreadable or self.rule_failures:
-            return 2
-        if exit_zero:
-            return 0
-        failing = self.by_severity["error"] + (self.by_severity["warning"] if strict else 0)
-        return 1 if failing else 0
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "drafts": self.drafts,
-            "drafts_with_errors": self.drafts_with_errors,
-            "errors": self.by_severity["error"],
-            "warnings": self.by_severity["warning"],
-            "infos": self.by_severity["info"],
-            "unreadable": self.unreadable,
-            "by_rule": dict(sorted(self.by_rule.items())),
-        }
-
-
-class Reporter(Protocol):
-    def draft(self, result: DraftResult) -> None: ...
-
-    def problem(self, error: TweetguardError) -> None: ...
-
-    def finish(self, summary: Summary) -> None: ...
 
 
 Item = Draft | TweetguardError

@@ -109,7 +109,7 @@ def build(folder: Path) -> dict[str, Any]:
 
     from tweetguard import yamlsafe
     from tweetguard.catalogue import _read_yaml
-    from tweetguard.errors import CatalogueError
+    from tweetguard.core.errors import CatalogueError
 
     files: dict[str, Any] = {}
     for path in sorted(folder.glob("*.y*ml")):
@@ -140,10 +140,10 @@ def _required(folder: Path) -> dict[str, list[list[str]] | None]:
     """What each of the rules' patterns requires, as kinds.phrases works it out: every
     pattern the rules in ``folder`` hand to it while they are compiled."""
     from tweetguard.catalogue import load_catalogue
+    from tweetguard.core.errors import TweetguardError
+    from tweetguard.core.settings import Settings
     from tweetguard.engine import compile_rules
-    from tweetguard.errors import TweetguardError
     from tweetguard.kinds import phrases
-    from tweetguard.settings import Settings
 
     phrases.clear_required()
     try:

@@ -10,11 +10,11 @@ from typing import Iterator
 import click
 
 from tweetguard.commands.options import build_settings, parse_at, settings_options
-from tweetguard.errors import ConfigError, TweetguardError
-from tweetguard.model import Draft
+from tweetguard.core.errors import ConfigError, TweetguardError
+from tweetguard.core.model import Draft
+from tweetguard.core.settings import Settings
 from tweetguard.output import format_names, load_format, resolve_format
 from tweetguard.output.options import OutputOptions
-from tweetguard.settings import Settings
 
 
 def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
@@ -103,8 +103,8 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, only_sched
     Exit codes: 0 ready, 1 a draft breaks the policy, 2 something could not be checked.
     """
     from tweetguard.catalogue import load_catalogue
+    from tweetguard.core.roster import load_roster
     from tweetguard.engine import Engine
-    from tweetguard.roster import load_roster
     from tweetguard.runner import run
 
     settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)

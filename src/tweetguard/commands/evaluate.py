@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tweetguard.errors import ConfigError
+from tweetguard.core.errors import ConfigError
 
 
 def _default_corpus() -> Path:
@@ -45,6 +45,9 @@ def command(corpora: tuple[Path, ...], roster: Path | None, rule_dirs: tuple[Pat
     (Europe/London). Prints TP, FP, FN, precision, recall and F1 per category.
     """
     from tweetguard.catalogue import load_catalogue
+    from tweetguard.core.model import CATEGORIES
+    from tweetguard.core.roster import load_roster
+    from tweetguard.core.settings import Settings
     from tweetguard.engine import Engine
     from tweetguard.evaluate import (
         DEFAULT_SCHOOL_DOMAINS,
@@ -53,9 +56,6 @@ def command(corpora: tuple[Path, ...], roster: Path | None, rule_dirs: tuple[Pat
         format_table,
         read_corpus,
     )
-    from tweetguard.model import CATEGORIES
-    from tweetguard.roster import load_roster
-    from tweetguard.settings import Settings
 
     for category in categories:
         if category not in CATEGORIES:

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from tweetguard.commands.rules import catalogue_options, load_rules
-from tweetguard.errors import ConfigError
-from tweetguard.model import Example, Rule
+from tweetguard.core.errors import ConfigError
+from tweetguard.core.model import Example, Rule
 
 FRONT_MATTER_SHOWN = ("scheduled", "occasion", "reply_to", "media")
 

@@ -116,7 +116,7 @@ def command(folder: Path) -> None:
             kept.append(name)
             continue
         except OSError as exc:
-            from tweetguard.errors import ConfigError
+            from tweetguard.core.errors import ConfigError
 
             raise ConfigError(str(path), f"cannot be created ({exc.strerror or exc})") from None
         created.append(name)

@@ -13,8 +13,8 @@ from datetime import date, datetime, time, timedelta
 import click
 import regex
 
-from tweetguard.errors import TweetguardError
-from tweetguard.kinds.schedule import describe
+from tweetguard.core.clock import describe
+from tweetguard.core.errors import TweetguardError
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CLOCK = regex.compile(

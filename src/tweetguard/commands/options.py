@@ -10,9 +10,9 @@ from typing import Any, Callable
 import click
 
 from tweetguard.config import find_config, load_settings
+from tweetguard.core.errors import ConfigError
+from tweetguard.core.settings import Settings
 from tweetguard.drafts import parse_datetime
-from tweetguard.errors import ConfigError
-from tweetguard.settings import Settings
 
 
 def split_list(values: tuple[str, ...]) -> tuple[str, ...]:

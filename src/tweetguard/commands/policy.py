@@ -19,7 +19,7 @@ import regex
 
 from tweetguard import yamlsafe
 from tweetguard.commands.rules import catalogue_options, load_rules
-from tweetguard.model import Rule
+from tweetguard.core.model import Rule
 
 
 @dataclass(frozen=True)

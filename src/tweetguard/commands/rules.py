@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import click
 
-from tweetguard.model import Example, Rule
+from tweetguard.core.model import Example, Rule
 
 POLICY_WIDTH = 70
 

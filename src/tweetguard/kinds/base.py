@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from tweetguard.model import Draft, Finding, Note
+from tweetguard.core.errors import RuleParamError
+from tweetguard.core.model import Draft, Finding, Note
 from tweetguard.normalise import TextView
 
 if TYPE_CHECKING:
-    from tweetguard.roster import Roster
-    from tweetguard.settings import Settings
+    from tweetguard.core.roster import Roster
+    from tweetguard.core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,4 @@ class Context:
 Check = Callable[[Draft, Context], Iterable[Finding]]
 
 
-class RuleParamError(ValueError):
-    """A rule's parameter that the kind cannot use (for example a regex that does not compile)."""
-
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message)
-        self.key = key
-        self.message = message
+__all__ = ["Check", "Context", "Param", "RuleParamError"]

@@ -22,10 +22,10 @@ from typing import Any, Iterator, Mapping
 
 import regex
 
+from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.phrases import find_all, gather, phrase_index
 from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, merge_spans, text_words
-from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
     "detect": Param(str, required=True, help="phone, email or address"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
+from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.model import Draft, Finding, Rule
 from tweetguard.names import find_pupil_names
 
 PARAMS = {

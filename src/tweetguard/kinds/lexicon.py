@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
+from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.wordmatch import find_phrases, inside_any, word_index
-from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
     "words": Param(list, default=[]),

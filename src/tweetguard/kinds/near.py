@@ -16,6 +16,7 @@ from typing import Iterator, Mapping
 
 import regex
 
+from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.people import first_name_spans
 from tweetguard.kinds.phrases import (
@@ -26,7 +27,6 @@ from tweetguard.kinds.phrases import (
     sentences,
 )
 from tweetguard.kinds.wordmatch import inside_any
-from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
     "terms": Param(list, default=[], help="phrases that need context to be a problem"),

@@ -12,6 +12,7 @@ from typing import Iterator, Mapping
 
 import regex
 
+from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.phrases import lazy_pattern
 from tweetguard.kinds.wordmatch import (
@@ -20,7 +21,6 @@ from tweetguard.kinds.wordmatch import (
     inside_any,
     word_index,
 )
-from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
     "pattern": Param(str, required=True, help="the regular expression to find"),

@@ -15,7 +15,7 @@ import regex
 from tweetguard import names
 
 if TYPE_CHECKING:
-    from tweetguard.roster import Roster
+    from tweetguard.core.roster import Roster
 
 TITLES = frozenset("mr mrs miss ms mx dr rev revd reverend pc sgt coach sir lady lord dame prof professor "
                    "father sister brother canon bishop captain".split())

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
+from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param
-from tweetguard.model import Draft, Finding, Rule
 from tweetguard.names import analyse
 
 PARAMS = {

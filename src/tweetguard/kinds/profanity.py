@@ -19,6 +19,7 @@ from typing import Iterator, Mapping
 
 import regex
 
+from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.phrases import find_all, gather, phrase_index
 from tweetguard.kinds.wordmatch import (
@@ -27,7 +28,6 @@ from tweetguard.kinds.wordmatch import (
     merge_spans,
     text_words,
 )
-from tweetguard.model import Draft, Finding, Rule
 
 PARAMS = {
     "words": Param(list, default=[], help="single words (endings are added automatically)"),

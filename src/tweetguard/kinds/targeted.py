@@ -25,9 +25,9 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 import regex
 
+from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.wordmatch import PhraseIndex
-from tweetguard.model import Draft, Finding, Rule
 from tweetguard.names import (
     FREQUENT_RANK,
     NOT_A_NAME_ENDING,

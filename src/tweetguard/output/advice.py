@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from tweetguard.model import Violation
+from tweetguard.core.model import Violation
 
 
 def advice(violation: Violation, redact: Callable[[str], str]) -> str:

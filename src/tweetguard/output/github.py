@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Sequence, TextIO
 
-from tweetguard.errors import TweetguardError
-from tweetguard.model import DraftResult, Rule
+from tweetguard.core.errors import TweetguardError
+from tweetguard.core.model import DraftResult, Rule
+from tweetguard.core.reporting import Summary
 from tweetguard.output.advice import advice
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.region import region, relative_file, split_where
-from tweetguard.runner import Summary
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence, TextIO
 
-from tweetguard.errors import TweetguardError
-from tweetguard.model import DraftResult, Rule
+from tweetguard.core.errors import TweetguardError
+from tweetguard.core.model import DraftResult, Rule
+from tweetguard.core.reporting import Summary
 from tweetguard.output.options import OutputOptions
-from tweetguard.runner import Summary
 
 
 def draft_dict(result: DraftResult, options: OutputOptions) -> dict[str, Any]:

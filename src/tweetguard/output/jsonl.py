@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence, TextIO
 
-from tweetguard.errors import TweetguardError
-from tweetguard.model import DraftResult, Rule, Violation
+from tweetguard.core.errors import TweetguardError
+from tweetguard.core.model import DraftResult, Rule, Violation
+from tweetguard.core.reporting import Summary
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.region import region, relative_file
-from tweetguard.runner import Summary
 
 
 def violation_dict(result: DraftResult, violation: Violation, options: OutputOptions) -> dict[str, Any]:

@@ -11,13 +11,13 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Sequence, TextIO
 
-from tweetguard.errors import TweetguardError
-from tweetguard.model import DraftResult, Rule
+from tweetguard.core.errors import TweetguardError
+from tweetguard.core.model import DraftResult, Rule
+from tweetguard.core.reporting import Summary
 from tweetguard.output.advice import advice
 from tweetguard.output.location import line_col
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.region import relative_file
-from tweetguard.runner import Summary
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

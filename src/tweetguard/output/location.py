@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tweetguard.model import Draft
+from tweetguard.core.model import Draft
 
 
 def line_col(draft: Draft, offset: int) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tweetguard.model import Draft, Violation
+from tweetguard.core.model import Draft, Violation
 from tweetguard.output.location import file_of, line_col
 
 

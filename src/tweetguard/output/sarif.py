@@ -15,13 +15,13 @@ from typing import Any, Callable, Sequence, TextIO
 from urllib.parse import quote
 
 from tweetguard import __version__
+from tweetguard.core.errors import TweetguardError
+from tweetguard.core.model import DraftResult, Rule, Violation
+from tweetguard.core.reporting import Summary
 from tweetguard.engine import UNUSED_SUPPRESSION
-from tweetguard.errors import TweetguardError
-from tweetguard.model import DraftResult, Rule, Violation
 from tweetguard.output.advice import advice
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.region import region, relative_file, split_where
-from tweetguard.runner import Summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/tweetguard/"

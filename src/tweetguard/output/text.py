@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence, TextIO
 
+from tweetguard.core.clock import describe
+from tweetguard.core.errors import TweetguardError
+from tweetguard.core.model import DraftResult, Rule, Violation
+from tweetguard.core.reporting import Summary
 from tweetguard.drafts import FIXABLE_SUFFIXES
-from tweetguard.errors import TweetguardError
-from tweetguard.kinds.schedule import describe
-from tweetguard.model import DraftResult, Rule, Violation
 from tweetguard.output.location import line_col
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.plain import escape, plain, strip_control_codes
-from tweetguard.runner import Summary
 
 if TYPE_CHECKING:
     from rich.console import Console

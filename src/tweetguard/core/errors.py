@@ -25,3 +25,12 @@ class DraftError(TweetguardError):
 
 class ConfigError(TweetguardError):
     """A configuration file or command-line option that is not valid."""
+
+
+class RuleParamError(ValueError):
+    """A rule's parameter that the kind cannot use (for example a regex that does not compile)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from tweetguard.errors import ConfigError
+from tweetguard.core.errors import ConfigError
 
 CONSENT_VALUES = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False, "": None}
 

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
-from tweetguard.model import Severity
+from tweetguard.core.model import Severity
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo

@@ -1,0 +1,58 @@
+"""The reporting contract: what a run tells its reporter, and the counts it keeps."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from tweetguard.core.errors import TweetguardError
+from tweetguard.core.model import DraftResult
+
+
+@dataclass
+class Summary:
+    drafts: int = 0
+    drafts_with_errors: int = 0
+    unreadable: int = 0
+    by_severity: Counter[str] = field(default_factory=Counter)
+    by_rule: Counter[str] = field(default_factory=Counter)
+    # The first failure of each broken rule ("file:line: message"), and how often it failed.
+    rule_failures: dict[str, str] = field(default_factory=dict)
+    rule_failure_counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: DraftResult) -> None:
+        self.drafts += 1
+        if result.has("error"):
+            self.drafts_with_errors += 1
+        for violation in result.violations:
+            self.by_severity[violation.severity] += 1
+            self.by_rule[violation.rule] += 1
+
+    def exit_code(self, strict: bool = False, exit_zero: bool = False) -> int:
+        """2 when something could not be checked, 1 for violations, else 0."""
+        if self.unreadable or self.rule_failures:
+            return 2
+        if exit_zero:
+            return 0
+        failing = self.by_severity["error"] + (self.by_severity["warning"] if strict else 0)
+        return 1 if failing else 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "drafts": self.drafts,
+            "drafts_with_errors": self.drafts_with_errors,
+            "errors": self.by_severity["error"],
+            "warnings": self.by_severity["warning"],
+            "infos": self.by_severity["info"],
+            "unreadable": self.unreadable,
+            "by_rule": dict(sorted(self.by_rule.items())),
+        }
+
+
+class Reporter(Protocol):
+    def draft(self, result: DraftResult) -> None: ...
+
+    def problem(self, error: TweetguardError) -> None: ...
+
+    def finish(self, summary: Summary) -> None: ...
