@@ -2,13 +2,13 @@
 
 Development-time only: tweetguard reads the generated file at run time, so it
 does not need `emoji` installed (importing `emoji` costs ~40 ms, see
-tweetguard.twitter_text).
+tweetguard.text.twitter_text).
 
 Usage:  pip install emoji && python scripts/build_emoji_data.py
 
 Every key of emoji.EMOJI_DATA (fully-qualified, minimally-qualified,
 unqualified and component entries) is written with U+FE0F removed, because
-tweetguard.twitter_text treats U+FE0F as optional after any code point, as
+tweetguard.text.twitter_text treats U+FE0F as optional after any code point, as
 twemoji-parser does (e.g. "1\u20e3" and a bare "\u263a" count as emoji).
 """
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tweetguard.catalogue import Catalogue, load_catalogue
+from tweetguard.catalogue.loader import Catalogue, load_catalogue
 
 LONDON = ZoneInfo("Europe/London")
 # A Wednesday in term time, inside posting hours: drafts without 'scheduled' go out then.

@@ -20,10 +20,10 @@ HOLDOUT = "holdout.jsonl"
 
 def current() -> dict[str, Any]:
     """Every corpus's misjudged drafts as "line category fp|fn" (holdout: counts only)."""
-    from tweetguard.catalogue import load_catalogue
+    from tweetguard.catalogue.loader import load_catalogue
     from tweetguard.core.roster import load_roster
     from tweetguard.core.settings import Settings
-    from tweetguard.engine import Engine
+    from tweetguard.engine.checker import Engine
     from tweetguard.evaluate import DEFAULT_SCHOOL_DOMAINS, evaluate, read_corpus
 
     settings = Settings(school_domains=DEFAULT_SCHOOL_DOMAINS)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tweetguard.catalogue import default_rules_dir, load_catalogue
+from tweetguard.catalogue.loader import default_rules_dir, load_catalogue
 from tweetguard.core.errors import CatalogueError
 from tweetguard.core.model import CATEGORIES
 from tweetguard.core.settings import Settings
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 
 GOOD_RULE = """\
 rules:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from tweetguard.catalogue import load_catalogue
+from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.config import KEYS, find_config, load_settings
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 
 SATURDAY = "2026-03-14T10:00"
 WEDNESDAY_0830 = "2026-03-11T08:30"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from tweetguard.catalogue import load_catalogue
+from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.commands.policy import enforces, load_clauses
 
 CUSTOM = """rules:

@@ -16,8 +16,8 @@ import regex
 from click.testing import CliRunner
 
 from tweetguard.cli import cli
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS
 from tweetguard.output import FORMAT_MODULES
+from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS
 
 WEEKDAY = "2026-03-11T10:00"
 GOOD = "Sports day is on Friday afternoon: bring a water bottle!"

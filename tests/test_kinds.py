@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import WEEKDAY_MORNING
 
-from tweetguard.catalogue import load_catalogue
+from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.core.model import Draft, Violation
 from tweetguard.core.settings import Settings
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 
 HEADER = """\
 rules:

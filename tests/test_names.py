@@ -1,4 +1,4 @@
-"""The person-name detector (tweetguard.names) and the names rules built on it."""
+"""The person-name detector (tweetguard.text.names) and the names rules built on it."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from dataclasses import replace
 import pytest
 from conftest import WEEKDAY_MORNING
 
-from tweetguard.catalogue import Catalogue, load_catalogue
+from tweetguard.catalogue.loader import Catalogue, load_catalogue
 from tweetguard.core.model import Draft
 from tweetguard.core.roster import Pupil, Roster
 from tweetguard.core.settings import Settings
-from tweetguard.engine import Engine
-from tweetguard.names import find_first_names, find_person_names, find_pupil_names
+from tweetguard.engine.checker import Engine
+from tweetguard.text.names import find_first_names, find_person_names, find_pupil_names
 
 # Fictional pupils only.
 ROSTER = Roster((

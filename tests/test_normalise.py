@@ -9,11 +9,11 @@ from conftest import WEEKDAY_MORNING
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tweetguard.catalogue import load_catalogue
+from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.core.model import Draft
 from tweetguard.core.settings import Settings
-from tweetguard.engine import Engine
-from tweetguard.normalise import normalise
+from tweetguard.engine.checker import Engine
+from tweetguard.text.normalise import normalise
 
 # (case, original, normalised, the original characters the word "James"/"Jo" is made of)
 EVASIONS = [

@@ -16,12 +16,12 @@ from typing import Iterator
 import pytest
 from conftest import REPO, WEEKDAY_MORNING, run_cli
 
-from tweetguard import runner
-from tweetguard.catalogue import load_catalogue
+from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import Draft, DraftResult
 from tweetguard.core.settings import Settings
-from tweetguard.engine import Engine
+from tweetguard.engine import runner
+from tweetguard.engine.checker import Engine
 
 AT = "2026-03-11T10:00"
 ROSTER = REPO / "tests" / "corpus" / "roster.csv"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import WEEKDAY_MORNING
 
-from tweetguard.catalogue import Catalogue
+from tweetguard.catalogue.loader import Catalogue
 from tweetguard.core.model import Draft
 from tweetguard.core.settings import Settings
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 
 
 def matches(catalogue: Catalogue, text: str, rule: str = "personal-data") -> list[str]:
@@ -130,7 +130,7 @@ def test_new_hard_negatives_are_fine(catalogue: Catalogue, text: str) -> None:
 ])
 def test_health_words_about_a_child_the_gazetteer_lacks(text: str) -> None:
     """Tamsin and Oyelade are in no name list: ", who" and a class label say they are people."""
-    from tweetguard.catalogue import load_catalogue
+    from tweetguard.catalogue.loader import load_catalogue
 
     engine = Engine(load_catalogue(), Settings(select=("child-sensitive-information",)))
     result, _ = engine.check(Draft(source="t", text=text), WEEKDAY_MORNING)

@@ -14,9 +14,9 @@ from conftest import WEEKDAY_MORNING
 
 from tweetguard.core.model import Draft, DraftResult, Violation
 from tweetguard.core.roster import Pupil, Roster
-from tweetguard.normalise import normalise
 from tweetguard.output import format_names
 from tweetguard.redact import Redactor, _gazetteer_names, mask
+from tweetguard.text.normalise import normalise
 
 ROSTER = "first_name,last_name,photo_consent\nEllie,Thornton,no\nKwabena,Asante-Boateng,yes\nMaya,Singh,yes\n"
 NAMES = ("Ellie", "Thornton", "Kwabena", "Asante", "Boateng", "Maya", "Singh")

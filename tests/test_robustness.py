@@ -16,13 +16,13 @@ from conftest import REPO, WEEKDAY_MORNING
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tweetguard.catalogue import load_catalogue
+from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.core.errors import DraftError
 from tweetguard.core.model import Draft
 from tweetguard.core.roster import load_roster
 from tweetguard.core.settings import Settings
 from tweetguard.drafts import read_file, read_text_draft
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 from tweetguard.fix import apply_to_text, choose_fixes
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -10,12 +10,12 @@ from dataclasses import replace
 import pytest
 from conftest import WEEKDAY_MORNING
 
-from tweetguard.catalogue import load_catalogue
+from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.core.model import Draft, Example, Rule
 from tweetguard.core.roster import Pupil, Roster
 from tweetguard.core.settings import Settings
 from tweetguard.drafts import FRONT_MATTER_KEYS, _fields
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 
 CATALOGUE = load_catalogue()
 CASES = [

@@ -10,12 +10,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import LONDON
 
-from tweetguard.catalogue import Catalogue
+from tweetguard.catalogue.loader import Catalogue
 from tweetguard.cli import cli
 from tweetguard.core.clock import next_allowed, parse_days
 from tweetguard.core.model import Draft
 from tweetguard.core.settings import Settings
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 
 
 def check(catalogue: Catalogue, text: str, when: datetime, occasion: str | None = None,

@@ -7,8 +7,8 @@ from typing import Iterator
 
 import pytest
 
-from tweetguard import catalogue, snapshot
-from tweetguard.catalogue import default_rules_dir, load_catalogue
+from tweetguard.catalogue import loader, snapshot
+from tweetguard.catalogue.loader import default_rules_dir, load_catalogue
 from tweetguard.core.errors import CatalogueError
 
 RULE = """\
@@ -36,7 +36,7 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     (folder / "tone.yaml").write_text(RULE.format(message="From the build"), encoding="utf-8")
     target = tmp_path / "snapshot.json"
     snapshot.write(folder, target)
-    monkeypatch.setattr(catalogue, "default_rules_dir", lambda: folder)
+    monkeypatch.setattr(loader, "default_rules_dir", lambda: folder)
     monkeypatch.setattr(snapshot, "SNAPSHOT", target)
     snapshot.clear_cache()
     yield folder
@@ -48,7 +48,7 @@ def test_the_shipped_snapshot_holds_every_default_rule_file() -> None:
     snapshot.clear_cache()
     stale = [path.name for path in sorted(default_rules_dir().glob("*.y*ml"))
              if snapshot.entry(path.name, path.read_bytes()) is None]
-    assert not stale, f"refresh the catalogue snapshot: python -m tweetguard.snapshot (stale: {stale})"
+    assert not stale, f"refresh the catalogue snapshot: python -m tweetguard.catalogue.snapshot (stale: {stale})"
 
 
 def test_snapshot_and_yaml_give_the_same_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -109,26 +109,26 @@ def test_the_snapshot_is_used_when_it_matches(shipped: Path, monkeypatch: pytest
     def no_yaml(text: str, path: Path) -> None:
         raise AssertionError(f"{path} was parsed although the snapshot holds it")
 
-    monkeypatch.setattr(catalogue, "_read_yaml", no_yaml)
+    monkeypatch.setattr(loader, "_read_yaml", no_yaml)
     assert load_catalogue().rules[0].source == f"{shipped / 'tone.yaml'}:2"
 
 
 def test_the_shipped_required_literals_are_what_the_analysis_gives_now() -> None:
     """The stored shortcuts must be today's analysis of today's patterns: a stale one could
     skip a pattern that would have matched."""
-    from tweetguard.kinds import phrases
+    from tweetguard.text import phrases
 
     snapshot.clear_cache()
     shipped = snapshot.required_literals()
-    assert shipped, "refresh the catalogue snapshot: python -m tweetguard.snapshot"
+    assert shipped, "refresh the catalogue snapshot: python -m tweetguard.catalogue.snapshot"
     for pattern, sets in shipped.items():
         assert sets == phrases.analyse_required(pattern), pattern
     built = snapshot.build(default_rules_dir())["required"]
-    assert set(built) == set(shipped), "refresh the catalogue snapshot: python -m tweetguard.snapshot"
+    assert set(built) == set(shipped), "refresh the catalogue snapshot: python -m tweetguard.catalogue.snapshot"
 
 
 def test_a_pattern_the_snapshot_lacks_is_analysed(shipped: Path) -> None:
-    from tweetguard.kinds import phrases
+    from tweetguard.text import phrases
 
     assert snapshot.required_literals() == {}  # the fixture's rule has no patterns
     assert phrases.required_literals(r"\bsuspended\b") == (frozenset({"suspended"}),)
@@ -138,7 +138,7 @@ def test_a_stored_answer_is_used_for_its_pattern(shipped: Path) -> None:
     """The snapshot is read, not ignored: a stored answer is what the engine gets."""
     import json
 
-    from tweetguard.kinds import phrases
+    from tweetguard.text import phrases
 
     data = json.loads(snapshot.SNAPSHOT.read_text(encoding="utf-8"))
     data["required"] = {r"\bdetention\b": [["detention"]], r"\bx+y\b": None, r"\bempty\b": [[]]}
@@ -157,11 +157,11 @@ def test_a_stored_answer_is_used_for_its_pattern(shipped: Path) -> None:
 def test_answers_from_another_version_of_the_analysis_are_not_used(shipped: Path) -> None:
     import json
 
-    from tweetguard.kinds import phrases
+    from tweetguard.text import phrases
 
     data = json.loads(snapshot.SNAPSHOT.read_text(encoding="utf-8"))
     data["required"] = {r"\bdetention\b": None}
-    data["required_by"] = [1, 2]  # not today's kinds/phrases.py
+    data["required_by"] = [1]  # another version of the analysis
     snapshot.SNAPSHOT.write_text(json.dumps(data), encoding="utf-8")
     snapshot.clear_cache()
     phrases.clear_required()

@@ -7,11 +7,11 @@ from dataclasses import replace
 import pytest
 from conftest import WEEKDAY_MORNING
 
-from tweetguard.catalogue import Catalogue
+from tweetguard.catalogue.loader import Catalogue
 from tweetguard.core.model import Draft
 from tweetguard.core.roster import Pupil, Roster
 from tweetguard.core.settings import Settings
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 
 ROSTER = Roster((Pupil("Tomasz", "Nowicki", True), Pupil("Chidera", "Eze", True), Pupil("Maya", "Green", True)))
 

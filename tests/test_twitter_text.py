@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tweetguard import twitter_text as tt
+from tweetguard.text import twitter_text as tt
 
 CONFORMANCE = Path(__file__).resolve().parent / "data" / "twitter-text"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import WEEKDAY_MORNING
 
-from tweetguard.catalogue import Catalogue
+from tweetguard.catalogue.loader import Catalogue
 from tweetguard.core.model import Draft
 from tweetguard.core.settings import Settings
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 
 
 def flagged(catalogue: Catalogue, category: str, text: str, reply_to: str | None = None) -> bool:

@@ -9,8 +9,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tweetguard.kinds.phrases import phrase_index
-from tweetguard.kinds.wordmatch import FLAGS, _plain, read_alike, text_words
+from tweetguard.text.phrases import phrase_index
+from tweetguard.text.wordmatch import FLAGS, _plain, read_alike, text_words
 
 PHRASES = ("josh", "diagnos*", "mr smith", "don't", "café", "year 6", "well done")
 SOURCE = phrase_index(PHRASES)._source(phrase_index(PHRASES).ordered)

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tweetguard import yamlsafe
+from tweetguard.core import yamlsafe
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 # Pieces of YAML that exercise tags, styles, anchors, several documents and broken syntax.

@@ -44,7 +44,7 @@ def _read(path: Path) -> dict[str, Any]:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(str(path), f"is not valid TOML ({exc})") from None
     else:
-        from tweetguard import yamlsafe
+        from tweetguard.core import yamlsafe
 
         try:
             data = yamlsafe.load(text) or {}
@@ -122,7 +122,7 @@ def _where(path: Path, key: Any) -> str:
     """``path:line`` of a key in a YAML config (errors are rare, so it is parsed again here)."""
     if path.suffix == ".toml":
         return str(path)
-    from tweetguard import yamlsafe
+    from tweetguard.core import yamlsafe
 
     try:
         node = yamlsafe.compose(path.read_text(encoding="utf-8"))

@@ -103,7 +103,7 @@ def _front_matter(content: str, source: str) -> tuple[dict[str, Any], int, int]:
     block = content[opening.end() : closing.start()]
     if len(block) > MAX_FRONT_MATTER_CHARS:
         raise DraftError(f"{source}:2", "front matter is too long; keep it to a few keys")
-    from tweetguard import yamlsafe
+    from tweetguard.core import yamlsafe
 
     try:
         meta = yamlsafe.load(block)
@@ -223,7 +223,7 @@ def read_jsonl(stream: BinaryIO, path: Path) -> Iterator[DraftOrError]:
 def read_yaml_collection(content: str, path: Path) -> Iterator[DraftOrError]:
     import yaml
 
-    from tweetguard import yamlsafe
+    from tweetguard.core import yamlsafe
 
     try:
         node = yamlsafe.compose(content)

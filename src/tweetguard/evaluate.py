@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from tweetguard.core.errors import DraftError, TweetguardError
 from tweetguard.core.model import CATEGORIES, Draft, DraftResult
 from tweetguard.drafts import FRONT_MATTER_KEYS, _fields
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 
 # The corpus README fixes when drafts without 'scheduled' go out: a term-time Wednesday morning.
 DEFAULT_TIME = datetime(2026, 3, 11, 10, 0, tzinfo=ZoneInfo("Europe/London"))

@@ -37,7 +37,7 @@ from tweetguard.core.reporting import Reporter, Summary
 from tweetguard.drafts import FIXABLE_SUFFIXES
 
 if TYPE_CHECKING:
-    from tweetguard.engine import Engine
+    from tweetguard.engine.checker import Engine
 
 
 

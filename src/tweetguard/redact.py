@@ -9,10 +9,10 @@ Which words are names:
   :class:`RedactingReporter` before the real reporter prints that draft, and kept for the rest
   of the run: once a word was a child's name it is masked everywhere after);
 - every roster pupil's first and last name, in any case, when a roster is loaded;
-- person names found in the text by the name detector (tweetguard.names.find_person_names),
+- person names found in the text by the name detector (tweetguard.text.names.find_person_names),
   and capitalised first names from the gazetteer (see :func:`_gazetteer_names`).
 
-Matching is done on the normalised view of the text (tweetguard.normalise), so a name
+Matching is done on the normalised view of the text (tweetguard.text.normalise), so a name
 disguised with look-alike letters or zero-width characters is masked too.
 """
 
@@ -30,7 +30,7 @@ from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult, Note, Violation
 from tweetguard.core.reporting import Reporter, Summary
 from tweetguard.core.roster import Roster
-from tweetguard.normalise import normalise
+from tweetguard.text.normalise import normalise
 
 # Categories whose spans point at a child: their capitalised words are names.
 NAME_CATEGORIES = frozenset({"names", "targeted", "media"})
@@ -91,13 +91,13 @@ def _gazetteer_names(text: str) -> Iterator[Span]:
 
 
 def _detector(roster: Roster | None) -> Callable[[str], Iterable[Span]]:
-    """The project's name detector (tweetguard.names) plus the gazetteer fallback.
+    """The project's name detector (tweetguard.text.names) plus the gazetteer fallback.
 
-    The gazetteer also runs beside tweetguard.names: masking a word too many is harmless,
+    The gazetteer also runs beside tweetguard.text.names: masking a word too many is harmless,
     one too few is not.
     """
     try:
-        names = importlib.import_module("tweetguard.names")
+        names = importlib.import_module("tweetguard.text.names")
     except ImportError:
         return _gazetteer_names
     finder = getattr(names, "find_person_names", None)

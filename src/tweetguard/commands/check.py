@@ -46,7 +46,7 @@ def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
 def _parse_jobs(value: str | int) -> int:
     """``--jobs``: 'auto' or a whole number of processes, at least 1."""
     if str(value).strip().lower() == "auto":
-        from tweetguard.runner import auto_jobs
+        from tweetguard.engine.runner import auto_jobs
 
         return auto_jobs()
     try:
@@ -102,10 +102,10 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, only_sched
         Good luck to our netball team in today's tournament!
     Exit codes: 0 ready, 1 a draft breaks the policy, 2 something could not be checked.
     """
-    from tweetguard.catalogue import load_catalogue
+    from tweetguard.catalogue.loader import load_catalogue
     from tweetguard.core.roster import load_roster
-    from tweetguard.engine import Engine
-    from tweetguard.runner import run
+    from tweetguard.engine.checker import Engine
+    from tweetguard.engine.runner import run
 
     settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)
     text_label = "<text>"

@@ -44,11 +44,11 @@ def command(corpora: tuple[Path, ...], roster: Path | None, rule_dirs: tuple[Pat
     Drafts without 'scheduled' are checked as if posted on Wednesday 2026-03-11 at 10:00
     (Europe/London). Prints TP, FP, FN, precision, recall and F1 per category.
     """
-    from tweetguard.catalogue import load_catalogue
+    from tweetguard.catalogue.loader import load_catalogue
     from tweetguard.core.model import CATEGORIES
     from tweetguard.core.roster import load_roster
     from tweetguard.core.settings import Settings
-    from tweetguard.engine import Engine
+    from tweetguard.engine.checker import Engine
     from tweetguard.evaluate import (
         DEFAULT_SCHOOL_DOMAINS,
         evaluate,

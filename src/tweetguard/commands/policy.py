@@ -17,8 +17,8 @@ from typing import Iterable, Sequence
 import click
 import regex
 
-from tweetguard import yamlsafe
 from tweetguard.commands.rules import catalogue_options, load_rules
+from tweetguard.core import yamlsafe
 from tweetguard.core.model import Rule
 
 

@@ -25,7 +25,7 @@ def catalogue_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def load_rules(config_path: Path | None, rule_dirs: tuple[Path, ...]) -> tuple[Rule, ...]:
     """Every rule of the catalogue the school's config (and --rules) describe."""
-    from tweetguard.catalogue import load_catalogue
+    from tweetguard.catalogue.loader import load_catalogue
     from tweetguard.commands.options import build_settings
 
     settings = build_settings(config_path, rule_dirs, None, (), (), None)

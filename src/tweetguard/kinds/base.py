@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from tweetguard.core.errors import RuleParamError
 from tweetguard.core.model import Draft, Finding, Note
-from tweetguard.normalise import TextView
+from tweetguard.text.normalise import TextView
 
 if TYPE_CHECKING:
     from tweetguard.core.roster import Roster

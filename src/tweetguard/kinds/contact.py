@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.paths import DATA
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.phrases import find_all, gather, phrase_index
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, merge_spans, text_words
+from tweetguard.text.phrases import find_all, gather, phrase_index
+from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, merge_spans, text_words
 
 PARAMS = {
     "detect": Param(str, required=True, help="phone, email or address"),
@@ -96,7 +96,7 @@ def postcode_pattern() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def top_level_domains() -> frozenset[str]:
-    text = (Path(__file__).resolve().parents[1] / "data" / "tlds.txt").read_text(encoding="utf-8")
+    text = (DATA / "tlds.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines()
                      if line.strip() and line[0] not in "#[")
 

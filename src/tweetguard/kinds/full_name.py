@@ -1,7 +1,7 @@
 """``full_name``: a child named beyond their first name (full name, or family name alone).
 
 Keys: ``forms`` (which of ``full``, ``family`` to report; default both). The detector is
-tweetguard.names; its word lists (titles, roles, places, famous people...) come from the
+tweetguard.text.names; its word lists (titles, roles, places, famous people...) come from the
 catalogue's ``lists:`` and the school's config, and the roster when one is loaded.
 """
 
@@ -11,7 +11,7 @@ from typing import Iterator, Mapping
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.names import find_pupil_names
+from tweetguard.text.names import find_pupil_names
 
 PARAMS = {
     "forms": Param(list, default=["full", "family"], help="full (first name + surname), family (surname alone)"),

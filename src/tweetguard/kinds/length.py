@@ -18,7 +18,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     limit = int(rule.params["max"])
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
-        from tweetguard.twitter_text import (  # counting data loads only when needed
+        from tweetguard.text.twitter_text import (  # counting data loads only when needed
             V3,
             length_bound,
             parse_tweet,

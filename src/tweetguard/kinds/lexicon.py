@@ -11,7 +11,7 @@ from typing import Iterator, Mapping
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.wordmatch import find_phrases, inside_any, word_index
+from tweetguard.text.wordmatch import find_phrases, inside_any, word_index
 
 PARAMS = {
     "words": Param(list, default=[]),

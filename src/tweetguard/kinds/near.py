@@ -19,14 +19,14 @@ import regex
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.people import first_name_spans
-from tweetguard.kinds.phrases import (
+from tweetguard.text.phrases import (
     compile_patterns,
     find_all,
     gather,
     phrase_index,
     sentences,
 )
-from tweetguard.kinds.wordmatch import inside_any
+from tweetguard.text.wordmatch import inside_any
 
 PARAMS = {
     "terms": Param(list, default=[], help="phrases that need context to be a problem"),

@@ -14,8 +14,8 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.phrases import lazy_pattern
-from tweetguard.kinds.wordmatch import (
+from tweetguard.text.phrases import lazy_pattern
+from tweetguard.text.wordmatch import (
     MATCH_TIMEOUT_SECONDS,
     find_phrases,
     inside_any,

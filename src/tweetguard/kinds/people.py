@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Mapping
 
 import regex
 
-from tweetguard import names
+from tweetguard.text import names
 
 if TYPE_CHECKING:
     from tweetguard.core.roster import Roster

@@ -15,7 +15,7 @@ from typing import Iterator, Mapping
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param
-from tweetguard.names import analyse
+from tweetguard.text.names import analyse
 
 PARAMS = {
     "full_names": Param(bool, default=False, help="report photos with any child's full name instead"),

@@ -21,8 +21,8 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.phrases import find_all, gather, phrase_index
-from tweetguard.kinds.wordmatch import (
+from tweetguard.text.phrases import find_all, gather, phrase_index
+from tweetguard.text.wordmatch import (
     MATCH_TIMEOUT_SECONDS,
     PhraseIndex,
     merge_spans,

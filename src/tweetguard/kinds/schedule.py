@@ -28,7 +28,7 @@ from tweetguard.core.clock import (
 from tweetguard.core.errors import RuleParamError
 from tweetguard.core.model import Draft, Finding, Note, Rule
 from tweetguard.kinds.base import Check, Context, Param
-from tweetguard.kinds.wordmatch import first_phrase
+from tweetguard.text.wordmatch import first_phrase
 
 OCCASION_WORDS = {"event": "a school event", "urgent": "urgent school news"}
 

@@ -33,8 +33,8 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.phrases import compile_patterns, find_all, phrase_index
-from tweetguard.kinds.wordmatch import MATCH_TIMEOUT_SECONDS, TextWords, text_words
+from tweetguard.text.phrases import compile_patterns, find_all, phrase_index
+from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, TextWords, text_words
 
 PARAMS = {
     "weights": Param(dict, required=True, help="catalogue list name -> weight of each of its words"),

@@ -27,8 +27,7 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.wordmatch import PhraseIndex
-from tweetguard.names import (
+from tweetguard.text.names import (
     FREQUENT_RANK,
     NOT_A_NAME_ENDING,
     Analysis,
@@ -36,6 +35,7 @@ from tweetguard.names import (
     analyse,
     roster_index,
 )
+from tweetguard.text.wordmatch import PhraseIndex
 
 PARAMS = {
     "greetings": Param(list, required=True, help="words that address someone just before their name"),

@@ -18,7 +18,7 @@ from tweetguard import __version__
 from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult, Rule, Violation
 from tweetguard.core.reporting import Summary
-from tweetguard.engine import UNUSED_SUPPRESSION
+from tweetguard.engine.checker import UNUSED_SUPPRESSION
 from tweetguard.output.advice import advice
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.region import region, relative_file, split_where

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from tweetguard import snapshot
+from tweetguard.catalogue import snapshot
 from tweetguard.core.errors import CatalogueError
 from tweetguard.core.model import CATEGORIES, SEVERITIES, Example, Rule
+from tweetguard.core.paths import default_rules_dir
 from tweetguard.kinds import kind_names, load_kind
 from tweetguard.kinds.base import Param
 
@@ -35,14 +36,6 @@ RULE_KEYS = {
 FILE_KEYS = {"rules", "lists"}
 EXAMPLE_KEYS = {"text", "scheduled", "occasion", "reply_to", "media", "roster"}
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def default_rules_dir() -> Path:
-    """The catalogue shipped with tweetguard: inside the installed package, else the checkout."""
-    packaged = Path(__file__).resolve().parent / "rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "rules"
 
 
 @dataclass(frozen=True)
@@ -212,7 +205,7 @@ def _is_lists(value: Any) -> bool:
 def _read_yaml(text: str, path: Path) -> tuple[list[Rule], dict[str, list[str]]]:
     import yaml  # only for rule files the snapshot does not hold: yaml is slow to import
 
-    from tweetguard import yamlsafe
+    from tweetguard.core import yamlsafe
 
     try:
         node = yamlsafe.compose(text)

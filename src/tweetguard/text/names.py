@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Literal, Mapping, Sequence
 
 import regex
 
+from tweetguard.core.paths import DATA, default_rules_dir
 from tweetguard.core.roster import Roster
 
 Form = Literal["full", "family", "first"]
@@ -133,8 +133,6 @@ SURNAME_WORD_RANK = 10000
 # Words below this rank in common_words.txt are rare enough to be unlisted surnames.
 RARE_RANK = 12000
 
-# A plain path: importlib.resources costs ~5 ms of start-up (twitter_text.py does the same).
-DATA = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
@@ -188,8 +186,7 @@ def gazetteer() -> Gazetteer:
 @cache
 def default_lists() -> Mapping[str, tuple[str, ...]]:
     """The catalogue's people-and-places lists, for callers without a catalogue (``--redact``)."""
-    for path in (Path(__file__).resolve().parent / "rules", Path(__file__).resolve().parents[2] / "rules"):
-        file = path / "lists-people-places.yaml"
+    for file in (default_rules_dir() / "lists-people-places.yaml",):
         if file.is_file():
             import yaml  # only --redact without a catalogue comes here; yaml is slow to import
 

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
-from tweetguard.kinds.wordmatch import (
+from tweetguard.text.wordmatch import (
     FLAGS,
     MATCH_TIMEOUT_SECONDS,
     PhraseIndex,
@@ -437,6 +437,9 @@ _SCOPED_FLAGS = regex.compile(r"[aiLmsux]*(?:-[imsx]+)?:")
 
 
 Required = tuple[frozenset[str], ...] | None
+# Bump when the analysis below changes what it answers: stored answers of another version are
+# not used (tests/test_snapshot.py checks the shipped answers are today's).
+REQUIRED_ANALYSIS_VERSION = 2
 # Every pattern asked about in this process, with its answer. The shipped catalogue
 # snapshot holds the answers for the default rules' patterns (worked out at build time from
 # this same analysis), so a cold start need not parse them all.
@@ -448,7 +451,7 @@ def required_literals(pattern: str) -> Required:
     strings. None when unknown (the pattern then always runs)."""
     if pattern in _REQUIRED:
         return _REQUIRED[pattern]
-    from tweetguard import snapshot
+    from tweetguard.catalogue import snapshot
 
     known = snapshot.required_literals()
     found = _REQUIRED[pattern] = known[pattern] if pattern in known else analyse_required(pattern)

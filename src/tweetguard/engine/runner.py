@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import Draft, DraftResult, Rule
 from tweetguard.core.reporting import Reporter, Summary
-from tweetguard.engine import Engine
+from tweetguard.engine.checker import Engine
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Iterable, Mapping
 
-from tweetguard.catalogue import Catalogue
+from tweetguard.catalogue.loader import Catalogue
 from tweetguard.core.errors import CatalogueError, ConfigError
 from tweetguard.core.model import (
     CATEGORIES,
@@ -22,7 +22,7 @@ from tweetguard.core.roster import Roster
 from tweetguard.core.settings import Settings
 from tweetguard.kinds import load_kind
 from tweetguard.kinds.base import Check, Context, RuleParamError
-from tweetguard.normalise import normalise
+from tweetguard.text.normalise import normalise
 
 UNUSED_SUPPRESSION = "unused-suppression"
 
@@ -153,7 +153,7 @@ def _extended_lists(lists: Mapping[str, tuple[str, ...]], settings: Settings) ->
 def _school_names(domains: tuple[str, ...]) -> tuple[str, ...]:
     """The school's own name from its email domain ("oakfield.sch.uk": Oakfield): never a
     child's ("Come on, Oakfield!")."""
-    from tweetguard.names import (
+    from tweetguard.text.names import (
         gazetteer,  # "alexandra.sch.uk": a school name that is also a child's
     )
 

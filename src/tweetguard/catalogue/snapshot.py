@@ -9,7 +9,7 @@ the snapshot goes through the same validation as one from YAML. It also holds wh
 default pattern requires (kinds.phrases), used only for that exact pattern text and only
 while kinds/phrases.py is byte for byte the module that worked it out.
 
-Refresh after editing rules/ with ``python -m tweetguard.snapshot``.
+Refresh after editing rules/ with ``python -m tweetguard.catalogue.snapshot``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-SNAPSHOT = Path(__file__).resolve().parent / "data" / "catalogue-snapshot.json"
+from tweetguard.core.paths import DATA
+
+SNAPSHOT = DATA / "catalogue-snapshot.json"
 VERSION = 1
 
 
@@ -81,11 +83,11 @@ def required_literals() -> dict[str, tuple[frozenset[str], ...] | None]:
 
 
 def analyser_fingerprint() -> list[int]:
-    """Size and CRC-32 of the module that works out what a pattern requires: stored answers
-    are used only with the analysis that gave them."""
-    from tweetguard.kinds import phrases
+    """The version of the analysis that works out what a pattern requires: stored answers
+    are used only with the analysis that gave them (a test checks they are today's)."""
+    from tweetguard.text import phrases
 
-    return fingerprint(Path(phrases.__file__).read_bytes())
+    return [phrases.REQUIRED_ANALYSIS_VERSION]
 
 
 def entry(name: str, data: bytes) -> Entry | None:
@@ -107,8 +109,8 @@ def build(folder: Path) -> dict[str, Any]:
 
     import yaml
 
-    from tweetguard import yamlsafe
-    from tweetguard.catalogue import _read_yaml
+    from tweetguard.catalogue.loader import _read_yaml
+    from tweetguard.core import yamlsafe
     from tweetguard.core.errors import CatalogueError
 
     files: dict[str, Any] = {}
@@ -139,11 +141,11 @@ def build(folder: Path) -> dict[str, Any]:
 def _required(folder: Path) -> dict[str, list[list[str]] | None]:
     """What each of the rules' patterns requires, as kinds.phrases works it out: every
     pattern the rules in ``folder`` hand to it while they are compiled."""
-    from tweetguard.catalogue import load_catalogue
+    from tweetguard.catalogue.loader import load_catalogue
     from tweetguard.core.errors import TweetguardError
     from tweetguard.core.settings import Settings
-    from tweetguard.engine import compile_rules
-    from tweetguard.kinds import phrases
+    from tweetguard.engine.checker import compile_rules
+    from tweetguard.text import phrases
 
     phrases.clear_required()
     try:
@@ -164,7 +166,7 @@ def write(folder: Path, target: Path = SNAPSHOT) -> None:
 
 
 if __name__ == "__main__":
-    from tweetguard.catalogue import default_rules_dir
+    from tweetguard.catalogue.loader import default_rules_dir
 
     write(default_rules_dir())
     print(f"wrote {SNAPSHOT}")

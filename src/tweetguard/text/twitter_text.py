@@ -23,10 +23,11 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-_DATA = Path(__file__).resolve().parent / "data"
+from tweetguard.core.paths import DATA
+
+_DATA = DATA
 
 # ---------------------------------------------------------------------------
 # Configuration
