@@ -7,6 +7,7 @@ from typing import Iterator
 
 import pytest
 
+from tweetguard import build_snapshot
 from tweetguard.catalogue import loader, snapshot
 from tweetguard.catalogue.loader import default_rules_dir, load_catalogue
 from tweetguard.core.errors import CatalogueError
@@ -35,7 +36,7 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder.mkdir()
     (folder / "tone.yaml").write_text(RULE.format(message="From the build"), encoding="utf-8")
     target = tmp_path / "snapshot.json"
-    snapshot.write(folder, target)
+    build_snapshot.write(folder, target)
     monkeypatch.setattr(loader, "default_rules_dir", lambda: folder)
     monkeypatch.setattr(snapshot, "SNAPSHOT", target)
     snapshot.clear_cache()
@@ -48,7 +49,7 @@ def test_the_shipped_snapshot_holds_every_default_rule_file() -> None:
     snapshot.clear_cache()
     stale = [path.name for path in sorted(default_rules_dir().glob("*.y*ml"))
              if snapshot.entry(path.name, path.read_bytes()) is None]
-    assert not stale, f"refresh the catalogue snapshot: python -m tweetguard.catalogue.snapshot (stale: {stale})"
+    assert not stale, f"refresh the catalogue snapshot: python -m tweetguard.build_snapshot (stale: {stale})"
 
 
 def test_snapshot_and_yaml_give_the_same_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,57 +117,59 @@ def test_the_snapshot_is_used_when_it_matches(shipped: Path, monkeypatch: pytest
 def test_the_shipped_required_literals_are_what_the_analysis_gives_now() -> None:
     """The stored shortcuts must be today's analysis of today's patterns: a stale one could
     skip a pattern that would have matched."""
-    from tweetguard.text import phrases
+    from tweetguard.text import prefilter
 
     snapshot.clear_cache()
     shipped = snapshot.required_literals()
-    assert shipped, "refresh the catalogue snapshot: python -m tweetguard.catalogue.snapshot"
+    assert shipped, "refresh the catalogue snapshot: python -m tweetguard.build_snapshot"
     for pattern, sets in shipped.items():
-        assert sets == phrases.analyse_required(pattern), pattern
-    built = snapshot.build(default_rules_dir())["required"]
-    assert set(built) == set(shipped), "refresh the catalogue snapshot: python -m tweetguard.catalogue.snapshot"
+        assert sets == prefilter.analyse_required(pattern), pattern
+    built = build_snapshot.build(default_rules_dir())["required"]
+    assert set(built) == set(shipped), "refresh the catalogue snapshot: python -m tweetguard.build_snapshot"
 
 
 def test_a_pattern_the_snapshot_lacks_is_analysed(shipped: Path) -> None:
-    from tweetguard.text import phrases
+    from tweetguard.text import prefilter
 
     assert snapshot.required_literals() == {}  # the fixture's rule has no patterns
-    assert phrases.required_literals(r"\bsuspended\b") == (frozenset({"suspended"}),)
+    assert prefilter.required_literals(r"\bsuspended\b") == (frozenset({"suspended"}),)
 
 
 def test_a_stored_answer_is_used_for_its_pattern(shipped: Path) -> None:
     """The snapshot is read, not ignored: a stored answer is what the engine gets."""
     import json
 
-    from tweetguard.text import phrases
+    from tweetguard.text import prefilter
 
     data = json.loads(snapshot.SNAPSHOT.read_text(encoding="utf-8"))
     data["required"] = {r"\bdetention\b": [["detention"]], r"\bx+y\b": None, r"\bempty\b": [[]]}
     snapshot.SNAPSHOT.write_text(json.dumps(data), encoding="utf-8")
     snapshot.clear_cache()
-    phrases.clear_required()
+    prefilter.clear_required()
+    load_catalogue()  # hands the stored answers to the prefilter
     try:
-        assert phrases.required_literals(r"\bdetention\b") == (frozenset({"detention"}),)
-        assert phrases.required_literals(r"\bx+y\b") is None  # stored: no shortcut
+        assert prefilter.required_literals(r"\bdetention\b") == (frozenset({"detention"}),)
+        assert prefilter.required_literals(r"\bx+y\b") is None  # stored: no shortcut
         # An empty set would skip the pattern on every text: refused, worked out again.
-        assert phrases.required_literals(r"\bempty\b") == (frozenset({"empty"}),)
+        assert prefilter.required_literals(r"\bempty\b") == (frozenset({"empty"}),)
     finally:
-        phrases.clear_required()
+        prefilter.clear_required()
 
 
 def test_answers_from_another_version_of_the_analysis_are_not_used(shipped: Path) -> None:
     import json
 
-    from tweetguard.text import phrases
+    from tweetguard.text import prefilter
 
     data = json.loads(snapshot.SNAPSHOT.read_text(encoding="utf-8"))
     data["required"] = {r"\bdetention\b": None}
     data["required_by"] = [1]  # another version of the analysis
     snapshot.SNAPSHOT.write_text(json.dumps(data), encoding="utf-8")
     snapshot.clear_cache()
-    phrases.clear_required()
+    prefilter.clear_required()
+    load_catalogue()
     try:
         assert snapshot.required_literals() == {}
-        assert phrases.required_literals(r"\bdetention\b") == (frozenset({"detention"}),)
+        assert prefilter.required_literals(r"\bdetention\b") == (frozenset({"detention"}),)
     finally:
-        phrases.clear_required()
+        prefilter.clear_required()

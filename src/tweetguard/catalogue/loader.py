@@ -19,6 +19,7 @@ from tweetguard.core.model import CATEGORIES, SEVERITIES, Example, Rule
 from tweetguard.core.paths import default_rules_dir
 from tweetguard.kinds import kind_names, load_kind
 from tweetguard.kinds.base import Param
+from tweetguard.text import prefilter
 
 RULE_KEYS = {
     "id": Param(str, required=True),
@@ -244,6 +245,8 @@ def load_catalogue(extra_dirs: Iterable[Path] = (), include_default: bool = True
     rules: list[Rule] = []
     lists: dict[str, list[str]] = {}
     seen: dict[str, str] = {}
+    if include_default:
+        prefilter.remember_required(snapshot.required_literals())
     for folder in dirs:
         if not folder.is_dir():
             raise CatalogueError(str(folder), "rule folder not found; check the --rules path")

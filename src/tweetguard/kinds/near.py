@@ -19,13 +19,8 @@ import regex
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.kinds.people import first_name_spans
-from tweetguard.text.phrases import (
-    compile_patterns,
-    find_all,
-    gather,
-    phrase_index,
-    sentences,
-)
+from tweetguard.text.phrases import find_all, gather, phrase_index, sentences
+from tweetguard.text.prefilter import compile_patterns
 from tweetguard.text.wordmatch import inside_any
 
 PARAMS = {

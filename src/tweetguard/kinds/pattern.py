@@ -14,7 +14,7 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.text.phrases import lazy_pattern
+from tweetguard.text.prefilter import lazy_pattern
 from tweetguard.text.wordmatch import (
     MATCH_TIMEOUT_SECONDS,
     find_phrases,

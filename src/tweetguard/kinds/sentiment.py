@@ -33,7 +33,8 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.text.phrases import compile_patterns, find_all, phrase_index
+from tweetguard.text.phrases import find_all, phrase_index
+from tweetguard.text.prefilter import compile_patterns
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, TextWords, text_words
 
 PARAMS = {
