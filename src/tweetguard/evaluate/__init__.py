@@ -179,21 +179,3 @@ def format_misses(evaluation: Evaluation, categories: Sequence[str] | None = Non
         lines.append(f"{ident}: {miss.category} {label}: {miss.item.draft.text}")
         lines.extend(f"    {message}" for message in miss.messages)
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m tweetguard.evaluate``: the same command as ``tweetguard evaluate``."""
-    import sys
-
-    from tweetguard.cli import fail
-    from tweetguard.commands.evaluate import command
-
-    try:
-        command.main(args=list(argv) if argv is not None else sys.argv[1:],
-                     prog_name="python -m tweetguard.evaluate", standalone_mode=True)
-    except TweetguardError as error:
-        fail(error)
-
-
-if __name__ == "__main__":
-    main()
