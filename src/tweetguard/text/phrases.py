@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator
 
 import regex
 
+from tweetguard.core.errors import RuleParamError
 from tweetguard.text.prefilter import PatternGroup
 from tweetguard.text.wordmatch import (
     FLAGS,
@@ -88,8 +89,6 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 def gather(params_words: Iterable[str] | None, list_names: Iterable[str] | None,
            lists: dict[str, tuple[str, ...]] | object, key: str) -> tuple[str, ...]:
     """A rule's own words plus the catalogue lists it names; an unknown list is an error."""
-    from tweetguard.kinds.base import RuleParamError
-
     words = [str(w) for w in params_words or ()]
     for name in list_names or ():
         if name not in lists:  # type: ignore[operator]
