@@ -76,67 +76,85 @@ def _compose_checked(text: str) -> yaml.Node | None:
     a second document) are raised after the whole stream has been checked, as before.
     """
     loader = _Loader(text)
-    resolve, get_event, check_event = loader.resolve, loader.get_event, loader.check_event
-    roots: list[yaml.Node] = []
-    second_document: yaml.Event | None = None
-    composer_error: yaml.YAMLError | None = None
-    anchors: dict[str, yaml.Node] = {}
-    # Open collections, each with the key waiting for its value (mappings only).
-    stack: list[list[Any]] = []
+    composer = _Composer(loader.resolve)
     try:
-        while check_event():
-            event = get_event()
-            kind = type(event)
-            if kind is ScalarEvent:
-                tag = event.tag
-                if tag is None or tag == "!":
-                    tag = resolve(ScalarNode, event.value, event.implicit)
-                node: yaml.Node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-            elif kind is SequenceStartEvent or kind is MappingStartEvent:
-                if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(_line(event), f"is nested more than {MAX_DEPTH} levels deep")
-                node_type = SequenceNode if kind is SequenceStartEvent else MappingNode
-                tag = event.tag
-                if tag is None or tag == "!":
-                    tag = resolve(node_type, None, event.implicit)
-                node = node_type(tag, [], event.start_mark, None, flow_style=event.flow_style)
-                if event.anchor is not None:
-                    composer_error = composer_error or _anchor(anchors, event, node, roots)
-                stack.append([node, None])
-                continue
-            elif kind is SequenceEndEvent or kind is MappingEndEvent:
-                node = stack.pop()[0]
-                node.end_mark = event.end_mark
-            elif kind is AliasEvent:
-                raise YamlProblem(_line(event), "uses a YAML alias (*name); write the value out instead")
-            else:
-                if kind is DocumentStartEvent and roots and second_document is None:
-                    second_document = event
-                elif kind is DocumentEndEvent:
-                    anchors = {}
-                continue
-            if kind is ScalarEvent and event.anchor is not None:
-                composer_error = composer_error or _anchor(anchors, event, node, roots)
-            # Put the finished node into its parent: a mapping takes a key, then its value.
-            if not stack:
-                roots.append(node)
-                continue
-            parent = stack[-1]
-            if type(parent[0]) is SequenceNode:
-                parent[0].value.append(node)
-            elif parent[1] is None:
-                parent[1] = node
-            else:
-                parent[0].value.append((parent[1], node))
-                parent[1] = None
+        while loader.check_event():
+            composer.take(loader.get_event())
     finally:
         loader.dispose()
-    if composer_error is not None:
-        raise composer_error
-    if second_document is not None:
-        raise yaml.composer.ComposerError("expected a single document in the stream", roots[0].start_mark,
-                                          "but found another document", second_document.start_mark)
-    return roots[0] if roots else None
+    return composer.result()
+
+
+class _Composer:
+    """The nodes being built from the event stream, and the errors seen on the way."""
+
+    def __init__(self, resolve: Any) -> None:
+        self.resolve = resolve
+        self.roots: list[yaml.Node] = []
+        self.second_document: yaml.Event | None = None
+        self.composer_error: yaml.YAMLError | None = None
+        self.anchors: dict[str, yaml.Node] = {}
+        # Open collections, each with the key waiting for its value (mappings only).
+        self.stack: list[list[Any]] = []
+
+    def take(self, event: yaml.Event) -> None:
+        kind = type(event)
+        if kind is ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = self.resolve(ScalarNode, event.value, event.implicit)
+            node: yaml.Node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            if event.anchor is not None:
+                self._anchor(event, node)
+            self._attach(node)
+        elif kind is SequenceStartEvent or kind is MappingStartEvent:
+            self._open(event, SequenceNode if kind is SequenceStartEvent else MappingNode)
+        elif kind is SequenceEndEvent or kind is MappingEndEvent:
+            node = self.stack.pop()[0]
+            node.end_mark = event.end_mark
+            self._attach(node)
+        elif kind is AliasEvent:
+            raise YamlProblem(_line(event), "uses a YAML alias (*name); write the value out instead")
+        elif kind is DocumentStartEvent and self.roots and self.second_document is None:
+            self.second_document = event
+        elif kind is DocumentEndEvent:
+            self.anchors = {}
+
+    def _open(self, event: yaml.Event, node_type: type) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlProblem(_line(event), f"is nested more than {MAX_DEPTH} levels deep")
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(node_type, None, event.implicit)
+        node = node_type(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        if event.anchor is not None:
+            self._anchor(event, node)
+        self.stack.append([node, None])
+
+    def _anchor(self, event: yaml.Event, node: yaml.Node) -> None:
+        self.composer_error = self.composer_error or _anchor(self.anchors, event, node, self.roots)
+
+    def _attach(self, node: yaml.Node) -> None:
+        """Put a finished node into its parent: a mapping takes a key, then its value."""
+        if not self.stack:
+            self.roots.append(node)
+            return
+        parent = self.stack[-1]
+        if type(parent[0]) is SequenceNode:
+            parent[0].value.append(node)
+        elif parent[1] is None:
+            parent[1] = node
+        else:
+            parent[0].value.append((parent[1], node))
+            parent[1] = None
+
+    def result(self) -> yaml.Node | None:
+        if self.composer_error is not None:
+            raise self.composer_error
+        if self.second_document is not None:
+            raise yaml.composer.ComposerError("expected a single document in the stream", self.roots[0].start_mark,
+                                              "but found another document", self.second_document.start_mark)
+        return self.roots[0] if self.roots else None
 
 
 def _anchor(anchors: dict[str, yaml.Node], event: yaml.Event, node: yaml.Node,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from itertools import product
-from typing import Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 import regex
 
@@ -38,10 +38,10 @@ PARAMS = {
     "exceptions": Param(list, default=[], help="innocent phrases containing a listed word"),
     "capitalised_ok": Param(list, default=[], help="words that are names when capitalised mid-sentence"),
     "suggestion": Param(str, default=None),
+    "endings_list": Param(str, default="swear-endings", help="the catalogue list of endings a word takes"),
+    "leet_list": Param(str, default="leetspeak", help='the catalogue list of "X=y" leetspeak readings'),
 }
 
-ENDINGS = ("", "s", "es", "ed", "d", "ing", "in", "y", "ey", "er", "ers", "ier", "iest", "ty")
-LEET = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "8": "b", "+": "t"}
 TOKEN = regex.compile(r"[\p{L}0-9@$!*+]+", regex.V1)
 # Single characters joined by spaces, dots, hyphens or underscores: "c r a p", "s.h.i.t".
 # The same separator throughout, so "a b-a-s-t-a-r-d" is read from the "b".
@@ -60,12 +60,12 @@ FRAME_WORD = regex.compile(r"[\w'’]+")
 MEMO_SIZE = 50_000
 
 
-def _variants(token: str) -> set[str]:
+def _variants(token: str, leet: Mapping[str, str]) -> set[str]:
     """The readings of a token once leetspeak and symbols are undone ('1' is i or l)."""
     lowered = token.lower().strip("!@")
     if not lowered:
         return set()
-    base = "".join(LEET.get(c, c) for c in lowered)
+    base = "".join(leet.get(c, c) for c in lowered)
     if "1" not in base:
         return {base}
     parts = base.split("1")
@@ -84,10 +84,11 @@ def _destretched(word: str) -> set[str]:
 class Lexicon:
     """Whole-word lookup of listed words with their endings and asterisk wildcards."""
 
-    def __init__(self, words: tuple[str, ...]) -> None:
+    def __init__(self, words: tuple[str, ...], endings: tuple[str, ...], leet: Mapping[str, str]) -> None:
+        self.leet = leet
         self.forms: set[str] = set()
         for word in (w.lower().strip() for w in words if w.strip()):
-            for ending in ENDINGS:
+            for ending in endings:
                 self.forms.add(word + ending)
                 if ending and ending[0] in "aeiouy" and DOUBLES_LAST.search(word):
                     self.forms.add(word + word[-1] + ending)  # crap -> crappy, sod -> sodding
@@ -105,7 +106,7 @@ class Lexicon:
         return found
 
     def _matches(self, token: str) -> bool:
-        for reading in _variants(token):
+        for reading in _variants(token, self.leet):
             if "*" in reading:
                 if self._wildcard(reading):
                     return True
@@ -123,50 +124,73 @@ class Lexicon:
 
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
-    p = rule.params
-    words = gather(p["words"], p["lists"], lists, "lists")
-    single = tuple(w for w in words if len(w.split()) == 1 and "-" not in w)
-    phrases = tuple(str(x) for x in p["phrases"] or ()) + tuple(w for w in words if w not in single)
-    if not (single or phrases):
-        raise RuleParamError("words", "is empty; give 'words', 'lists' or 'phrases'")
-    lexicon = Lexicon(single)
-    framed = Lexicon(tuple(str(w) for w in p["framed"] or ()))
-    frames = phrase_index(tuple(str(w) for w in p["frames"] or ()))
-    exceptions = phrase_index(tuple(str(e) for e in p["exceptions"] or ()))
-    phrase_list = phrase_index(phrases)
-    capitalised_ok = frozenset(str(w).lower() for w in p["capitalised_ok"] or ())
-    # What a token says on its own, worked out once per distinct token (None: no letters).
-    seen: dict[str, tuple[str, int, bool, bool, bool] | None] = {}
+    return _Profanity(rule.params, lists).check
 
-    def reading(token: str) -> tuple[str, int, bool, bool, bool] | None:
+
+# What a token says on its own: its letters, where they start, whether it may be a name,
+# whether it is a listed word and whether a framed one. None: no letters at all.
+Reading = tuple[str, int, bool, bool, bool] | None
+
+
+class _Profanity:
+    """A rule's word lists, ready to check drafts; token readings are remembered across
+    drafts (drafts reuse the same few thousand words)."""
+
+    def __init__(self, p: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+        words = gather(p["words"], p["lists"], lists, "lists")
+        single = tuple(w for w in words if len(w.split()) == 1 and "-" not in w)
+        phrases = tuple(str(x) for x in p["phrases"] or ()) + tuple(w for w in words if w not in single)
+        if not (single or phrases):
+            raise RuleParamError("words", "is empty; give 'words', 'lists' or 'phrases'")
+        endings = gather((), (p["endings_list"],), lists, "endings_list")
+        leet = _leet(gather((), (p["leet_list"],), lists, "leet_list"))
+        self.lexicon = Lexicon(single, endings, leet)
+        self.framed = Lexicon(tuple(str(w) for w in p["framed"] or ()), endings, leet)
+        self.frames = phrase_index(tuple(str(w) for w in p["frames"] or ()))
+        self.exceptions = phrase_index(tuple(str(e) for e in p["exceptions"] or ()))
+        self.phrases = phrase_index(phrases)
+        self.capitalised_ok = frozenset(str(w).lower() for w in p["capitalised_ok"] or ())
+        self.suggestion: str | None = p["suggestion"]
+        self.seen: dict[str, Reading] = {}
+        self.listed_tokens: set[str] = set()  # tokens whose reading is a listed or framed word
+
+    def _reading(self, token: str) -> Reading:
         core = token.rstrip("!").lstrip("@!") or token
         if not LETTER.search(core):
             return None
-        maybe_name = core.lower() in capitalised_ok and core[0].isupper()
-        return (core, token.find(core), maybe_name, lexicon.matches(core),
-                bool(framed.forms) and framed.matches(core))
+        maybe_name = core.lower() in self.capitalised_ok and core[0].isupper()
+        return (core, token.find(core), maybe_name, self.lexicon.matches(core),
+                bool(self.framed.forms) and self.framed.matches(core))
 
-    listed_tokens: set[str] = set()  # tokens whose reading is a listed or framed word
-
-    def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
+    def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
         text = ctx.view.text
         words = text_words(text)
         plain = words.ascii and words.plain  # the ASCII patterns above: ASCII text only
-        spans: list[tuple[int, int]] = find_all(text, phrase_list)
+        spans: list[tuple[int, int]] = find_all(text, self.phrases)
+        spans += self._listed(text, plain)
+        spans += self._spelt_out(text, plain)
+        if not spans:
+            return
+        innocent = find_all(text, self.exceptions) if self.exceptions else []
+        for span in merge_spans(s for s in spans if not any(i[0] <= s[0] and s[1] <= i[1] for i in innocent)):
+            yield Finding(*ctx.view.to_original(*span), self.suggestion)
+
+    def _listed(self, text: str, plain: bool) -> list[tuple[int, int]]:
+        """Listed words, and framed words after a frame ("absolute clown")."""
         tokens = set(TOKEN_ASCII.findall(text) if plain else TOKEN.findall(text, timeout=MATCH_TIMEOUT_SECONDS))
-        if len(seen) + len(tokens) > MEMO_SIZE:
-            seen.clear()
-            listed_tokens.clear()
-        for token in tokens.difference(seen):
-            info = seen[token] = reading(token)
+        if len(self.seen) + len(tokens) > MEMO_SIZE:
+            self.seen.clear()
+            self.listed_tokens.clear()
+        for token in tokens.difference(self.seen):
+            info = self.seen[token] = self._reading(token)
             if info is not None and (info[3] or info[4]):
-                listed_tokens.add(token)
-        # Most drafts have no listed word at all: then there is nothing to place.
-        matches = (() if listed_tokens.isdisjoint(tokens) else
-                   TOKEN_ASCII.finditer(text) if plain else TOKEN.finditer(text, timeout=MATCH_TIMEOUT_SECONDS))
+                self.listed_tokens.add(token)
+        if self.listed_tokens.isdisjoint(tokens):
+            return []  # most drafts have no listed word at all: then there is nothing to place
+        spans: list[tuple[int, int]] = []
+        matches = TOKEN_ASCII.finditer(text) if plain else TOKEN.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)
         for match in matches:
-            token = match.group()
-            info = seen[token]
+            info = self.seen[match.group()]
             if info is None:
                 continue
             core, offset, maybe_name, listed, framed_word = info
@@ -175,21 +199,31 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             start = match.start()
             if maybe_name and _mid_sentence(text, start):
                 continue
-            if listed or _framed(text, start, frames):
+            if listed or _framed(text, start, self.frames):
                 spans.append((start + offset, start + offset + len(core)))
+        return spans
+
+    def _spelt_out(self, text: str, plain: bool) -> list[tuple[int, int]]:
+        """Letters spaced or dotted apart: "c r a p", "s.h.i.t"."""
+        spans: list[tuple[int, int]] = []
         spaced = SPACED_ASCII.finditer(text) if plain else SPACED.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)
         for match in spaced:
             joined = SEPARATORS.sub("", match.group())
             # "a c r a p day": a lone article or letter may lead or trail the spelt word.
-            if any(len(j) >= 3 and lexicon.matches(j) for j in (joined, joined[1:], joined[:-1])):
+            if any(len(j) >= 3 and self.lexicon.matches(j) for j in (joined, joined[1:], joined[:-1])):
                 spans.append(match.span())
-        if not spans:
-            return
-        innocent = find_all(text, exceptions) if exceptions else []
-        for span in merge_spans(s for s in spans if not any(i[0] <= s[0] and s[1] <= i[1] for i in innocent)):
-            yield Finding(*ctx.view.to_original(*span), p["suggestion"])
+        return spans
 
-    return check
+
+def _leet(pairs: tuple[str, ...]) -> dict[str, str]:
+    """ "0=o" -> {"0": "o"}; a malformed entry is a catalogue error naming the list."""
+    leet: dict[str, str] = {}
+    for pair in pairs:
+        symbol, equals, letter = pair.partition("=")
+        if not equals or len(symbol) != 1 or len(letter) != 1:
+            raise RuleParamError("leet_list", f"has '{pair}'; write each reading as one character, '=', one letter")
+        leet[symbol] = letter
+    return leet
 
 
 def _mid_sentence(text: str, start: int) -> bool:
