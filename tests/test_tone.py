@@ -11,7 +11,7 @@ from tweetguard.catalogue.loader import Catalogue, load_catalogue
 from tweetguard.core.model import Draft, Violation
 from tweetguard.core.settings import Settings
 from tweetguard.engine.checker import Engine
-from tweetguard.kinds.sentiment import SENTENCE, make_scorer, score
+from tweetguard.kinds.sentiment import SENTENCE, make_scorer, score, weighted_lexicon
 
 
 def tone(catalogue: Catalogue, text: str) -> list[Violation]:
@@ -190,9 +190,7 @@ def test_passive_been_reported_is_the_school_speaking(catalogue: Catalogue) -> N
 def test_the_early_exit_never_skips_a_sentence_that_scores_below_zero(catalogue: Catalogue, text: str) -> None:
     rule = catalogue.get("negative-tone")
     assert rule is not None
-    weighted = {" ".join(w.lower().split()): float(wt)
-                for name, wt in rule.params["weights"].items() for w in catalogue.lists[name]}
-    scorer = make_scorer(rule.params, weighted)
+    scorer = make_scorer(rule.params, weighted_lexicon(rule.params, catalogue.lists))
     sarcastic = scorer.is_sarcastic(text)
     lowest = min(scorer.sentence(text, m.start(), m.end(), sarcastic).score for m in SENTENCE.finditer(text))
     assert scorer.could_be_negative(text) or lowest >= 0
@@ -277,3 +275,39 @@ def test_repetition_in_a_happy_draft_is_not_a_complaint(catalogue: Catalogue, te
 def test_speech_in_double_quotes_is_not_a_scare_quote(catalogue: Catalogue) -> None:
     assert total(catalogue, 'Reception told us "we want to do it again" after the trip.') >= 0
     assert total(catalogue, "The roof was 'fixed' again last week.") < total(catalogue, "The roof was fixed again last week.")
+
+
+def test_score_agrees_with_the_rule_on_every_development_draft(catalogue: Catalogue) -> None:
+    """score() (for measuring and these tests) weighs exactly as the rule does: plurals too."""
+    from tweetguard.core.settings import Settings
+    from tweetguard.engine.checker import Engine
+    from tweetguard.evaluate import read_corpus
+    from tweetguard.text.normalise import normalise
+
+    rule = catalogue.get("negative-tone")
+    assert rule is not None
+    engine = Engine(catalogue, Settings(select=("negative-tone",)))
+    corpus = Path(__file__).resolve().parent / "corpus" / "drafts.jsonl"
+    disagree = []
+    fired_count = 0
+    for item in read_corpus(corpus):
+        result, _ = engine.check(item.draft, WEEKDAY_MORNING)
+        fired = any(v.rule == "negative-tone" for v in result.violations)
+        fired_count += fired
+        scored = score(rule, catalogue.lists, normalise(item.draft.text).text) <= rule.params["threshold"]
+        if fired != scored:
+            disagree.append(item.draft.source)
+    assert fired_count > 20  # the rule does fire on this corpus: the comparison means something
+    assert not disagree
+
+
+def test_score_weighs_a_plural_as_the_rule_does(catalogue: Catalogue) -> None:
+    """A listed word's plural ("shambles" aside) weighs what the word does, in score() too."""
+    rule = catalogue.get("negative-tone")
+    assert rule is not None
+    listed = set(catalogue.lists["tone-negative"])
+    word = next(w for w in catalogue.lists["tone-negative"] if w.isalpha() and not w.endswith("s")
+                and w + "s" not in listed)
+    singular = score(rule, catalogue.lists, f"So many {word} today.")
+    assert singular < 0
+    assert score(rule, catalogue.lists, f"So many {word}s today.") == singular

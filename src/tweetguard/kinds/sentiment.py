@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import regex
 
@@ -36,6 +36,8 @@ from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import find_all, phrase_index
 from tweetguard.text.prefilter import compile_patterns
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, TextWords, text_words
+
+SCALE_KEYS = ("negated", "negated_negative", "intensified", "before_contrast", "after_contrast")
 
 PARAMS = {
     "weights": Param(dict, required=True, help="catalogue list name -> weight of each of its words"),
@@ -51,6 +53,8 @@ PARAMS = {
     "scare_quotes_weight": Param(float, default=0.0,
                                  help="what each word or two in scare quotes adds ('the contractor who \"fixed\" it')"),
     "threshold": Param(float, default=-1.5, help="a total at or below this is negative"),
+    "scales": Param(dict, required=True, help="how negation, intensifiers and contrast scale a word's weight: "
+                                              + ", ".join(SCALE_KEYS)),
     "suggestion": Param(str, default=None),
 }
 
@@ -64,10 +68,17 @@ SCARE_QUOTED = regex.compile(r"(?<=\w[,]?[ \t])['‘]([\p{Ll}\d][\p{Ll}\d'’-]{
 WORD = regex.compile(r"[\w'’]+", regex.V1)
 CLAUSE_BREAK = regex.compile(r"[,;:–—()]|\s-\s")
 SHOUTED = regex.compile(r"\b[A-Z]{3,}\b")
-NEGATED_SCALE = -0.75
-NEGATED_NEGATIVE_SCALE = -0.5
-INTENSIFIER_SCALE = 1.5
-BEFORE_CONTRAST, AFTER_CONTRAST = 0.5, 1.5
+
+
+@dataclass(frozen=True)
+class Scales:
+    """How context scales a word's weight (the rule's ``scales``)."""
+
+    negated: float  # a negated positive word: "not good enough"
+    negated_negative: float  # a negated negative word: "not bad"
+    intensified: float  # after "really", "very"; a negative word in capitals
+    before_contrast: float  # the clause before "but"
+    after_contrast: float  # the clause after it
 
 
 @dataclass(frozen=True)
@@ -79,12 +90,13 @@ class Scored:
 
 
 class Scorer:
-    def __init__(self, weighted: dict[str, float], negators: tuple[str, ...], intensifiers: tuple[str, ...],
+    def __init__(self, weighted: dict[str, float], scales: Scales, negators: tuple[str, ...], intensifiers: tuple[str, ...],
                  contrast: tuple[str, ...], learning: tuple[str, ...],
                  reported: tuple[regex.Pattern[str], ...] = (), sarcasm: tuple[str, ...] = (),
                  shouted: tuple[str, ...] = (), shouted_weight: float = -1.0,
                  patterns: tuple[tuple[regex.Pattern[str], float], ...] = (), scare_quotes_weight: float = 0.0) -> None:
         self.weighted = weighted
+        self.scales = scales
         self.patterns = patterns
         self.scare_quotes_weight = scare_quotes_weight
         # The last draft's live structure patterns and scare quotes (see _cues_for).
@@ -204,18 +216,18 @@ class Scorer:
             negated = any(w.lower().endswith(("n't", "n’t")) for w in lead_words) or (
                 self.negators is not None and bool(self.negators.search(lead)))
             if negated:
-                weight *= NEGATED_SCALE if weight > 0 else NEGATED_NEGATIVE_SCALE
+                weight *= self.scales.negated if weight > 0 else self.scales.negated_negative
             elif self.intensifiers is not None and self.intensifiers.search(" ".join(lead_words[-2:])):
-                weight *= INTENSIFIER_SCALE
+                weight *= self.scales.intensified
             if weight < 0 and SHOUTED.search(part[s_start:s_end]):
-                weight *= INTENSIFIER_SCALE  # "NOT optional": capitals shout
+                weight *= self.scales.intensified  # "NOT optional": capitals shout
             weighed.append((s_start, s_end, weight))
         # "We didn't win, but the team never gave up": a contrast softens what came before,
         # unless what follows it is just as negative ("..., but worse still, ...").
         softens = pivot is not None and sum(w for s, _, w in weighed if s >= pivot) >= 0
         for s_start, s_end, weight in weighed:
             if softens:
-                weight *= AFTER_CONTRAST if s_start >= pivot else BEFORE_CONTRAST  # type: ignore[operator]
+                weight *= self.scales.after_contrast if s_start >= pivot else self.scales.before_contrast  # type: ignore[operator]
             total += weight
             if weight < 0:
                 words.append(part[s_start:s_end])
@@ -300,8 +312,8 @@ def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
-    p = rule.params
+def weighted_lexicon(p: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> dict[str, float]:
+    """Each word of the rule's weighted lists with its weight, plurals included."""
     weighted: dict[str, float] = {}
     for name, weight in p["weights"].items():
         if name not in lists:
@@ -313,7 +325,12 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             weighted[key] = float(weight)
             if key.isalpha() and not key.endswith("s"):
                 weighted.setdefault(key + "s", float(weight))  # plurals: "prats", "idiots"
-    scorer = make_scorer(p, weighted)
+    return weighted
+
+
+def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
+    p = rule.params
+    scorer = make_scorer(p, weighted_lexicon(p, lists))
     threshold = float(p["threshold"])
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
@@ -338,10 +355,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
 def score(rule: Rule, lists: Mapping[str, tuple[str, ...]], text: str) -> float:
     """The total tone score of ``text`` under a sentiment rule (for measuring and tests)."""
-    p = rule.params
-    weighted = {" ".join(w.lower().replace("’", "'").split()): float(wt)
-                for name, wt in p["weights"].items() for w in lists[name]}
-    scorer = make_scorer(p, weighted)
+    scorer = make_scorer(rule.params, weighted_lexicon(rule.params, lists))
     sarcastic = scorer.is_sarcastic(text)
     return sum(scorer.sentence(text, m.start(), m.end(), sarcastic).score for m in SENTENCE.finditer(text))
 
@@ -356,7 +370,14 @@ def make_scorer(p: Mapping[str, object], weighted: dict[str, float]) -> Scorer:
             raise RuleParamError("patterns", f"gives {source!r} the weight {weight!r}; use a number like -1")
     compiled = compile_patterns(tuple(str(s) for s in weighted_patterns), "patterns")
     patterns = tuple(zip(compiled, (float(w) for w in weighted_patterns.values())))
-    return Scorer(weighted, words("negators"), words("intensifiers"), words("contrast"), words("learning"),
+    return Scorer(weighted, _scales(p.get("scales")), words("negators"), words("intensifiers"), words("contrast"), words("learning"),
                   compile_patterns(words("reported"), "reported"), words("sarcasm"), words("shouted"),
                   float(p.get("shouted_weight", -1.0)), patterns,  # type: ignore[arg-type]
                   float(p.get("scare_quotes_weight", 0.0)))  # type: ignore[arg-type]
+
+
+def _scales(given: object) -> Scales:
+    if not isinstance(given, dict) or set(given) != set(SCALE_KEYS) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in given.values()):
+        raise RuleParamError("scales", f"must give a number for each of {', '.join(SCALE_KEYS)}")
+    return Scales(**{key: float(given[key]) for key in SCALE_KEYS})
