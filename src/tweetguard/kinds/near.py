@@ -80,8 +80,9 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     exception_index = phrase_index(exceptions)
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
-        if p["replies_only"] and not draft.reply_to:
-            return
+        allowed = _allowed_accounts(ctx)
+        if p["replies_only"] and (not draft.reply_to or _handle(draft.reply_to) in allowed):
+            return  # not a reply, or a reply to the school's own partner (allow_accounts)
         text = ctx.view.text
         # Terms first: most drafts have none, and then nothing else needs looking at.
         weak = find_all(text, term_index, term_patterns)
@@ -89,6 +90,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if not (weak or hard):
             return
         innocent = find_all(text, exception_index) if exception_index else []
+        if allowed:  # "RT @OakfieldPTA", "via @OakfieldPTA": sharing a partner's own words
+            innocent += _allowed_mentions(text, allowed)
         weak = [s for s in weak
                 if not inside_any(s, innocent) and not (p["skip_proper_nouns"] and _in_proper_noun(text, s))]
         hard = [s for s in hard if not inside_any(s, innocent)]
@@ -113,6 +116,31 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                 yield Finding(*ctx.view.to_original(*span), p["suggestion"])
 
     return check
+
+
+def _handle(account: str) -> str:
+    """ "@OakfieldPTA", "OakfieldPTA" -> "@oakfieldpta"."""
+    return "@" + account.strip().lstrip("@").casefold()
+
+
+def _allowed_accounts(ctx: Context) -> frozenset[str]:
+    return frozenset(_handle(a) for a in ctx.list("allow-accounts") if a.strip().lstrip("@"))
+
+
+# A mention and, before it, the words that introduce it ("RT", "via", "according to", "as").
+MENTION = regex.compile(r"@\w+")
+MENTION_LEAD = regex.compile(r"(?:\b[\w'’]+\s+){0,2}$")
+
+
+def _allowed_mentions(text: str, allowed: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans covering each mention of an allowed account with the two words before it, so a
+    term introducing the account ("RT @OakfieldPTA", "according to @OakfieldPTA") is inside."""
+    spans = []
+    for mention in MENTION.finditer(text):
+        if mention.group().casefold() in allowed:
+            lead = MENTION_LEAD.search(text, max(0, mention.start() - 60), mention.start())
+            spans.append((lead.start() if lead else mention.start(), mention.end()))
+    return spans
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
