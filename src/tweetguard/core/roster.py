@@ -35,14 +35,6 @@ class Roster:
             names.update(part for part in last.split("-") if len(part) > 1)
         return frozenset(names)
 
-    def by_surname(self, surname: str) -> list[Pupil]:
-        wanted = surname.lower()
-        return [p for p in self.pupils if p.last_name.lower() == wanted or wanted in p.last_name.lower().split("-")]
-
-    def by_first_name(self, first_name: str) -> list[Pupil]:
-        wanted = first_name.lower()
-        return [p for p in self.pupils if p.first_name.lower() == wanted]
-
 
 def load_roster(path: Path) -> Roster:
     """Read a roster CSV; any problem is a one-line error naming the file and line."""

@@ -17,7 +17,6 @@ import regex
 from tweetguard.core.errors import RuleParamError
 from tweetguard.text.prefilter import PatternGroup
 from tweetguard.text.wordmatch import (
-    FLAGS,
     MATCH_TIMEOUT_SECONDS,
     PhraseIndex,
 )
@@ -53,12 +52,6 @@ def phrase_index(phrases: tuple[str, ...]) -> PhraseIndex:
     """``phrases`` ready to match: case-insensitive, whole words, longest first."""
     ordered = tuple(sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p)))
     return PhraseIndex(ordered, _ordered_source, _stem_words, case_sensitive=False)
-
-
-def compile_phrases(phrases: tuple[str, ...]) -> regex.Pattern[str] | None:
-    """All ``phrases`` as one case-insensitive whole-word pattern (longest first)."""
-    ordered = phrase_index(tuple(phrases)).ordered
-    return regex.compile(_ordered_source(ordered), FLAGS) if ordered else None
 
 
 Phrases = PhraseIndex | Iterable[str]
