@@ -1,6 +1,6 @@
 """``lexicon``: words and phrases, matched as whole words, that should not be posted.
 
-Keys: ``words`` (the list), ``lists`` (names of catalogue ``lists:`` to add), ``swap`` (a
+Keys: ``words`` (the list, in the catalogue's phrase syntax: text/phrases.py), ``lists`` (names of catalogue ``lists:`` to add), ``swap`` (a
 mapping from a word to what to write instead), ``exceptions`` (phrases that make a word
 inside them innocent, like "spotted dick"), ``case_sensitive`` (default false).
 """
@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
+import regex
+
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.text.wordmatch import find_phrases, inside_any, word_index
+from tweetguard.text.phrases import phrase_index
+from tweetguard.text.wordmatch import inside_any
+
+# Between the words of a phrase as written in the draft ("sports-day", "sports  day").
+GAP = regex.compile(r"\s*-\s*|\s+")
 
 PARAMS = {
     "words": Param(list, default=[]),
@@ -25,7 +31,7 @@ PARAMS = {
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     params = rule.params
-    swap = {str(k).lower(): str(v) for k, v in (params["swap"] or {}).items()}
+    swap = {" ".join(str(k).lower().replace("’", "'").split()): str(v) for k, v in (params["swap"] or {}).items()}
     words = [str(w) for w in params["words"] or ()] + list(swap)
     for name in params["lists"] or ():
         if name not in lists:
@@ -34,17 +40,17 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     if not words:
         raise RuleParamError("words", "is empty; give 'words', 'swap' or 'lists'")
     case_sensitive = bool(params["case_sensitive"])
-    phrases = word_index(tuple(words), case_sensitive)
-    exceptions = word_index(tuple(str(e) for e in params["exceptions"] or ()))
+    phrases = phrase_index(tuple(words), case_sensitive)
+    exceptions = phrase_index(tuple(str(e) for e in params["exceptions"] or ()))
     default_suggestion = params["suggestion"]
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
-        innocent = list(find_phrases(text, exceptions)) if exceptions else []
-        for span in find_phrases(text, phrases, case_sensitive):
+        innocent = exceptions.spans(text) if exceptions else []
+        for span in phrases.spans(text):
             if inside_any(span, innocent):
                 continue
-            found = " ".join(text[span[0] : span[1]].lower().split())
+            found = " ".join(GAP.split(text[span[0] : span[1]].lower().replace("’", "'")))
             start, end = context.view.to_original(*span)
             yield Finding(start, end, swap.get(found, default_suggestion))
 

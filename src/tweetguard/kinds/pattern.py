@@ -14,12 +14,11 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.text.phrases import phrase_index
 from tweetguard.text.prefilter import lazy_pattern
 from tweetguard.text.wordmatch import (
     MATCH_TIMEOUT_SECONDS,
-    find_phrases,
     inside_any,
-    word_index,
 )
 
 PARAMS = {
@@ -38,7 +37,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         compiled = lazy_pattern(rule.params["pattern"], flags)
     except regex.error as exc:
         raise RuleParamError("pattern", f"is not a valid regular expression ({exc})") from None
-    exceptions = word_index(tuple(str(e) for e in rule.params["exceptions"] or ()))
+    exceptions = phrase_index(tuple(str(e) for e in rule.params["exceptions"] or ()))
     suggestion = rule.params["suggestion"]
     fix = rule.params["fix"]
     if fix is not None:
@@ -46,7 +45,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
-        innocent = list(find_phrases(text, exceptions)) if exceptions else []
+        innocent = exceptions.spans(text) if exceptions else []
         for match in compiled.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
             if match.end() == match.start() or inside_any(match.span(), innocent):
                 continue

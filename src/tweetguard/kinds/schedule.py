@@ -28,7 +28,7 @@ from tweetguard.core.clock import (
 from tweetguard.core.errors import RuleParamError
 from tweetguard.core.model import Draft, Finding, Note, Rule
 from tweetguard.kinds.base import Check, Context, Param
-from tweetguard.text.wordmatch import first_phrase
+from tweetguard.text.phrases import first_phrase, phrase_index
 
 OCCASION_WORDS = {"event": "a school event", "urgent": "urgent school news"}
 
@@ -50,10 +50,10 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     default_days = parse_days(params["days"])
     if default_end <= default_start:
         raise RuleParamError("end", f"{params['end']} must be later than start {params['start']}")
-    event_words = tuple(str(w) for w in params["event_words"] or ())
-    urgent_words = tuple(str(w) for w in params["urgent_words"] or ())
-    notice_words = tuple(str(w) for w in params["notice_words"] or ())
-    live_words = tuple(str(w) for w in params["live_words"] or ())
+    event_words = phrase_index(tuple(str(w) for w in params["event_words"] or ()))
+    urgent_words = phrase_index(tuple(str(w) for w in params["urgent_words"] or ()))
+    notice_words = phrase_index(tuple(str(w) for w in params["notice_words"] or ()))
+    live_words = phrase_index(tuple(str(w) for w in params["live_words"] or ()))
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         settings = context.settings

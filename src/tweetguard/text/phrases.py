@@ -1,8 +1,13 @@
-"""Phrase lists as whole-word patterns, with word stems, plus sentence splitting.
+"""The one phrase syntax of every word list in the catalogue, plus sentence splitting.
 
-A phrase is words separated by spaces; a word ending in ``*`` matches any word starting
-with it ("diagnos*" finds diagnosed and diagnosis). Apostrophes match straight or curly.
-Shared by the kinds that weigh words in context (near, sentiment, profanity).
+A phrase is words separated by spaces, matched as whole words, ignoring case (unless a
+rule asks for case), longest first:
+- between its words any run of spaces, or a hyphen ("sports day" finds "sports-day");
+- a word ending in ``*`` matches any word starting with it ("diagnos*" finds diagnosed and
+  diagnosis);
+- a ``*`` on its own stands for at most one word ("happy * birthday" finds "happy
+  birthday" and "happy 8th birthday");
+- an apostrophe matches a straight or a curly one ("don't", "don’t").
 
 Rules' own regexes are compiled lazily and screened by what they require: text/prefilter.py.
 """
@@ -31,14 +36,36 @@ def _word_pattern(word: str) -> str:
     return escaped + (r"[\w'’-]*" if stem else "")
 
 
+# Between two words of a phrase.
+WORD_GAP = r"(?:\s+|\s*-\s*)"
+ANY_WORD = "*"
+
+
+def _words(phrase: str) -> list[str]:
+    """A phrase's words; a lone ``*`` at either end has no word to stand between: dropped."""
+    words = phrase.split()
+    while words and words[0] == ANY_WORD:
+        words.pop(0)
+    while words and words[-1] == ANY_WORD:
+        words.pop()
+    return words
+
+
 def phrase_regex(phrase: str) -> str:
-    """One phrase as a regex body: its words in order, any run of spaces (or a hyphen) between."""
-    return r"(?:\s+|\s*-\s*)".join(_word_pattern(w) for w in phrase.split())
+    """One phrase as a regex body: its words in order, a gap between each two."""
+    body = ""
+    words = _words(phrase)
+    for index, word in enumerate(words):
+        if word == ANY_WORD:
+            body += rf"(?:\S+{WORD_GAP})?"
+            continue
+        body += _word_pattern(word) + (WORD_GAP if index + 1 < len(words) else "")
+    return body
 
 
 def _stem_words(phrase: str) -> list[tuple[str, bool]]:
     """A phrase's words as (literal core, is a stem), for choosing its anchor."""
-    return [(w[:-1], True) if w.endswith("*") and len(w) > 1 else (w, False) for w in phrase.split()]
+    return [(w[:-1], True) if w.endswith("*") else (w, False) for w in _words(phrase) if w != ANY_WORD]
 
 
 @lru_cache(maxsize=4096)
@@ -48,10 +75,17 @@ def _ordered_source(ordered: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=512)
-def phrase_index(phrases: tuple[str, ...]) -> PhraseIndex:
-    """``phrases`` ready to match: case-insensitive, whole words, longest first."""
+def phrase_index(phrases: tuple[str, ...], case_sensitive: bool = False) -> PhraseIndex:
+    """``phrases`` ready to match: whole words, longest first, ignoring case unless asked."""
     ordered = tuple(sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p)))
-    return PhraseIndex(ordered, _ordered_source, _stem_words, case_sensitive=False)
+    return PhraseIndex(ordered, _ordered_source, _stem_words, case_sensitive=case_sensitive)
+
+
+def first_phrase(text: str, phrases: PhraseIndex) -> str | None:
+    """The first of ``phrases`` found in ``text`` (as written there), or None."""
+    for start, end in phrases.spans(text):
+        return text[start:end]
+    return None
 
 
 Phrases = PhraseIndex | Iterable[str]

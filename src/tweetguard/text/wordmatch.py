@@ -108,11 +108,6 @@ def text_words(text: str) -> TextWords:
     return found
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A phrase as a regex: its words in order, any run of spaces between them."""
-    return r"\s+".join(regex.escape(word) for word in phrase.split())
-
-
 def _anchor(words: list[tuple[str, bool]], case_sensitive: bool) -> tuple[str, bool] | None:
     """The longest whole-word run of a phrase (else its longest stem), as (run, is_prefix).
 
@@ -273,36 +268,6 @@ def _compile_re(source: str, flags: int) -> re.Pattern[str] | None:
         return re.compile(source, flags)
     except re.error:  # a phrase re reads differently: regex alone, then
         return None
-
-
-def _plain_words(phrase: str) -> list[tuple[str, bool]]:
-    return [(word, False) for word in phrase.split()]
-
-
-@lru_cache(maxsize=4096)
-def _words_source(phrases: tuple[str, ...]) -> str:
-    body = "|".join(phrase_pattern(p) for p in phrases)
-    return rf"(?<![\w])(?:{body})(?![\w])"
-
-
-@lru_cache(maxsize=256)
-def word_index(phrases: tuple[str, ...], case_sensitive: bool = False) -> PhraseIndex:
-    """Whole-word phrases, longest first (so "hell of a" wins over "hell")."""
-    ordered = tuple(sorted(set(phrases), key=lambda p: (-len(p), p)))
-    return PhraseIndex(ordered, _words_source, _plain_words, case_sensitive)
-
-
-def find_phrases(text: str, phrases: Iterable[str], case_sensitive: bool = False) -> Iterator[tuple[int, int]]:
-    """Spans of whole-word occurrences of any of ``phrases`` in ``text``."""
-    index = phrases if isinstance(phrases, PhraseIndex) else word_index(tuple(phrases), case_sensitive)
-    yield from index.spans(text)
-
-
-def first_phrase(text: str, phrases: Iterable[str]) -> str | None:
-    """The first of ``phrases`` found in ``text`` (as written there), or None."""
-    for start, end in find_phrases(text, phrases):
-        return text[start:end]
-    return None
 
 
 def inside_any(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
