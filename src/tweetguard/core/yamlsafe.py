@@ -91,13 +91,15 @@ class _Composer:
     def __init__(self, resolve: Any) -> None:
         self.resolve = resolve
         self.roots: list[yaml.Node] = []
-        self.second_document: yaml.Event | None = None
+        self.second_document: Any = None
         self.composer_error: yaml.YAMLError | None = None
         self.anchors: dict[str, yaml.Node] = {}
         # Open collections, each with the key waiting for its value (mappings only).
         self.stack: list[list[Any]] = []
 
-    def take(self, event: yaml.Event) -> None:
+    # Events are typed Any: PyYAML's event classes each carry their own attributes, and
+    # libyaml's marks are another class than the pure-Python ones the node types name.
+    def take(self, event: Any) -> None:
         kind = type(event)
         if kind is ScalarEvent:
             tag = event.tag
@@ -120,7 +122,7 @@ class _Composer:
         elif kind is DocumentEndEvent:
             self.anchors = {}
 
-    def _open(self, event: yaml.Event, node_type: type) -> None:
+    def _open(self, event: Any, node_type: type) -> None:
         if len(self.stack) >= MAX_DEPTH:
             raise YamlProblem(_line(event), f"is nested more than {MAX_DEPTH} levels deep")
         tag = event.tag
@@ -131,7 +133,7 @@ class _Composer:
             self._anchor(event, node)
         self.stack.append([node, None])
 
-    def _anchor(self, event: yaml.Event, node: yaml.Node) -> None:
+    def _anchor(self, event: Any, node: yaml.Node) -> None:
         self.composer_error = self.composer_error or _anchor(self.anchors, event, node, self.roots)
 
     def _attach(self, node: yaml.Node) -> None:
@@ -157,7 +159,7 @@ class _Composer:
         return self.roots[0] if self.roots else None
 
 
-def _anchor(anchors: dict[str, yaml.Node], event: yaml.Event, node: yaml.Node,
+def _anchor(anchors: dict[str, yaml.Node], event: Any, node: yaml.Node,
             roots: list[yaml.Node]) -> yaml.YAMLError | None:
     """Record an anchor (in the first document, as yaml.compose does); a duplicate is an error."""
     anchor = event.anchor

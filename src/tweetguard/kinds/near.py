@@ -152,4 +152,6 @@ def _in_proper_noun(text: str, span: tuple[int, int]) -> bool:
     if not text[span[0]].isupper():
         return False
     before = LAST_WORD.search(text[: span[0]])
-    return bool(before) and before.group(1)[0].isupper() and text[before.end(1) : span[0]].strip() in ("", "'s", "’s")
+    if before is None:
+        return False
+    return before.group(1)[0].isupper() and text[before.end(1) : span[0]].strip() in ("", "'s", "’s")

@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import find_all, phrase_index
-from tweetguard.text.prefilter import compile_patterns
+from tweetguard.text.prefilter import LazyPattern, PatternGroup, compile_patterns
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, TextWords, text_words
 
 SCALE_KEYS = ("negated", "negated_negative", "intensified", "before_contrast", "after_contrast")
@@ -92,9 +92,9 @@ class Scored:
 class Scorer:
     def __init__(self, weighted: dict[str, float], scales: Scales, negators: tuple[str, ...], intensifiers: tuple[str, ...],
                  contrast: tuple[str, ...], learning: tuple[str, ...],
-                 reported: tuple[regex.Pattern[str], ...] = (), sarcasm: tuple[str, ...] = (),
+                 reported: PatternGroup = PatternGroup(()), sarcasm: tuple[str, ...] = (),
                  shouted: tuple[str, ...] = (), shouted_weight: float = -1.0,
-                 patterns: tuple[tuple[regex.Pattern[str], float], ...] = (), scare_quotes_weight: float = 0.0) -> None:
+                 patterns: tuple[tuple[LazyPattern, float], ...] = (), scare_quotes_weight: float = 0.0) -> None:
         self.weighted = weighted
         self.scales = scales
         self.patterns = patterns
@@ -280,12 +280,13 @@ def _screening(weighted: dict[str, float], stems: list[tuple[str, float]], order
                 harmless.add(phrase)
                 continue
         if ascii_phrase:
-            exact, prefix = [], []
+            exact: list[str] = []
+            prefix: list[str] = []
             for word in phrase.split():
-                stem = word.endswith("*") and len(word) > 1
-                core = word[:-1] if stem else word
+                is_stem = word.endswith("*") and len(word) > 1
+                core = word[:-1] if is_stem else word
                 for run in WORD_RUN.finditer(core):
-                    (prefix if stem and run.end() == len(core) else exact).append(run.group().lower())
+                    (prefix if is_stem and run.end() == len(core) else exact).append(run.group().lower())
             needs[phrase] = _has_words(frozenset(exact), tuple(prefix))
         elif all(unicodedata.category(c) in ("So", "Sk") and c.lower() == c == c.upper() for c in phrase):
             needs[phrase] = _has_text(phrase)  # an emoji: no case, matched only as itself
