@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Callable, TextIO
 from tweetguard.core.errors import DraftError, TweetguardError
 from tweetguard.core.model import Draft, DraftResult, Note, Violation
 from tweetguard.core.reporting import Reporter, Summary
-from tweetguard.drafts import FIXABLE_SUFFIXES
+from tweetguard.sources import registry
 
 if TYPE_CHECKING:
     from tweetguard.engine.checker import Engine
@@ -126,7 +126,7 @@ def _json_text_span(line: str) -> tuple[int, int]:
 def _jsonl_edit(content: str, result: DraftResult, fixes: list[Violation]) -> list[Edit]:
     """Re-encode just this line's ``text`` value with the fixes applied."""
     draft = result.draft
-    lines = content.splitlines(keepends=True)  # as drafts.read_jsonl numbers them
+    lines = content.splitlines(keepends=True)  # as sources.jsonl.read_jsonl numbers them
     if draft.line > len(lines):
         raise FileChanged(draft.source, "the file changed after it was checked; run tweetguard again")
     offset = sum(len(line) for line in lines[: draft.line - 1])
@@ -159,7 +159,7 @@ def apply_edits(content: str, edits: list[Edit]) -> str:
 
 def fixable_file(draft: Draft) -> bool:
     """Files whose fixes can be written back exactly (see the module docstring)."""
-    return draft.path is not None and draft.path.suffix.lower() in FIXABLE_SUFFIXES
+    return registry.can_fix(draft)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -213,7 +213,8 @@ def fix_file(path: Path, results: list[DraftResult]) -> FileFix:
 
 def _drafts_in(content: str, path: Path) -> list[Draft]:
     """The drafts of a file's (fixed, not yet written) content, as reading the file would give."""
-    from tweetguard.drafts import read_jsonl, read_text_draft
+    from tweetguard.sources.draft_file import read_text_draft
+    from tweetguard.sources.jsonl import read_jsonl
 
     if path.suffix.lower() == ".jsonl":
         return [d for d in read_jsonl(io.BytesIO(content.encode("utf-8")), path) if isinstance(d, Draft)]
@@ -365,7 +366,7 @@ class FixReporter:
 
     def _report_rechecked(self, path: Path, results: list[DraftResult]) -> None:
         """Check the fixed file's drafts again so the report shows what remains."""
-        from tweetguard.drafts import read_file
+        from tweetguard.sources.collect import read_file
 
         drafts = [d for d in read_file(path) if isinstance(d, Draft)]
         by_source = {d.source: d for d in drafts}

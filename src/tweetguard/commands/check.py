@@ -20,27 +20,9 @@ from tweetguard.output.options import OutputOptions
 def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
            text_label: str = "<text>") -> Iterator[Draft | TweetguardError]:
     """Every draft named on the command line, in order; unreadable ones as errors."""
-    from tweetguard.collect import expand_paths
-    from tweetguard.drafts import decode_text, read_file, read_text_draft
+    from tweetguard.sources.collect import read_arguments
 
-    if text is not None:
-        if not text.strip():
-            yield TweetguardError("--text", "the draft is empty; put the tweet in quotes after --text")
-        else:
-            yield Draft(source=text_label, text=text.strip())
-    for name in paths:
-        if name == "-":
-            try:
-                # Bytes, decoded as a file is: a locale's lenient decoding must not hide bad UTF-8.
-                yield from read_text_draft(decode_text(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
-            except TweetguardError as error:
-                yield error
-            continue
-        for path in expand_paths([name], settings.include, settings.exclude):
-            if isinstance(path, TweetguardError):
-                yield path
-            else:
-                yield from read_file(path)
+    return read_arguments(paths, text, None, settings.include, settings.exclude, text_label)
 
 
 def _parse_jobs(value: str | int) -> int:
