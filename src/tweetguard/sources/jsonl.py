@@ -94,6 +94,17 @@ def _json_text_span(line: str) -> tuple[int, int]:
     return span
 
 
+def _rows(content: str) -> list[str]:
+    """The rows of a decoded file with their endings, numbered as read_jsonl numbers them.
+
+    Not ``str.splitlines``: it also splits at U+2028, a form feed and others, which a JSON
+    string may hold raw, and the rows after one would be miscounted.
+    """
+    rows = [row + "\n" for row in content.split("\n")]
+    rows[-1] = rows[-1][:-1]
+    return rows if rows[-1] else rows[:-1]
+
+
 class JsonLines(FileSource):
     """A .jsonl collection, read a row at a time and fixed a ``text`` value at a time."""
 
@@ -118,11 +129,13 @@ class JsonLines(FileSource):
         """One edit: this row's ``text`` literal, re-encoded with the fixes applied."""
         import json
 
-        lines = content.splitlines(keepends=True)  # as read_jsonl numbers them
+        lines = _rows(content)
         if draft.line > len(lines):
             raise FileChanged(draft.source)
         offset = sum(len(line) for line in lines[: draft.line - 1])
         line = lines[draft.line - 1]
+        if draft.line == 1 and line.startswith("\ufeff"):  # read_jsonl skips a BOM
+            offset, line = 1, line[1:]
         try:
             start, end = _json_text_span(line)
             if json.loads(line[start:end]) != draft.text:
