@@ -15,6 +15,7 @@ from tweetguard.core.model import Draft
 from tweetguard.core.settings import Settings
 from tweetguard.output import format_names, load_format, resolve_format
 from tweetguard.output.options import OutputOptions
+from tweetguard.sources import registry
 
 
 def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
@@ -60,7 +61,7 @@ def _use_color(format_name: str) -> bool:
 @click.option("--quiet", "-q", is_flag=True, help="Show only drafts with problems.")
 @click.option("--statistics", is_flag=True, help="Count the violations of each rule.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (a pupil's full name becomes the first name) "
-              "to .txt/.md drafts and .jsonl collections; nothing else in the file changes.")
+              f"to {registry.fixable_kinds()}; nothing else in the file changes.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff and write nothing "
               "(exit 1 when there is something to fix).")
 @click.option("--redact", is_flag=True, help="Mask pupils' names in the output (E**** T*******), e.g. for CI logs.")
