@@ -10,7 +10,7 @@ import pytest
 
 from tweetguard.core.errors import DraftError
 from tweetguard.core.model import Draft
-from tweetguard.drafts import read_file
+from tweetguard.sources.collect import read_file
 
 
 def read(path: Path) -> list[Draft | DraftError]:

@@ -124,6 +124,27 @@ def test_jsonl_rewrites_only_that_text_value(rules: Path, tmp_path: Path) -> Non
     assert [json.loads(line)["id"] for line in after if line] == ["a", "b", "c"]
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])  # json.dumps escapes the others
+def test_jsonl_rows_are_counted_at_newlines_only(rules: Path, tmp_path: Path, separator: str) -> None:
+    # A JSON string may hold these raw; str.splitlines would split there and miscount the rows.
+    rows = [json.dumps({"text": f"Sports day{separator}was great"}, ensure_ascii=False),
+            json.dumps({"text": f"Well done{separator}Ella Brightwater"}, ensure_ascii=False)]
+    collection = tmp_path / "tweets.jsonl"
+    collection.write_text("\n".join(rows) + "\n", encoding="utf-8", newline="")
+    code, _, err = fix(rules, collection)
+    assert code == 0, err
+    assert collection.read_bytes().decode("utf-8") == "\n".join(
+        [rows[0], rows[1].replace(" Brightwater", "")]) + "\n"
+
+
+def test_jsonl_with_a_bom_is_fixed_and_keeps_it(rules: Path, tmp_path: Path) -> None:
+    collection = tmp_path / "tweets.jsonl"
+    collection.write_bytes(b'\xef\xbb\xbf{"text": "Well done Ella Brightwater"}\n{"text": "Go Tomasz Quillfeather"}')
+    code, _, err = fix(rules, collection)
+    assert code == 0, err
+    assert collection.read_bytes() == b'\xef\xbb\xbf{"text": "Well done Ella"}\n{"text": "Go Tomasz"}'
+
+
 def test_yaml_collections_and_text_are_left_alone_and_said_so(rules: Path, tmp_path: Path) -> None:
     collection = tmp_path / "tweets.yaml"
     before = "- text: Well done Ella Brightwater\n"

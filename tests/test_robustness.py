@@ -21,9 +21,10 @@ from tweetguard.core.errors import DraftError
 from tweetguard.core.model import Draft
 from tweetguard.core.roster import load_roster
 from tweetguard.core.settings import Settings
-from tweetguard.drafts import read_file, read_text_draft
 from tweetguard.engine.checker import Engine
 from tweetguard.fix import apply_to_text, choose_fixes
+from tweetguard.sources.collect import read_file
+from tweetguard.sources.draft_file import read_text_draft
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

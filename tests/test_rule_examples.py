@@ -14,7 +14,7 @@ from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.core.model import Draft, Example, Rule
 from tweetguard.core.roster import Pupil, Roster
 from tweetguard.core.settings import Settings
-from tweetguard.drafts import FRONT_MATTER_KEYS, _fields
+from tweetguard.sources.fields import FRONT_MATTER_KEYS, draft_fields
 from tweetguard.engine.checker import Engine
 
 CATALOGUE = load_catalogue()
@@ -32,7 +32,7 @@ def _draft(example: Example) -> tuple[Draft, Roster | None]:
     roster = None
     if roster_rows:
         roster = Roster(tuple(Pupil(r["first_name"], r["last_name"], r.get("photo_consent")) for r in roster_rows))
-    fields = _fields(front, "example", FRONT_MATTER_KEYS)
+    fields = draft_fields(front, "example", FRONT_MATTER_KEYS)
     return Draft(source="example", text=example.text, **fields), roster
 
 

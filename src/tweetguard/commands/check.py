@@ -15,32 +15,15 @@ from tweetguard.core.model import Draft
 from tweetguard.core.settings import Settings
 from tweetguard.output import format_names, load_format, resolve_format
 from tweetguard.output.options import OutputOptions
+from tweetguard.sources import registry
 
 
 def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
            text_label: str = "<text>") -> Iterator[Draft | TweetguardError]:
     """Every draft named on the command line, in order; unreadable ones as errors."""
-    from tweetguard.collect import expand_paths
-    from tweetguard.drafts import decode_text, read_file, read_text_draft
+    from tweetguard.sources.collect import read_arguments
 
-    if text is not None:
-        if not text.strip():
-            yield TweetguardError("--text", "the draft is empty; put the tweet in quotes after --text")
-        else:
-            yield Draft(source=text_label, text=text.strip())
-    for name in paths:
-        if name == "-":
-            try:
-                # Bytes, decoded as a file is: a locale's lenient decoding must not hide bad UTF-8.
-                yield from read_text_draft(decode_text(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
-            except TweetguardError as error:
-                yield error
-            continue
-        for path in expand_paths([name], settings.include, settings.exclude):
-            if isinstance(path, TweetguardError):
-                yield path
-            else:
-                yield from read_file(path)
+    return read_arguments(paths, text, None, settings.include, settings.exclude, text_label)
 
 
 def _parse_jobs(value: str | int) -> int:
@@ -78,7 +61,7 @@ def _use_color(format_name: str) -> bool:
 @click.option("--quiet", "-q", is_flag=True, help="Show only drafts with problems.")
 @click.option("--statistics", is_flag=True, help="Count the violations of each rule.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (a pupil's full name becomes the first name) "
-              "to .txt/.md drafts and .jsonl collections; nothing else in the file changes.")
+              f"to {registry.fixable_kinds()}; nothing else in the file changes.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff and write nothing "
               "(exit 1 when there is something to fix).")
 @click.option("--redact", is_flag=True, help="Mask pupils' names in the output (E**** T*******), e.g. for CI logs.")

@@ -50,7 +50,7 @@ def read_when(answer: str, today: date) -> datetime | None:
         if not match.group(3) and not half and not day_word:
             raise ValueError(answer)  # a bare number is too ambiguous
         return datetime.combine(_day(day_word and day_word.lower(), today), time(hour, minute))
-    from tweetguard.drafts import parse_datetime
+    from tweetguard.sources.fields import parse_datetime
 
     return parse_datetime(answer)
 

@@ -12,7 +12,7 @@ import click
 from tweetguard.config import find_config, load_settings
 from tweetguard.core.errors import ConfigError
 from tweetguard.core.settings import Settings
-from tweetguard.drafts import parse_datetime
+from tweetguard.sources.fields import parse_datetime
 
 
 def split_list(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -34,7 +34,7 @@ class Settings:
     allow_places: tuple[str, ...] = ()
     allow_accounts: tuple[str, ...] = ()
     school_domains: tuple[str, ...] = ()
-    include: tuple[str, ...] = ("*.txt", "*.md")
+    include: tuple[str, ...] = ("*",)  # in folders, every file a source picks up (sources/registry.py)
     exclude: tuple[str, ...] = ()
 
     @cached_property

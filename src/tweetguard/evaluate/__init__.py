@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from tweetguard.core.errors import DraftError, TweetguardError
 from tweetguard.core.model import CATEGORIES, Draft, DraftResult
-from tweetguard.drafts import FRONT_MATTER_KEYS, _fields
+from tweetguard.sources.fields import FRONT_MATTER_KEYS, draft_fields
 from tweetguard.engine.checker import Engine
 
 # The corpus README fixes when drafts without 'scheduled' go out: a term-time Wednesday morning.
@@ -117,7 +117,7 @@ def _item(raw: Any, source: str, path: Path) -> Item:
     if unknown:
         raise DraftError(source, f"unknown category '{unknown[0]}' in 'expected'; use {', '.join(CATEGORIES)}")
     meta = {k: v for k, v in raw.items() if k not in ("text", "expected", *COMMENT_KEYS)}
-    fields = _fields(meta, source, FRONT_MATTER_KEYS)
+    fields = draft_fields(meta, source, FRONT_MATTER_KEYS)
     line = int(source.rsplit(":", 1)[1])
     return Item(Draft(source=source, text=text, path=path, line=line, **fields), frozenset(expected))
 

@@ -12,10 +12,10 @@ from tweetguard.core.clock import describe
 from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult, Rule, Violation
 from tweetguard.core.reporting import Summary
-from tweetguard.drafts import FIXABLE_SUFFIXES
 from tweetguard.output.location import line_col
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.plain import escape, plain, strip_control_codes
+from tweetguard.sources import registry
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -139,7 +139,7 @@ class TextReporter:
             if violation.fix is not None:
                 replacement = escape(redact(violation.fix))
                 # Only draft files --fix writes to are offered it; typed drafts are told what to write.
-                can_fix = draft.path is not None and draft.path.suffix.lower() in FIXABLE_SUFFIXES
+                can_fix = registry.can_fix(draft)
                 self._say(f"      [green]Write instead:[/] “{replacement}”"
                           + (" (--fix can make this change for you)" if can_fix else ""))
             if violation.suggestion and violation.suggestion != violation.fix:

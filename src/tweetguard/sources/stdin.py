@@ -1,0 +1,34 @@
+"""Standard input (``tweetguard check -``): one draft, or a thread, as a draft file holds.
+
+Read as bytes and decoded as a file is, so a locale's lenient decoding cannot hide bad
+UTF-8. Never fixed: there is no file to write back to.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import BinaryIO, Iterator
+
+from tweetguard.core.errors import DraftError
+from tweetguard.core.model import Draft
+from tweetguard.sources.base import DraftOrError, Source
+from tweetguard.sources.decoding import decode_text
+from tweetguard.sources.draft_file import read_text_draft
+
+ARGUMENT = "-"  # the command-line argument that means standard input
+LABEL = "<stdin>"
+
+
+class StandardInput(Source):
+    """The drafts piped to tweetguard; they have no path, and their source is ``<stdin>``."""
+
+    def read_stream(self, stream: BinaryIO | None = None) -> Iterator[DraftOrError]:
+        """The drafts in ``stream``, by default standard input's bytes."""
+        raw = (stream or sys.stdin.buffer).read()
+        try:
+            yield from read_text_draft(decode_text(raw, LABEL), LABEL)
+        except DraftError as exc:
+            yield exc
+
+    def owns(self, draft: Draft) -> bool:
+        return draft.path is None and draft.source.split(":", 1)[0] == LABEL
