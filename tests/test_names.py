@@ -12,7 +12,7 @@ from tweetguard.core.model import Draft
 from tweetguard.core.roster import Pupil, Roster
 from tweetguard.core.settings import Settings
 from tweetguard.engine.checker import Engine
-from tweetguard.text.names import find_first_names, find_person_names, find_pupil_names
+from namefinder import find_first_names, find_person_names, find_pupil_names
 
 # Fictional pupils only.
 ROSTER = Roster((

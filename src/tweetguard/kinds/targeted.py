@@ -27,14 +27,8 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.text.names import (
-    FREQUENT_RANK,
-    NOT_A_NAME_ENDING,
-    Analysis,
-    NameMatch,
-    analyse,
-    roster_index,
-)
+from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch, Reason
+from tweetguard.text.names.first import NOT_A_NAME_ENDING
 from tweetguard.text.wordmatch import PhraseIndex
 
 PARAMS = {
@@ -166,7 +160,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
-        analysis = analyse(text, context.lists, context.roster)
+        analysis = context.analysis.names
         memo: dict[str, bool] = {}
 
         def anywhere(name: str) -> bool:
@@ -233,14 +227,14 @@ def _scope(text: str, sentences: Sequence[tuple[int, int]], at: int, follow: boo
     return text
 
 
-def _child_mentions(analysis: Analysis, text: str, words: Words, reply: bool,
+def _child_mentions(analysis: NameAnalysis, text: str, words: Words, reply: bool,
                     anywhere: Callable[[str], bool]) -> list[tuple[NameMatch, bool]]:
     """Each single child named (not one of a list of children), and whether it is addressed."""
-    full = [m for m in analysis.pupil_names if m.form == "full" and m.first is not None]
+    full = [m for m in analysis.pupil_names if m.form is Form.FULL and m.first is not None]
     firsts = analysis.first_names()
     candidates = sorted(full + firsts, key=lambda m: m.start)
     rank = analysis.gaz.common_rank
-    roster_first = roster_index(analysis.roster).first_names if analysis.roster is not None else frozenset()
+    roster_first = analysis.roster.first_names if analysis.roster is not None else frozenset()
     found: list[tuple[NameMatch, bool]] = []
     for index, match in enumerate(candidates):
         if _in_list(candidates, index, text) or _pet(text, match, words):
@@ -267,7 +261,7 @@ def _child_mentions(analysis: Analysis, text: str, words: Words, reply: bool,
 OPENING_WORD = regex.compile(r"(?:^|(?<=[.!?…\n]))\s*(\p{Lu}\p{Ll}{2,})(?=,)", regex.V1)
 
 
-def _surnames_addressed(analysis: Analysis, text: str, words: Words) -> list[tuple[NameMatch, bool]]:
+def _surnames_addressed(analysis: NameAnalysis, text: str, words: Words) -> list[tuple[NameMatch, bool]]:
     """A word the lists know only as a surname, opening a sentence as the one addressed and
     told about their conduct: many surnames are first names too ("Rafferty, that was not the
     behaviour we expect"). Not an everyday word ("Sadly, ...")."""
@@ -278,13 +272,13 @@ def _surnames_addressed(analysis: Analysis, text: str, words: Words) -> list[tup
         if key not in analysis.gaz.surnames or analysis.gaz.common_rank.get(key, FREQUENT_RANK) < FREQUENT_RANK \
                 or NOT_A_NAME_ENDING.search(key):
             continue
-        match = NameMatch(start, end, "first", found.group(1), None, (start, end), None, "a surname addressed")
+        match = NameMatch(start, end, Form.FIRST, found.group(1), None, (start, end), None, Reason.SURNAME_ADDRESSED)
         if VOCATIVE_AFTER.match(text, end) and Words.has(words.conduct, _scope(text, sentences, start, follow=False)):
             return [(match, True)]
     return []
 
 
-def _unknown_names(analysis: Analysis, text: str, words: Words, reply: bool) -> list[tuple[NameMatch, bool]]:
+def _unknown_names(analysis: NameAnalysis, text: str, words: Words, reply: bool) -> list[tuple[NameMatch, bool]]:
     """Names the gazetteer lacks, in a slot that only a person fills: addressed ("#Y6 Jericho:
     homework in please"), greeted, or, in a reply to a parent, mid-sentence and not after a
     place preposition ("We'll keep an eye on Chidinma", "Yes, Nethmi can bring...")."""
