@@ -18,7 +18,6 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.kinds.people import first_name_spans
 from tweetguard.text.phrases import (
     compile_patterns,
     find_all,
@@ -104,7 +103,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if weak:
             cues = find_all(text, context_index, context_patterns)
             if p["context_names"]:
-                cues = sorted(cues + first_name_spans(text, ctx.roster))
+                cues = sorted(cues + ctx.analysis.context_names)
         bounds = [(0, len(text))] if p["whole_draft"] else list(sentences(text))
         for start, end in bounds:
             if any(start <= b[0] < end for b in blockers):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from tweetguard.text.names import Lexicon, NameAnalysis, RosterIndex, Token, tokenise
+from tweetguard.text.names.context import context_first_name_spans
 from tweetguard.text.normalise import TextView
 
 
@@ -32,3 +33,8 @@ class TextAnalysis:
     def names(self) -> NameAnalysis:
         """The people named, each with its form and the reason it was judged a child's."""
         return NameAnalysis(self.text, self.lexicon, self.roster, self.tokens)
+
+    @cached_property
+    def context_names(self) -> list[tuple[int, int]]:
+        """Spans of words the lighter finder reads as a person's first name (see names.context)."""
+        return context_first_name_spans(self.text, self.tokens, self.lexicon, self.roster)
