@@ -2,7 +2,8 @@
 (``near`` with ``context_names``: a diagnosis next to a child's name).
 
 Deliberately simple: a capitalised word that is in the first-name gazetteer (or the roster),
-not right after a title (Mr, Mrs, Dr...: those are adults), and not a capitalised ordinary
+not right after a title (the catalogue's ``titles`` and ``capitalised-titles``: adults),
+not one of the ``context-not-names`` list, and not a capitalised ordinary
 word at the start of a sentence ("Will you...", "May is..."). Rules use it as context, so a
 missed adult name costs little; the names rules have the stricter recogniser (analysis.py).
 Folding the two together lost precision, so this one stays separate but reads the same
@@ -20,11 +21,6 @@ from tweetguard.text.names.lexicon import Lexicon, RosterIndex
 from tweetguard.text.names.tokens import Token
 from tweetguard.text.sentences import starts_sentence
 
-TITLES = frozenset("mr mrs miss ms mx dr rev revd reverend pc sgt coach sir lady lord dame prof professor "
-                   "father sister brother canon bishop captain".split())
-NOT_NAMES = frozenset("may june april august will grace hope joy faith art bill mark rose summer autumn "
-                      "sunny holly ivy dawn sky river star angel king queen prince major duke earl "
-                      "victoria christian page miles chase hunter reading year class".split())
 # A candidate word: a capital and at least one more letter, not inside a longer word.
 WORD = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{L}]+(?:[-'’]\p{L}+)*", regex.V1)
 POSSESSIVE_END = regex.compile(r"['’]s$")
@@ -66,9 +62,6 @@ def context_first_name_spans(text: str, tokens: Sequence[Token], lexicon: Lexico
     known, common_rank = gaz.first_names, gaz.common_rank
     pupils = roster.lower_first_names if roster is not None else frozenset()
     titles = lexicon.titles | lexicon.capitalised_titles
-    assert TITLES <= titles, TITLES - titles  # during the change: the list covers the literal
-    assert lexicon.context_not_names == NOT_NAMES or lexicon.context_not_names == frozenset(), \
-        lexicon.context_not_names ^ NOT_NAMES
     spans: list[tuple[int, int]] = []
     for match in _candidates(text, tokens):
         word = POSSESSIVE_END.sub("", match.group())
