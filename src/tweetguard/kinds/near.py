@@ -23,8 +23,8 @@ from tweetguard.text.phrases import (
     find_all,
     gather,
     phrase_index,
-    sentences,
 )
+from tweetguard.text.sentences import clauses
 from tweetguard.text.wordmatch import inside_any
 
 PARAMS = {
@@ -104,7 +104,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             cues = find_all(text, context_index, context_patterns)
             if p["context_names"]:
                 cues = sorted(cues + ctx.analysis.context_names)
-        bounds = [(0, len(text))] if p["whole_draft"] else list(sentences(text))
+        bounds = [(0, len(text))] if p["whole_draft"] else list(clauses(text))
         for start, end in bounds:
             if any(start <= b[0] < end for b in blockers):
                 continue

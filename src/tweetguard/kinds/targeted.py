@@ -29,6 +29,7 @@ from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch, Reason
 from tweetguard.text.names.first import NOT_A_NAME_ENDING
+from tweetguard.text.sentences import sentences as sentence_spans
 from tweetguard.text.wordmatch import PhraseIndex
 
 PARAMS = {
@@ -64,7 +65,6 @@ THIRD_PERSON_REASON = regex.compile(r"\s+(?:for|on|in|who|whose|from|and)\b", re
 SENTENCE_AFTER = regex.compile(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(]|,\s*(?:you|your)\b)")
 # The start of a sentence, allowing headline hashtags before it ("#Y6 Jericho: ...").
 SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…\n])(?:\s*[#@][\w]+)*[^\w#@]*$")
-SENTENCE_END = regex.compile(r"[.!?…]+(?=[\s\"'’”)]|$)|\n+")
 # A sentence that goes on about the same child: "He is in hospital...", "Your kit is...".
 # A capitalised plural of a thing before a colon is a heading ("Lunchboxes: ..."), not a name.
 HEADING_PLURAL = regex.compile(r"(?:[xz]|[cs]h|ss)es$|[^aeiou]s$", regex.I)
@@ -175,7 +175,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         mentions = _child_mentions(analysis, text, words, bool(draft.reply_to), anywhere)
         if not mentions:
             return
-        sentences = _sentences(text)
+        sentences = sentence_spans(text)
         # "Zain is back after his operation. Welcome back!": a greeting in a sentence of its
         # own is the child's when the draft names one child and the greeting no group.
         personal_anywhere = len(mentions) == 1 and anywhere("personal") and any(
@@ -200,18 +200,6 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             return  # one finding per draft: the message, not each name, is the problem
 
     return check
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for end in SENTENCE_END.finditer(text):
-        if end.start() > start:
-            spans.append((start, end.end()))
-        start = end.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 def _scope(text: str, sentences: Sequence[tuple[int, int]], at: int, follow: bool = True) -> str:
@@ -265,7 +253,7 @@ def _surnames_addressed(analysis: NameAnalysis, text: str, words: Words) -> list
     """A word the lists know only as a surname, opening a sentence as the one addressed and
     told about their conduct: many surnames are first names too ("Rafferty, that was not the
     behaviour we expect"). Not an everyday word ("Sadly, ...")."""
-    sentences = _sentences(text)
+    sentences = sentence_spans(text)
     for found in OPENING_WORD.finditer(text):
         start, end = found.span(1)
         key = found.group(1).casefold()
@@ -283,7 +271,7 @@ def _unknown_names(analysis: NameAnalysis, text: str, words: Words, reply: bool)
     homework in please"), greeted, or, in a reply to a parent, mid-sentence and not after a
     place preposition ("We'll keep an eye on Chidinma", "Yes, Nethmi can bring...")."""
     found: list[tuple[NameMatch, bool]] = []
-    sentences = _sentences(text)
+    sentences = sentence_spans(text)
     for match in analysis.unknown_words():
         before = text[max(0, match.start - 40):match.start]
         if _pet(text, match, words) or LIST_AFTER.match(text, match.end) or LIST_BEFORE.search(before) \

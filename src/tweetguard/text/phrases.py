@@ -26,8 +26,6 @@ from tweetguard.text.wordmatch import (
     text_words,
 )
 
-SENTENCE_END = regex.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|(?<=\S)\s+[-–—]\s+(?=\S)")
-
 
 def _word_pattern(word: str) -> str:
     stem = word.endswith("*") and len(word) > 1
@@ -77,17 +75,6 @@ def find_all(text: str, phrases: Phrases, patterns: Iterable[Any] = ()) -> list[
     for pattern in patterns:
         spans.extend(m.span() for m in pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS) if m.end() > m.start())
     return sorted(spans)
-
-
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """[start, end) spans of the sentences (and lines, and dash-separated parts) of ``text``."""
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        if match.start() > start:
-            yield start, match.start()
-        start = match.end()
-    if start < len(text):
-        yield start, len(text)
 
 
 # --- Rules' regexes, compiled lazily -------------------------------------------------------
