@@ -12,7 +12,7 @@ from tweetguard.core.model import Draft, Violation
 from tweetguard.core.settings import Settings
 from tweetguard.engine.checker import Engine
 from tweetguard.kinds.sentiment import make_scorer, score
-from tweetguard.text.sentences import tone_pieces
+from tweetguard.text.sentences import sentences
 
 
 def tone(catalogue: Catalogue, text: str) -> list[Violation]:
@@ -195,7 +195,7 @@ def test_the_early_exit_never_skips_a_sentence_that_scores_below_zero(catalogue:
                 for name, wt in rule.params["weights"].items() for w in catalogue.lists[name]}
     scorer = make_scorer(rule.params, weighted)
     sarcastic = scorer.is_sarcastic(text)
-    lowest = min(scorer.sentence(text, s, e, sarcastic).score for s, e in tone_pieces(text))
+    lowest = min(scorer.sentence(text, s, e, sarcastic).score for s, e in sentences(text))
     assert scorer.could_be_negative(text) or lowest >= 0
 
 

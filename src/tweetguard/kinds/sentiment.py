@@ -34,7 +34,7 @@ import regex
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import compile_patterns, find_all, phrase_index
-from tweetguard.text.sentences import tone_pieces
+from tweetguard.text.sentences import sentences
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, TextWords, text_words
 
 PARAMS = {
@@ -131,7 +131,7 @@ class Scorer:
         # another ("done"), so a live pattern is asked, not assumed.
         negative = [pattern for pattern, weight in live if weight < 0]
         if negative and any(pattern.search(text[s:e], timeout=MATCH_TIMEOUT_SECONDS)
-                            for s, e in tone_pieces(text) for pattern in negative):
+                            for s, e in sentences(text) for pattern in negative):
             return True
         present = self.lexicon.candidates(text)
         if not present:
@@ -320,7 +320,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if threshold < 0 and not scorer.could_be_negative(text):
             return  # every sentence scores zero or more: the total cannot reach the threshold
         sarcastic = scorer.is_sarcastic(text)
-        scored = [scorer.sentence(text, s, e, sarcastic) for s, e in tone_pieces(text)]
+        scored = [scorer.sentence(text, s, e, sarcastic) for s, e in sentences(text)]
         total = sum(s.score for s in scored)
         if not scored or total > threshold:
             return
@@ -342,7 +342,7 @@ def score(rule: Rule, lists: Mapping[str, tuple[str, ...]], text: str) -> float:
                 for name, wt in p["weights"].items() for w in lists[name]}
     scorer = make_scorer(p, weighted)
     sarcastic = scorer.is_sarcastic(text)
-    return sum(scorer.sentence(text, s, e, sarcastic).score for s, e in tone_pieces(text))
+    return sum(scorer.sentence(text, s, e, sarcastic).score for s, e in sentences(text))
 
 
 def make_scorer(p: Mapping[str, object], weighted: dict[str, float]) -> Scorer:

@@ -1,18 +1,16 @@
-"""Where sentences end: the one module that splits a draft into sentences.
+"""Where sentences end: the one sentence splitter every kind and the name recogniser use.
 
-Kinds mean slightly different things by "a sentence", and unifying them changed results, so
-each variant is named here for what it is, and a kind says which it means instead of
-carrying its own pattern:
+A sentence ends at a run of ".", "!", "?" or "…" followed by a space, a closing quote or
+bracket, or the end of the text; and at a line break (a tweet's lines are its sentences).
 
-- :func:`sentences`: sentences, each with its closing punctuation. A sentence ends at a run
-  of ".", "!", "?" or "…" followed by a space, a closing quote or bracket, or the end; and
-  at a line break. (targeted: the sentence naming a child.)
-- :func:`clauses`: sentences without their separators, further cut at a spaced dash
-  ("Great work – see you Monday"). (near: a term and its context in one clause.)
-- :func:`tone_pieces`: runs of text up to and including ".", "!" or "?" (a decimal point or
-  "e.g." ends one too) and lines. (sentiment: each piece scored on its own.)
-- :data:`NAME_SENTENCE_END` and :func:`starts_sentence`: tests at one word, for the name
-  recognisers (is this word the first of its sentence, where everything is capitalised?).
+- :func:`sentences`: the sentences, each with its closing punctuation (targeted: the
+  sentence naming a child; sentiment: each sentence scored on its own).
+- :func:`clauses`: the sentences further cut at a spaced dash ("Great work – see you
+  Monday"), for rules that want a term and its context in one clause (near).
+- :func:`starts_sentence` and :data:`SENTENCE_END`: the same ends, tested at one word (the
+  name recognisers: at a sentence's start every word is capitalised).
+
+Before there were five splitters; making them one changed no judgement on any corpus.
 """
 
 from __future__ import annotations
@@ -24,13 +22,9 @@ import regex
 Span = tuple[int, int]
 
 SENTENCE_END = regex.compile(r"[.!?…]+(?=[\s\"'’”)]|$)|\n+")
-CLAUSE_BREAK = regex.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|(?<=\S)\s+[-–—]\s+(?=\S)")
-TONE_PIECE = regex.compile(r"[^.!?\n]+[.!?]*", regex.V1)
-# For the name recogniser: the gap before a word holds a sentence end (or a blank line).
-NAME_SENTENCE_END = regex.compile(r"[.!?…]|\n\s*\n")
-# For the context-name finder: a word starts a sentence when only spaces separate it from the
-# start of the text or from a sentence end, a colon, a line break or an opening quote.
-CONTEXT_SENTENCE_OPENERS = frozenset(".!?:\n\"“")
+# A dash with spaces either side, between two words: a clause break inside a sentence.
+SPACED_DASH = regex.compile(r"(?<=\S)\s+[-–—]\s+(?=\S)")
+TERMINATORS = ".!?…"
 
 
 def sentences(text: str) -> list[Span]:
@@ -47,25 +41,23 @@ def sentences(text: str) -> list[Span]:
 
 
 def clauses(text: str) -> Iterator[Span]:
-    """[start, end) of the sentences, lines and dash-separated parts, separators left out."""
-    start = 0
-    for match in CLAUSE_BREAK.finditer(text):
-        if match.start() > start:
-            yield start, match.start()
-        start = match.end()
-    if start < len(text):
-        yield start, len(text)
-
-
-def tone_pieces(text: str) -> Iterator[Span]:
-    """[start, end) of each run up to a ".", "!" or "?" (leading spaces included) or a line's end."""
-    for match in TONE_PIECE.finditer(text):
-        yield match.span()
+    """[start, end) of each sentence's parts between spaced dashes (the dashes left out)."""
+    for sentence_start, sentence_end in sentences(text):
+        start = sentence_start
+        for dash in SPACED_DASH.finditer(text, sentence_start, sentence_end):
+            if dash.start() > start:
+                yield start, dash.start()
+            start = dash.end()
+        if start < sentence_end:
+            yield start, sentence_end
 
 
 def starts_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a sentence (see CONTEXT_SENTENCE_OPENERS)."""
+    """Whether the word at ``start`` opens a sentence: only spaces between it and the start
+    of the text, a line break, or a sentence's closing punctuation."""
     i = start - 1
     while i >= 0 and text[i].isspace():
         i -= 1
-    return i < 0 or text[i] in CONTEXT_SENTENCE_OPENERS
+    if i < 0 or "\n" in text[i + 1:start]:
+        return True
+    return text[i] in TERMINATORS and i + 1 < start

@@ -19,7 +19,7 @@ from tweetguard.text.names.gazetteer import (
 )
 from tweetguard.text.names.lexicon import Lexicon, RosterIndex
 from tweetguard.text.names.tokens import SPACE_GAP, Token, joined
-from tweetguard.text.sentences import NAME_SENTENCE_END
+from tweetguard.text.sentences import SENTENCE_END
 
 # A class or year label right after a name is evidence that the name is a pupil's.
 CLASS_LABEL = regex.compile(r"\s*(?:,\s*(?:Y|Yr|Year)\s*\d\b|\(\s*(?:Y|Yr|Year|Class|R|Reception)?\s*\d|\(\s*(?:Y|Yr|Year)\b|in\s+(?:Y|Yr|Year)\s*\d)", regex.I)
@@ -156,7 +156,7 @@ class Evidence:
         if i == 0:
             return True
         gap = self.tokens[i].gap
-        return bool(NAME_SENTENCE_END.search(gap)) or "\n" in gap
+        return bool(SENTENCE_END.search(gap)) or "\n" in gap
 
     def person_cue(self, i: int, cues: frozenset[tuple[str, ...]] = PERSON_CUES) -> bool:
         """One of ``cues`` just before token ``i`` (in the same sentence)."""

@@ -13,7 +13,7 @@ from tweetguard.text.names.evidence import CLASS_LABEL, STRONG_PERSON_CUES, Evid
 from tweetguard.text.names.lexicon import phrase_at
 from tweetguard.text.names.tokens import Token, joined
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason
-from tweetguard.text.sentences import NAME_SENTENCE_END
+from tweetguard.text.sentences import SENTENCE_END
 
 # Word endings of plurals, adverbs and other forms that are not single first names.
 NOT_A_NAME_ENDING = regex.compile(r"(?:[^aeiou]s|ies|ly|ing|ed|tion|ness|ment)$")
@@ -76,7 +76,7 @@ def _unknown_first_alone(ev: Evidence, i: int) -> bool:
         return False  # "Thank you, Sandford!": a community, not a child
     if ev.person_cue(i, GREETING_CUES):
         return True
-    return "," in token.gap and (nxt is None or bool(NAME_SENTENCE_END.match(ev.text, token.end)))
+    return "," in token.gap and (nxt is None or bool(SENTENCE_END.match(ev.text, token.end)))
 
 
 def unknown_words(ev: Evidence, covered: set[int]) -> list[NameMatch]:
