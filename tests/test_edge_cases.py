@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import WEEKDAY_MORNING
+from namefinder import find_pupil_names
 
 from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.core.model import Draft
 from tweetguard.core.settings import Settings
 from tweetguard.engine.checker import Engine
-from tweetguard.text.names import find_pupil_names
 
 
 def rules_hit(text: str, settings: Settings | None = None) -> set[str]:

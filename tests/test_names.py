@@ -6,13 +6,13 @@ from dataclasses import replace
 
 import pytest
 from conftest import WEEKDAY_MORNING
+from namefinder import find_first_names, find_person_names, find_pupil_names
 
 from tweetguard.catalogue.loader import Catalogue, load_catalogue
 from tweetguard.core.model import Draft
 from tweetguard.core.roster import Pupil, Roster
 from tweetguard.core.settings import Settings
 from tweetguard.engine.checker import Engine
-from tweetguard.text.names import find_first_names, find_person_names, find_pupil_names
 
 # Fictional pupils only.
 ROSTER = Roster((

@@ -15,7 +15,8 @@ from conftest import WEEKDAY_MORNING
 from tweetguard.core.model import Draft, DraftResult, Violation
 from tweetguard.core.roster import Pupil, Roster
 from tweetguard.output import format_names
-from tweetguard.redact import Redactor, _gazetteer_names, mask
+from tweetguard.redact import Redactor, mask
+from tweetguard.text.names.lighter import gazetteer_name_spans as _gazetteer_names
 from tweetguard.text.normalise import normalise
 
 ROSTER = "first_name,last_name,photo_consent\nEllie,Thornton,no\nKwabena,Asante-Boateng,yes\nMaya,Singh,yes\n"

@@ -14,8 +14,8 @@ from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.core.model import Draft, Example, Rule
 from tweetguard.core.roster import Pupil, Roster
 from tweetguard.core.settings import Settings
-from tweetguard.sources.fields import FRONT_MATTER_KEYS, draft_fields
 from tweetguard.engine.checker import Engine
+from tweetguard.sources.fields import FRONT_MATTER_KEYS, draft_fields
 
 CATALOGUE = load_catalogue()
 CASES = [

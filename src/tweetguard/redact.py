@@ -9,8 +9,9 @@ Which words are names:
   :class:`RedactingReporter` before the real reporter prints that draft, and kept for the rest
   of the run: once a word was a child's name it is masked everywhere after);
 - every roster pupil's first and last name, in any case, when a roster is loaded;
-- person names found in the text by the name detector (tweetguard.text.names.find_person_names),
-  and capitalised first names from the gazetteer (see :func:`_gazetteer_names`).
+- person names found in the text by the rules' name recogniser (tweetguard.text.names), with
+  the catalogue's lists the engine loaded, and capitalised first names from the same gazetteer
+  (tweetguard.text.names.lighter).
 
 Matching is done on the normalised view of the text (tweetguard.text.normalise), so a name
 disguised with look-alike letters or zero-width characters is masked too.
@@ -18,10 +19,7 @@ disguised with look-alike letters or zero-width characters is masked too.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from typing import Callable, Iterable, Iterator, Sequence
 
 import regex
@@ -30,6 +28,14 @@ from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult, Note, Violation
 from tweetguard.core.reporting import Reporter, Summary
 from tweetguard.core.roster import Roster
+from tweetguard.text.names import (
+    Lexicon,
+    RosterIndex,
+    build_lexicon,
+    build_roster_index,
+    find_person_names,
+)
+from tweetguard.text.names.lighter import gazetteer_name_spans, is_everyday_word
 from tweetguard.text.normalise import normalise
 
 # Categories whose spans point at a child: their capitalised words are names.
@@ -56,58 +62,14 @@ def mask(text: str) -> str:
     return "".join(out)
 
 
-def _data_words(name: str) -> frozenset[str]:
-    try:
-        text = resources.files("tweetguard.data").joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return frozenset()
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def _gazetteers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    return _data_words("first_names.txt"), _data_words("surnames.txt"), _data_words("common_words.txt")
-
-
-def _gazetteer_names(text: str) -> Iterator[Span]:
-    """Fallback detector: capitalised first names, and the surname that follows one.
-
-    A first name that is also an everyday word ("May", "Will", "Rose") only counts when a
-    capitalised surname follows it, so "in May" stays readable.
-    """
-    first_names, surnames, common = _gazetteers()
-    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-    for index, (start, end, word) in enumerate(words):
-        if not word[0].isupper() or word.lower() not in first_names:
-            continue
-        following = words[index + 1] if index + 1 < len(words) else None
-        surname = (following is not None and following[2][0].isupper() and text[end:following[0]].strip() == ""
-                   and following[2].lower() in surnames)
-        if surname and following is not None:
-            yield start, end
-            yield following[0], following[1]
-        elif word.lower() not in common:
-            yield start, end
-
-
-def _detector(roster: Roster | None) -> Callable[[str], Iterable[Span]]:
-    """The project's name detector (tweetguard.text.names) plus the gazetteer fallback.
-
-    The gazetteer also runs beside tweetguard.text.names: masking a word too many is harmless,
-    one too few is not.
-    """
-    try:
-        names = importlib.import_module("tweetguard.text.names")
-    except ImportError:
-        return _gazetteer_names
-    finder = getattr(names, "find_person_names", None)
-    if not callable(finder):
-        return _gazetteer_names
+def _detector(lexicon: Lexicon, roster: RosterIndex | None) -> Callable[[str], Iterable[Span]]:
+    """The rules' name recogniser (tweetguard.text.names) plus the gazetteer-only finder
+    beside it: masking a word too many is harmless, one too few is not."""
 
     def spans(text: str) -> Iterator[Span]:
-        for found in finder(text, None, roster):
+        for found in find_person_names(text, lexicon, roster):
             yield found.start, found.end
-        yield from _gazetteer_names(text)
+        yield from gazetteer_name_spans(text)
 
     return spans
 
@@ -115,14 +77,19 @@ def _detector(roster: Roster | None) -> Callable[[str], Iterable[Span]]:
 class Redactor:
     """A ``str -> str`` masker for OutputOptions.redact, plus the names learned so far."""
 
-    def __init__(self, roster: Roster | None = None, detector: Callable[[str], Iterable[Span]] | None = None) -> None:
+    def __init__(self, roster: Roster | None = None, detector: Callable[[str], Iterable[Span]] | None = None,
+                 lexicon: Lexicon | None = None, roster_index: RosterIndex | None = None) -> None:
+        """``lexicon`` and ``roster_index``: the engine's (the catalogue's lists); without a
+        lexicon no context rules a name out, so more words are masked, never fewer."""
         self.known: set[str] = set()
         if roster is not None:
             for pupil in roster.pupils:
                 for name in (pupil.first_name, pupil.last_name):
                     self.known.update(w.lower() for w in WORD.findall(normalise(name).text))
                     self.known.update(part.lower() for part in regex.split(r"[-' ]", name) if len(part) > 1)
-        self.detector = detector or _detector(roster)
+        if roster_index is None and roster is not None:
+            roster_index = build_roster_index(roster)
+        self.detector = detector or _detector(lexicon or build_lexicon({}), roster_index)
 
     def learn(self, result: DraftResult) -> None:
         """Remember the words the names/targeted/media rules flagged in this draft."""
@@ -135,7 +102,7 @@ class Redactor:
             for word in WORD.findall(view.text):
                 # A names span is all name; elsewhere ("Well done Josh") only capitalised words
                 # that are not everyday words are.
-                if violation.category == "names" or (word[0].isupper() and not _is_everyday(word)):
+                if violation.category == "names" or (word[0].isupper() and not is_everyday_word(word)):
                     self.known.add(word.lower())
 
     def spans(self, text: str) -> list[Span]:
@@ -156,13 +123,6 @@ class Redactor:
         for start, end in self.spans(text):
             chars[start:end] = mask(text[start:end])
         return "".join(chars)
-
-
-def _is_everyday(word: str) -> bool:
-    """A capitalised everyday word in a flagged span ("Well done Josh": Well, done)."""
-    first_names, _, common = _gazetteers()
-    lowered = word.lower()
-    return lowered in common and lowered not in first_names
 
 
 class RedactingReporter:

@@ -110,7 +110,7 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, only_sched
     if redact:
         from tweetguard.redact import RedactingReporter, Redactor
 
-        redactor = Redactor(pupils)
+        redactor = Redactor(pupils, lexicon=engine.lexicon, roster_index=engine.roster_index)
     options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics,
                             **({"redact": redactor} if redactor else {}))
     reporter = load_format(resolved).make_reporter(sys.stdout, options, [c.rule for c in engine.rules])

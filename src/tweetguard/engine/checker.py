@@ -22,6 +22,7 @@ from tweetguard.core.roster import Roster
 from tweetguard.core.settings import Settings
 from tweetguard.kinds import load_kind
 from tweetguard.kinds.base import Check, Context, RuleParamError
+from tweetguard.text.names import build_lexicon, build_roster_index, gazetteer
 from tweetguard.text.normalise import normalise
 
 UNUSED_SUPPRESSION = "unused-suppression"
@@ -102,6 +103,9 @@ class Engine:
         self.roster = roster
         self.lists = _extended_lists(catalogue.lists, settings)
         self.rules = compile_rules(catalogue, settings)
+        # The name recogniser's lookups, built once here instead of once per draft.
+        self.lexicon = build_lexicon(self.lists)
+        self.roster_index = build_roster_index(roster) if roster is not None else None
 
     def posting_time(self, draft: Draft, default: datetime | None) -> datetime | None:
         """When the draft will go out, in the school's time zone (None when unknown)."""
@@ -115,7 +119,8 @@ class Engine:
     def check(self, draft: Draft, default_time: datetime | None) -> tuple[DraftResult, list[RuleFailure]]:
         """Check one draft; rules that fail are returned, and the other rules still run."""
         posting_time = self.posting_time(draft, default_time)
-        context = Context(normalise(draft.text), posting_time, self.settings, self.roster, self.lists)
+        context = Context(normalise(draft.text), posting_time, self.settings, self.roster, self.lists,
+                          lexicon=self.lexicon, roster_index=self.roster_index)
         result = DraftResult(draft, posting_time)
         failures: list[RuleFailure] = []
         for compiled in self.rules:
@@ -153,12 +158,9 @@ def _extended_lists(lists: Mapping[str, tuple[str, ...]], settings: Settings) ->
 def _school_names(domains: tuple[str, ...]) -> tuple[str, ...]:
     """The school's own name from its email domain ("oakfield.sch.uk": Oakfield): never a
     child's ("Come on, Oakfield!")."""
-    from tweetguard.text.names import (
-        gazetteer,  # "alexandra.sch.uk": a school name that is also a child's
-    )
-
     names = (domain.split(".")[0] for domain in domains)
     return tuple(name.capitalize() for name in names
+                 # "alexandra.sch.uk": a school name that is also a child's is left out
                  if name.isalpha() and len(name) > 2 and name.casefold() not in gazetteer().first_names)
 
 

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from tweetguard.core.errors import DraftError, TweetguardError
 from tweetguard.core.model import CATEGORIES, Draft, DraftResult
-from tweetguard.sources.fields import FRONT_MATTER_KEYS, draft_fields
 from tweetguard.engine.checker import Engine
+from tweetguard.sources.fields import FRONT_MATTER_KEYS, draft_fields
 
 # The corpus README fixes when drafts without 'scheduled' go out: a term-time Wednesday morning.
 DEFAULT_TIME = datetime(2026, 3, 11, 10, 0, tzinfo=ZoneInfo("Europe/London"))

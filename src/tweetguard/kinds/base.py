@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from tweetguard.core.errors import RuleParamError
 from tweetguard.core.model import Draft, Finding, Note
+from tweetguard.text.analysis import TextAnalysis
+from tweetguard.text.names import (
+    Lexicon,
+    RosterIndex,
+    build_lexicon,
+    build_roster_index,
+)
 from tweetguard.text.normalise import TextView
 
 if TYPE_CHECKING:
@@ -36,6 +44,19 @@ class Context:
     lists: Mapping[str, tuple[str, ...]]
     notes: list[Note] = field(default_factory=list)
     next_allowed: datetime | None = None
+    # Built once per catalogue and per roster by the engine; without them (a context built
+    # by hand) the lexicon is built from ``lists`` for this draft.
+    lexicon: Lexicon | None = None
+    roster_index: RosterIndex | None = None
+
+    @cached_property
+    def analysis(self) -> TextAnalysis:
+        """This draft's text analysis (tokens, sentences, names), built on first ask."""
+        lexicon = self.lexicon if self.lexicon is not None else build_lexicon(self.lists)
+        roster = self.roster_index
+        if roster is None and self.roster is not None:
+            roster = build_roster_index(self.roster)
+        return TextAnalysis(self.view, lexicon, roster)
 
     def list(self, name: str) -> tuple[str, ...]:
         """A named word list from the catalogue (``lists:``), extended by the school's config."""

@@ -11,7 +11,6 @@ from typing import Iterator, Mapping
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.text.names import find_pupil_names
 
 PARAMS = {
     "forms": Param(list, default=["full", "family"], help="full (first name + surname), family (surname alone)"),
@@ -26,11 +25,11 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         raise RuleParamError("forms", f"must list some of {', '.join(FORMS)}, not {unknown or forms}")
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
-        for match in find_pupil_names(context.view.text, context.lists, context.roster):
+        for match in context.analysis.names.pupil_names:
             if match.form not in forms:
                 continue
             start, end = context.view.to_original(match.start, match.end)
-            details = {"reason": match.reason, "surname": match.surname_text or ""}
+            details = {"reason": str(match.reason), "surname": match.surname_text or ""}
             if match.first_name is None:
                 yield Finding(start, end, None, None, details)
             else:

@@ -15,7 +15,7 @@ from typing import Iterator, Mapping
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param
-from tweetguard.text.names import analyse
+from tweetguard.text.names import Form
 
 PARAMS = {
     "full_names": Param(bool, default=False, help="report photos with any child's full name instead"),
@@ -28,10 +28,10 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         if not draft.media:
             return
-        analysis = analyse(context.view.text, context.lists, context.roster)
+        analysis = context.analysis.names
         if full_names:
             for match in analysis.pupil_names:
-                if match.form == "full":
+                if match.form is Form.FULL:
                     start, end = context.view.to_original(match.start, match.end)
                     yield Finding(start, end, match.first_name, None, {"name": draft.text[start:end]})
             return

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import regex
 
@@ -35,6 +35,7 @@ from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import find_all, phrase_index
 from tweetguard.text.prefilter import LazyPattern, PatternGroup, compile_patterns
+from tweetguard.text.sentences import sentences
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, TextWords, text_words
 
 SCALE_KEYS = ("negated", "negated_negative", "intensified", "before_contrast", "after_contrast")
@@ -58,7 +59,6 @@ PARAMS = {
     "suggestion": Param(str, default=None),
 }
 
-SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*", regex.V1)
 # Words in quotation marks are someone else's (a headline, a post being answered).
 QUOTED = regex.compile(r"[\"“][^\"“”]{3,}[\"”]", regex.V1)
 # A few words in single quotation marks after a word, in lower case: doubt, not a title or
@@ -143,8 +143,8 @@ class Scorer:
         # Each sentence as the scorer reads it: a prefilter's word ("one") may sit inside
         # another ("done"), so a live pattern is asked, not assumed.
         negative = [pattern for pattern, weight in live if weight < 0]
-        if negative and any(pattern.search(m.group(), timeout=MATCH_TIMEOUT_SECONDS)
-                            for m in SENTENCE.finditer(text) for pattern in negative):
+        if negative and any(pattern.search(text[s:e], timeout=MATCH_TIMEOUT_SECONDS)
+                            for s, e in sentences(text) for pattern in negative):
             return True
         present = self.lexicon.candidates(text)
         if not present:
@@ -339,7 +339,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if threshold < 0 and not scorer.could_be_negative(text):
             return  # every sentence scores zero or more: the total cannot reach the threshold
         sarcastic = scorer.is_sarcastic(text)
-        scored = [scorer.sentence(text, m.start(), m.end(), sarcastic) for m in SENTENCE.finditer(text)]
+        scored = [scorer.sentence(text, s, e, sarcastic) for s, e in sentences(text)]
         total = sum(s.score for s in scored)
         if not scored or total > threshold:
             return
@@ -358,7 +358,7 @@ def score(rule: Rule, lists: Mapping[str, tuple[str, ...]], text: str) -> float:
     """The total tone score of ``text`` under a sentiment rule (for measuring and tests)."""
     scorer = make_scorer(rule.params, weighted_lexicon(rule.params, lists))
     sarcastic = scorer.is_sarcastic(text)
-    return sum(scorer.sentence(text, m.start(), m.end(), sarcastic).score for m in SENTENCE.finditer(text))
+    return sum(scorer.sentence(text, s, e, sarcastic).score for s, e in sentences(text))
 
 
 def make_scorer(p: Mapping[str, object], weighted: dict[str, float]) -> Scorer:

@@ -27,14 +27,9 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.text.names import (
-    FREQUENT_RANK,
-    NOT_A_NAME_ENDING,
-    Analysis,
-    NameMatch,
-    analyse,
-    roster_index,
-)
+from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch, Reason
+from tweetguard.text.names.first import NOT_A_NAME_ENDING
+from tweetguard.text.sentences import sentences as sentence_spans
 from tweetguard.text.wordmatch import PhraseIndex
 
 PARAMS = {
@@ -70,7 +65,6 @@ THIRD_PERSON_REASON = regex.compile(r"\s+(?:for|on|in|who|whose|from|and)\b", re
 SENTENCE_AFTER = regex.compile(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(]|,\s*(?:you|your)\b)")
 # The start of a sentence, allowing headline hashtags before it ("#Y6 Jericho: ...").
 SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…\n])(?:\s*[#@][\w]+)*[^\w#@]*$")
-SENTENCE_END = regex.compile(r"[.!?…]+(?=[\s\"'’”)]|$)|\n+")
 # A sentence that goes on about the same child: "He is in hospital...", "Your kit is...".
 # A capitalised plural of a thing before a colon is a heading ("Lunchboxes: ..."), not a name.
 HEADING_PLURAL = regex.compile(r"(?:[xz]|[cs]h|ss)es$|[^aeiou]s$", regex.I)
@@ -166,7 +160,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
-        analysis = analyse(text, context.lists, context.roster)
+        analysis = context.analysis.names
         memo: dict[str, bool] = {}
 
         def anywhere(name: str) -> bool:
@@ -181,7 +175,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         mentions = _child_mentions(analysis, text, words, bool(draft.reply_to), anywhere)
         if not mentions:
             return
-        sentences = _sentences(text)
+        sentences = sentence_spans(text)
         # "Zain is back after his operation. Welcome back!": a greeting in a sentence of its
         # own is the child's when the draft names one child and the greeting no group.
         personal_anywhere = len(mentions) == 1 and anywhere("personal") and any(
@@ -208,18 +202,6 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     return check
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for end in SENTENCE_END.finditer(text):
-        if end.start() > start:
-            spans.append((start, end.end()))
-        start = end.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
 def _scope(text: str, sentences: Sequence[tuple[int, int]], at: int, follow: bool = True) -> str:
     """The sentence naming the child and (``follow``) any following sentences about them."""
     for index, (start, end) in enumerate(sentences):
@@ -233,14 +215,14 @@ def _scope(text: str, sentences: Sequence[tuple[int, int]], at: int, follow: boo
     return text
 
 
-def _child_mentions(analysis: Analysis, text: str, words: Words, reply: bool,
+def _child_mentions(analysis: NameAnalysis, text: str, words: Words, reply: bool,
                     anywhere: Callable[[str], bool]) -> list[tuple[NameMatch, bool]]:
     """Each single child named (not one of a list of children), and whether it is addressed."""
-    full = [m for m in analysis.pupil_names if m.form == "full" and m.first is not None]
+    full = [m for m in analysis.pupil_names if m.form is Form.FULL and m.first is not None]
     firsts = analysis.first_names()
     candidates = sorted(full + firsts, key=lambda m: m.start)
     rank = analysis.gaz.common_rank
-    roster_first = roster_index(analysis.roster).first_names if analysis.roster is not None else frozenset()
+    roster_first = analysis.roster.first_names if analysis.roster is not None else frozenset()
     found: list[tuple[NameMatch, bool]] = []
     for index, match in enumerate(candidates):
         if _in_list(candidates, index, text) or _pet(text, match, words):
@@ -267,29 +249,29 @@ def _child_mentions(analysis: Analysis, text: str, words: Words, reply: bool,
 OPENING_WORD = regex.compile(r"(?:^|(?<=[.!?…\n]))\s*(\p{Lu}\p{Ll}{2,})(?=,)", regex.V1)
 
 
-def _surnames_addressed(analysis: Analysis, text: str, words: Words) -> list[tuple[NameMatch, bool]]:
+def _surnames_addressed(analysis: NameAnalysis, text: str, words: Words) -> list[tuple[NameMatch, bool]]:
     """A word the lists know only as a surname, opening a sentence as the one addressed and
     told about their conduct: many surnames are first names too ("Rafferty, that was not the
     behaviour we expect"). Not an everyday word ("Sadly, ...")."""
-    sentences = _sentences(text)
+    sentences = sentence_spans(text)
     for found in OPENING_WORD.finditer(text):
         start, end = found.span(1)
         key = found.group(1).casefold()
         if key not in analysis.gaz.surnames or analysis.gaz.common_rank.get(key, FREQUENT_RANK) < FREQUENT_RANK \
                 or NOT_A_NAME_ENDING.search(key):
             continue
-        match = NameMatch(start, end, "first", found.group(1), None, (start, end), None, "a surname addressed")
+        match = NameMatch(start, end, Form.FIRST, found.group(1), None, (start, end), None, Reason.SURNAME_ADDRESSED)
         if VOCATIVE_AFTER.match(text, end) and Words.has(words.conduct, _scope(text, sentences, start, follow=False)):
             return [(match, True)]
     return []
 
 
-def _unknown_names(analysis: Analysis, text: str, words: Words, reply: bool) -> list[tuple[NameMatch, bool]]:
+def _unknown_names(analysis: NameAnalysis, text: str, words: Words, reply: bool) -> list[tuple[NameMatch, bool]]:
     """Names the gazetteer lacks, in a slot that only a person fills: addressed ("#Y6 Jericho:
     homework in please"), greeted, or, in a reply to a parent, mid-sentence and not after a
     place preposition ("We'll keep an eye on Chidinma", "Yes, Nethmi can bring...")."""
     found: list[tuple[NameMatch, bool]] = []
-    sentences = _sentences(text)
+    sentences = sentence_spans(text)
     for match in analysis.unknown_words():
         before = text[max(0, match.start - 40):match.start]
         if _pet(text, match, words) or LIST_AFTER.match(text, match.end) or LIST_BEFORE.search(before) \

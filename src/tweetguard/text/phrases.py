@@ -15,7 +15,7 @@ Rules' own regexes are compiled lazily and screened by what they require: text/p
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 import regex
 
@@ -25,8 +25,6 @@ from tweetguard.text.wordmatch import (
     MATCH_TIMEOUT_SECONDS,
     PhraseIndex,
 )
-
-SENTENCE_END = regex.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|(?<=\S)\s+[-–—]\s+(?=\S)")
 
 
 def _word_pattern(word: str) -> str:
@@ -102,15 +100,6 @@ def find_all(text: str, phrases: Phrases, patterns: Iterable[Any] = ()) -> list[
     return sorted(spans)
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """[start, end) spans of the sentences (and lines, and dash-separated parts) of ``text``."""
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        if match.start() > start:
-            yield start, match.start()
-        start = match.end()
-    if start < len(text):
-        yield start, len(text)
 
 
 def gather(params_words: Iterable[str] | None, list_names: Iterable[str] | None,

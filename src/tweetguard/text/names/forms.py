@@ -1,0 +1,144 @@
+"""A child's name in other forms than "First Surname":
+
+- register style: "ADEBAYO, Timilehin", "Adeyemi, Tobi —";
+- a roster pupil's name run together in a lower-case hashtag: "#welldoneelliethornton";
+- a family name: "the Okoro sisters", "the Hall twins";
+- a titled parent's child: "Mrs Quigley's son Alistair";
+- a full name in lower case: "shoutout to zainab akhtar".
+"""
+
+from __future__ import annotations
+
+import regex
+
+from tweetguard.text.names.cues import TITLE_GAP
+from tweetguard.text.names.evidence import PARTICLES, Evidence
+from tweetguard.text.names.tokens import full_match, joined, unicode_patterns
+from tweetguard.text.names.verdicts import Form, NameMatch, Reason
+
+# "Surname, First": the comma between, what may come before (start, line, colon, dash) and
+# after (the end, a sentence end, a dash or a bracket).
+REGISTER_COMMA = regex.compile(r",[ \t]*")
+REGISTER_OPENING = regex.compile(r"(?:\n|[:–—-])\W*$")
+REGISTER_CLOSING = regex.compile(r"[ \t]*(?:$|[.!?\n–—(]|-\s)")
+# Family words after a titled parent's possessive that point to their child: "Mrs Quigley's son Alistair".
+CHILD_WORDS = frozenset("son daughter child grandson granddaughter twins".split())
+
+
+def lowercase_tags(ev: Evidence) -> list[NameMatch]:
+    """A pupil's full name run together in a hashtag without capitals (#welldoneelliethornton)."""
+    if ev.roster is None or "#" not in ev.text:
+        return []
+    text = ev.text
+    found: list[NameMatch] = []
+    for tag in unicode_patterns()[0].finditer(text):
+        body = tag.group("tag")
+        if not body or any(c.isupper() for c in body[1:]):
+            continue
+        lowered = body[1:].lower()
+        for first, last in ev.roster.joined:
+            at = lowered.find(first + last)
+            if at >= 0:
+                start = tag.start() + 1 + at
+                middle, end = start + len(first), start + len(first) + len(last)
+                found.append(NameMatch(start, end, Form.FULL, text[start:middle], text[middle:end],
+                                       (start, middle), (middle, end), Reason.PUPIL_HASHTAG))
+    return found
+
+
+def family_names(ev: Evidence) -> list[NameMatch]:
+    """A surname with a family word: "the Okoro sisters", "the Hall twins"."""
+    tokens = ev.tokens
+    found: list[NameMatch] = []
+    for i in range(1, len(tokens) - 1):
+        name, family = tokens[i], tokens[i + 1]
+        if family.key not in ev.lex.family_words or name.adult or not joined(name, family):
+            continue
+        start = i - 1 if i >= 2 and tokens[i - 1].key in PARTICLES and tokens[i - 1].cap else i  # "the Ó Briain"
+        if tokens[start - 1].key != "the" or not joined(tokens[start - 1], tokens[start]) \
+                or not joined(tokens[start], name):
+            continue
+        in_roster = ev.roster_word(name)
+        # Any capitalised word that is not an everyday word: "the Warsame family".
+        if not in_roster and not (name.cap and (ev.surname_strength(name) > 0 or (
+                name.key not in ev.gaz.common_rank and len(name.key) > 2))):
+            continue
+        end = name.name_end
+        begin = tokens[start].start
+        found.append(NameMatch(begin, end, Form.FAMILY, None, ev.text[begin:end], None, (begin, end),
+                               Reason.FAMILY))
+    return found
+
+
+def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
+    """ "Mrs Quigley's son Alistair": a titled parent's surname and their child's first
+    name together are the child's full name."""
+    tokens = ev.tokens
+    found: list[NameMatch] = []
+    for i in range(1, len(tokens) - 2):
+        title, parent, relation, child = tokens[i - 1], tokens[i], tokens[i + 1], tokens[i + 2]
+        if relation.key not in CHILD_WORDS or not parent.possessive or not parent.cap:
+            continue
+        if not ev.is_title(title) or not child.cap or child.adult:
+            continue
+        if not (joined(title, parent) or TITLE_GAP.fullmatch(parent.gap)) or not joined(parent, relation) \
+                or not joined(relation, child):
+            continue
+        if ev.first_strength(child) == 0 and not ev.unknown(child):
+            continue
+        found.append(full_match(title.start, child, parent, Reason.TITLED_PARENT))
+    return found
+
+
+def lower_case_full_names(ev: Evidence) -> list[NameMatch]:
+    """ "shoutout to zainab akhtar": a full name typed in lower case. Without a roster only
+    a pair no English dictionary word could be: a listed first name then a listed surname,
+    neither of them an everyday word (so not "will smith" or "grace hall")."""
+    tokens = ev.tokens
+    first_names, surnames, common = ev.gaz.first_names, ev.gaz.surnames, ev.gaz.common_rank
+    found: list[NameMatch] = []
+    for i in range(len(tokens) - 1):
+        first, surname = tokens[i], tokens[i + 1]
+        # Word lookups first: they rule out almost every pair at once.
+        if first.key in common or first.key not in first_names or surname.key not in surnames \
+                or surname.key in common:
+            continue
+        if first.cap or surname.cap or first.adult or surname.adult or first.tag >= 0 or surname.tag >= 0:
+            continue
+        if not joined(first, surname) or len(first.key) < 3 or len(surname.key) < 3:
+            continue
+        found.append(full_match(first.start, first, surname, Reason.LOWER_CASE))
+    return found
+
+
+def register_style(ev: Evidence) -> list[NameMatch]:
+    """ "ADEBAYO, Timilehin", "Adeyemi, Tobi —": a surname, a comma and a first name, as a
+    register lists them, opening the text, a line or what follows a colon or dash."""
+    tokens, text = ev.tokens, ev.text
+    found: list[NameMatch] = []
+    for i in range(len(tokens) - 1):
+        surname, first = tokens[i], tokens[i + 1]
+        if surname.adult or first.adult or surname.tag >= 0 or first.tag >= 0:
+            continue
+        if not (surname.cap and first.cap) or not REGISTER_COMMA.fullmatch(first.gap):
+            continue
+        if not (i == 0 or REGISTER_OPENING.search(surname.gap)):
+            continue
+        if not REGISTER_CLOSING.match(text, first.end):
+            continue  # "Paris, France and Spain": more words follow
+        if not _register_surname(ev, i):
+            continue
+        if ev.first_strength(first) == 0 and not ev.unknown(first):
+            continue
+        found.append(full_match(surname.start, first, surname, Reason.REGISTER))
+    return found
+
+
+def _register_surname(ev: Evidence, i: int) -> bool:
+    """Register style writes the surname in capitals ("ADEBAYO, Timilehin"), but "WOW, Ellie!"
+    shouts a word; in plain case a first name first ("Harrison, Ellis") is a list."""
+    surname, gaz = ev.tokens[i], ev.gaz
+    if surname.text.isupper() and len(surname.key) > 2:
+        return not (surname.key in gaz.common_rank and surname.key not in gaz.surnames)
+    return surname.key not in gaz.first_names and (
+        ev.surname_strength(surname) == 2 or surname.key in gaz.surnames)
