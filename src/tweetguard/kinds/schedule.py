@@ -29,6 +29,7 @@ from tweetguard.core.errors import RuleParamError
 from tweetguard.core.model import Draft, Finding, Note, Rule
 from tweetguard.kinds.base import Check, Context, Param
 from tweetguard.text.phrases import first_phrase, phrase_index
+from tweetguard.text.wordmatch import PhraseIndex
 
 OCCASION_WORDS = {"event": "a school event", "urgent": "urgent school news"}
 
@@ -40,6 +41,8 @@ PARAMS = {
     "urgent_words": Param(list, default=[]),
     "notice_words": Param(list, default=[]),
     "live_words": Param(list, default=[]),
+    "past_words": Param(list, default=[], help="what shows a draft reports an event that is over"),
+    "happening_words": Param(list, default=[], help="what shows an event is happening as the draft goes out"),
 }
 
 
@@ -54,6 +57,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     urgent_words = phrase_index(tuple(str(w) for w in params["urgent_words"] or ()))
     notice_words = phrase_index(tuple(str(w) for w in params["notice_words"] or ()))
     live_words = phrase_index(tuple(str(w) for w in params["live_words"] or ()))
+    past_words = phrase_index(tuple(str(w) for w in params["past_words"] or ()))
+    happening_words = phrase_index(tuple(str(w) for w in params["happening_words"] or ()))
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         settings = context.settings
@@ -72,20 +77,31 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if urgent:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: '{urgent}' shows it is urgent school news."))
             return
-        event = first_phrase(text, event_words)
-        notice = first_phrase(text, notice_words) if event else None
-        if notice and first_phrase(text, live_words):
-            notice = None
-        if event and not notice:
+        happening = first_phrase(text, happening_words)
+        event = happening or first_phrase(text, event_words)
+        waits = None if happening or not event else _can_wait(text, notice_words, past_words, live_words)
+        if event and not waits:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: '{event}' shows it is about a school event."))
             return
         allowed = next_allowed(moment, start, end, days)
         context.next_allowed = allowed
-        why = (f"It mentions '{event}', but '{notice}' makes it a notice about a future event, which can wait. "
-               if event else "")
+        why = f"It mentions '{event}', but {waits}, which can wait. " if event and waits else ""
         yield Finding(0, 0, f"{why}Schedule it for {describe(allowed)}, or, if it covers a school event as it "
                       "happens or urgent news, add 'occasion: event' or 'occasion: urgent' to its front matter.",
                       details={"time": describe(moment), "next": describe(allowed),
                                "window": f"{clock_words(start)} to {clock_words(end)}", "days": days_words(days)})
 
     return check
+
+
+def _can_wait(text: str, notice_words: PhraseIndex, past_words: PhraseIndex, live_words: PhraseIndex) -> str | None:
+    """Why a draft about an event is not covering it as it happens: it announces one to come,
+    or reports one that is over ("last week's concert"); None when it covers it live. Live
+    words ("today", "result") outweigh both: "Through to the final! Match report on Monday"."""
+    notice = first_phrase(text, notice_words)
+    past = first_phrase(text, past_words)
+    if not (notice or past) or first_phrase(text, live_words):
+        return None
+    if past:
+        return f"'{past}' makes it a report of an event that is over"
+    return f"'{notice}' makes it a notice about a future event"
