@@ -103,3 +103,34 @@ def test_quiet_shows_only_drafts_with_problems(drafts: Path) -> None:
 def test_unknown_option_is_a_usage_error(drafts: Path) -> None:
     code, _, err = run_cli("check", str(drafts), "--selct", "names")
     assert code == 2 and "--selct" in err
+
+
+def test_occasion_flag_exempts_a_typed_draft_out_of_hours() -> None:
+    text = "Sorry, the boiler has failed: school is shut to pupils all day."
+    code, out, _ = run_cli("check", "--text", text, "--at", "2026-03-14T07:00", "--select", "schedule",
+                           "--occasion", "urgent", "--format", "json")
+    assert code == 0, out
+    code, _, _ = run_cli("check", "--text", "Lovely assembly this week!", "--at", "2026-03-14T07:00",
+                         "--select", "schedule")
+    assert code == 1
+
+
+def test_reply_to_and_media_flags_reach_a_typed_draft(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("first_name,last_name,photo_consent\nMaisie,Quennell,no\n", encoding="utf-8")
+    text = "Maisie loved the pottery workshop!"
+    code, out, _ = run_cli("check", "--text", text, "--roster", str(roster), "--select", "media",
+                           "--media", "pottery.jpg", "--format", "jsonl", "--at", "2026-03-11T10:00")
+    assert code == 0 and '"media"' in out  # a warning: photos and a pupil without consent
+    code, out, _ = run_cli("check", "-", "--reply-to", "@a_parent", "--select", "debate", "--format", "jsonl",
+                           "--at", "2026-03-11T10:00",
+                           input="We disagree: the new uniform policy is not changing, it was agreed by governors.")
+    assert '"debate"' in out
+
+
+def test_front_matter_flags_with_a_file_are_a_one_line_error(tmp_path: Path) -> None:
+    draft = tmp_path / "a.txt"
+    draft.write_text("Well done Year 6!", encoding="utf-8")
+    code, _, err = run_cli("check", str(draft), "--occasion", "event")
+    assert code == 2
+    assert "--occasion" in err and "front matter" in err and len(err.strip().splitlines()) == 1

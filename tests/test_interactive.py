@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -74,8 +75,11 @@ def test_out_of_hours_draft_says_when_it_may_go_out(folder: Path) -> None:
     term.type("Reminder: reading records are due in on Monday.")
     term.type("Thank you, families!")
     term.type("")
+    term.type("")
     term.expect("When will it be posted?")
     term.type("2026-03-14 10:00")  # a Saturday
+    term.expect("Is it about a school event happening then")
+    term.type("")  # neither
     code = term.finish()
     assert code == 1
     out = term.output
@@ -90,6 +94,7 @@ def test_a_time_it_cannot_read_is_asked_again(folder: Path) -> None:
     term = Terminal(["--select", "schedule"], folder)
     term.expect("Type or paste")
     term.type("Well done to everyone in Year 5 for a brilliant assembly.")
+    term.type("")
     term.type("")
     term.expect("When will it be posted?")
     term.type("next-ish")
@@ -147,3 +152,49 @@ def test_read_when(answer: str, expected: datetime | None) -> None:
 def test_read_when_refuses_what_it_cannot_read(answer: str) -> None:
     with pytest.raises(ValueError):
         read_when(answer, date(2026, 3, 11))
+
+
+def test_a_pasted_draft_keeps_every_paragraph(folder: Path) -> None:
+    """Single empty lines between paragraphs belong to the draft; two end it."""
+    term = Terminal(["--select", "names", "--at", "2026-03-11T10:00"], folder)
+    term.expect("two empty lines")
+    for line in ("What a week in Year 4!", "", "Special mention to Ellie Thornton for her poem.", "",
+                 "See you all on Monday."):
+        term.type(line)
+    term.type("")
+    term.type("")
+    code = term.finish()
+    assert code == 1, term.output
+    assert "Ellie Thornton" in term.output  # the second paragraph was checked
+    assert "Checked 1 draft" in term.output and "When will it be posted" not in term.output
+
+
+def test_a_school_event_out_of_hours_is_asked_and_allowed(folder: Path) -> None:
+    term = Terminal(["--select", "schedule", "--at", "2026-03-14T10:00"], folder)
+    term.expect("Type or paste")
+    term.type("Great effort from everyone on the field this morning.")
+    term.type("")
+    term.type("")
+    term.expect("Is it about a school event happening then")
+    term.type("e")
+    code = term.finish()
+    assert code == 0, term.output
+    assert "Ready to post" in term.output
+
+
+def test_inside_hours_the_occasion_is_not_asked(folder: Path) -> None:
+    term = Terminal(["--select", "schedule", "--at", "2026-03-11T10:00"], folder)
+    term.expect("Type or paste")
+    term.type("PE kits on Thursday please, Year 2.")
+    term.type("")
+    term.type("")
+    code = term.finish()
+    assert code == 0 and "Is it about a school event" not in term.output
+
+
+def test_ctrl_c_exits_130(folder: Path) -> None:
+    term = Terminal([], folder)
+    term.expect("Type or paste")
+    term.process.send_signal(signal.SIGINT)  # what Ctrl-C sends
+    assert term.finish() == 130
+    assert "Traceback" not in term.output

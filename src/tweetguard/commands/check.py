@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import click
 
 from tweetguard.commands.options import build_settings, parse_at, settings_options
 from tweetguard.core.errors import ConfigError, TweetguardError
-from tweetguard.core.model import Draft
+from tweetguard.core.model import OCCASIONS, Draft
 from tweetguard.core.settings import Settings
 from tweetguard.output import format_names, load_format, resolve_format
 from tweetguard.output.options import OutputOptions
 from tweetguard.sources import registry
+
+if TYPE_CHECKING:
+    from tweetguard.engine.checker import Engine
 
 
 def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
@@ -50,6 +55,12 @@ def _use_color(format_name: str) -> bool:
 @click.option("--text", "text", help='Check one draft typed inline: --text "Well done Year 6!"')
 @click.option("--at", "at", metavar="DATETIME",
               help="When drafts without 'scheduled' will be posted (default: now), e.g. 2026-03-11T09:30.")
+@click.option("--occasion", type=click.Choice(OCCASIONS), help="For --text or standard input: the draft is "
+              "about a school event happening then, or urgent news (posting hours' two exemptions).")
+@click.option("--reply-to", "reply_to", metavar="ACCOUNT",
+              help="For --text or standard input: the account or tweet the draft answers.")
+@click.option("--media", multiple=True, metavar="FILE",
+              help="For --text or standard input: a photo attached to the draft (repeatable).")
 @click.option("--only-scheduled", is_flag=True,
               help="Check posting hours only for drafts with a 'scheduled' time (for pre-commit and CI, "
               "where 'now' is when the draft is committed, not when it will be posted).")
@@ -69,7 +80,8 @@ def _use_color(format_name: str) -> bool:
               callback=lambda ctx, param, value: _parse_jobs(value),
               help="Worker processes for many drafts: a number, or 'auto' (the CPUs, at most 4); 1 checks "
               "everything in one process. Also TWEETGUARD_JOBS.")
-def command(paths: tuple[str, ...], text: str | None, at: str | None, only_scheduled: bool, format_name: str,
+def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: str | None,
+            reply_to: str | None, media: tuple[str, ...], only_scheduled: bool, format_name: str,
             config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
             select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
             strict: bool, exit_zero: bool, quiet: bool, statistics: bool, fix: bool = False,
@@ -91,20 +103,19 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, only_sched
     from tweetguard.engine.runner import run
 
     settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)
+    if only_scheduled and at is not None:
+        raise ConfigError("--only-scheduled", "cannot be used with --at; choose one")
+    pupils = load_roster(settings.roster) if settings.roster else None
+    engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
     text_label = "<text>"
     if not paths and text is None:
         if sys.stdin.isatty():
-            from tweetguard.commands.interactive import ask_for_draft
-
-            text, at = ask_for_draft()
+            text, at, occasion = _ask(engine, at, occasion)
             text_label = "Your draft"
         else:
             paths = ("-",)
-    if only_scheduled and at is not None:
-        raise ConfigError("--only-scheduled", "cannot be used with --at; choose one")
+    front_matter = _front_matter(paths, occasion, reply_to, media)
     default_time = None if only_scheduled else parse_at(at, settings)
-    pupils = load_roster(settings.roster) if settings.roster else None
-    engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
     resolved = resolve_format(format_name, sys.stdout.isatty())
     redactor = None
     if redact:
@@ -120,7 +131,8 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, only_sched
         from tweetguard.fix import make_fixer
 
         reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=sys.stdout)
-    summary = run(_ProblemsToStderr(_items(paths, text, settings, text_label)), engine, default_time, reporter,
+    drafts = _with_front_matter(_items(paths, text, settings, text_label), front_matter)
+    summary = run(_ProblemsToStderr(drafts), engine, default_time, reporter,
                   jobs=1 if fix or diff else jobs)  # --fix rechecks and rewrites files: keep it simple
     for rule_id, failure in summary.rule_failures.items():
         count = summary.rule_failure_counts[rule_id]
@@ -128,6 +140,43 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, only_sched
     if diff:
         sys.exit(fixer.diff_exit_code(summary))
     sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
+
+
+def _ask(engine: Engine, at: str | None, occasion: str | None) -> tuple[str, str | None, str | None]:
+    """The interactive check: the draft, and only what the command line did not say."""
+    from tweetguard.commands.interactive import ask_for_draft
+
+    given = parse_at(at, engine.settings) if at is not None else None
+
+    def outside_hours(when: datetime | None) -> bool:
+        # The catalogue's own posting-hours rule decides, on a draft that claims no exemption.
+        moment = when or given or datetime.now(engine.settings.tz)
+        result, _ = engine.check(Draft(source="", text=""), moment)
+        return any(v.category == "schedule" for v in result.violations)
+
+    answers = ask_for_draft(ask_time=at is None, ask_occasion=occasion is None, outside_hours=outside_hours)
+    return (answers.text, at if at is not None else answers.when.isoformat() if answers.when else None,
+            occasion or answers.occasion)
+
+
+def _front_matter(paths: tuple[str, ...], occasion: str | None, reply_to: str | None,
+                  media: tuple[str, ...]) -> dict[str, Any]:
+    """What --occasion, --reply-to and --media say, for drafts that have no front matter of their
+    own to say it (--text, standard input, the prompt)."""
+    given = {key: value for key, value in (("occasion", occasion), ("reply_to", reply_to),
+                                           ("media", tuple(media))) if value}
+    files = [p for p in paths if p != "-"]
+    if given and files:
+        flag = "--" + next(iter(given)).replace("_", "-")
+        raise ConfigError(flag, f"applies to --text and standard input; for {files[0]}, write "
+                                f"'{next(iter(given))}:' in the draft's front matter instead")
+    return given
+
+
+def _with_front_matter(items: Iterator[Draft | TweetguardError],
+                       front_matter: dict[str, Any]) -> Iterator[Draft | TweetguardError]:
+    for item in items:
+        yield replace(item, **front_matter) if front_matter and isinstance(item, Draft) else item
 
 
 class _ProblemsToStderr:
