@@ -15,7 +15,10 @@ any of these holds:
 
 "The child's sentence" is the sentence naming them and any that follow it about them
 ("He is in hospital..."), so a conduct word elsewhere in a long draft does not count.
-All word lists are rule keys so a school can tune them.
+All word lists are rule keys so a school can tune them, and so are ``groups`` (a greeting
+to one of these is the community's), and the windows either side of a name the rule reads.
+Who a name names (a pet, one of a list, part of a proper noun, a place...) is judged by
+tweetguard.text.names.mentions; this kind judges whether the message targets the child.
 """
 
 from __future__ import annotations
@@ -42,10 +45,6 @@ from tweetguard.text.names.mentions import (
 )
 from tweetguard.text.sentences import sentences as sentence_spans
 from tweetguard.text.wordmatch import PhraseIndex
-
-# During the change from a literal to the rule's keys: the regex the keys must rebuild.
-GROUP = regex.compile(r"\b(?:everyone|everybody|all|families|parents|children|pupils|staff|team|teams|class|"
-                      r"classes|year\s*\d+|y\d+|reception|nursery|school|friends)\b", regex.I)
 
 PARAMS = {
     "greetings": Param(list, required=True, help="words that address someone just before their name"),
@@ -179,9 +178,6 @@ def _group_regex(words: Sequence[str], patterns: Sequence[str]) -> regex.Pattern
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     words = Words(rule.params)
-    if rule.id == "targeted-child":  # during the change: the shipped keys rebuild the literal
-        alternatives = {regex.escape(str(w)) for w in rule.params["groups"]} | set(rule.params["group_patterns"])
-        assert alternatives == set(GROUP.pattern[5:-3].split("|")), alternatives ^ set(GROUP.pattern[5:-3].split("|"))
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
