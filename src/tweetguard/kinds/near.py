@@ -24,7 +24,6 @@ from tweetguard.text.phrases import (
     gather,
     phrase_index,
 )
-from tweetguard.text.sentences import clauses
 from tweetguard.text.wordmatch import inside_any
 
 PARAMS = {
@@ -104,7 +103,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             cues = find_all(text, context_index, context_patterns)
             if p["context_names"]:
                 cues = sorted(cues + ctx.analysis.context_names)
-        bounds = [(0, len(text))] if p["whole_draft"] else list(clauses(text))
+        bounds = [(0, len(text))] if p["whole_draft"] else ctx.analysis.clauses
         for start, end in bounds:
             if any(start <= b[0] < end for b in blockers):
                 continue

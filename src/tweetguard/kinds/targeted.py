@@ -43,7 +43,7 @@ from tweetguard.text.names.mentions import (
     place_or_sentence_start,
     unknown_mentions,
 )
-from tweetguard.text.sentences import sentences as sentence_spans
+from tweetguard.text.sentences import Span
 from tweetguard.text.wordmatch import PhraseIndex
 
 PARAMS = {
@@ -193,10 +193,10 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         def within(name: str, scope: str) -> bool:
             return anywhere(name) and words.has(getattr(words, name), scope)
 
-        mentions = _child_mentions(analysis, words, bool(draft.reply_to), anywhere)
+        mentions = _child_mentions(analysis, context.analysis.sentences, words, bool(draft.reply_to), anywhere)
         if not mentions:
             return
-        sentences = sentence_spans(text)
+        sentences = context.analysis.sentences
         # "Zain is back after his operation. Welcome back!": a greeting in a sentence of its
         # own is the child's when the draft names one child and the greeting no group.
         personal_anywhere = len(mentions) == 1 and anywhere("personal") and any(
@@ -224,7 +224,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     return check
 
 
-def _scope(text: str, sentences: Sequence[tuple[int, int]], at: int, follow: bool = True) -> str:
+def _scope(text: str, sentences: Sequence[Span], at: int, follow: bool = True) -> str:
     """The sentence naming the child and (``follow``) any following sentences about them."""
     for index, (start, end) in enumerate(sentences):
         if start <= at < end:
@@ -237,7 +237,7 @@ def _scope(text: str, sentences: Sequence[tuple[int, int]], at: int, follow: boo
     return text
 
 
-def _child_mentions(analysis: NameAnalysis, words: Words, reply: bool,
+def _child_mentions(analysis: NameAnalysis, sentences: Sequence[Span], words: Words, reply: bool,
                     anywhere: Callable[[str], bool]) -> list[tuple[NameMatch, bool]]:
     """Each single child named (not one of a list of children), and whether it is addressed."""
     text, windows = analysis.text, words.windows
@@ -262,17 +262,17 @@ def _child_mentions(analysis: NameAnalysis, words: Words, reply: bool,
     # them only then (it is the slow part).
     if not found and (reply or " from " in text or anywhere("personal") or anywhere("reminders")
                       or anywhere("second") or anywhere("conduct")):
-        found = _unknown_names(analysis, words, pets, reply)
+        found = _unknown_names(analysis, sentences, words, pets, reply)
     if not found and anywhere("conduct"):
-        found = _surnames_addressed(analysis, words)
+        found = _surnames_addressed(analysis, sentences, words)
     return found
 
 
-def _surnames_addressed(analysis: NameAnalysis, words: Words) -> list[tuple[NameMatch, bool]]:
+def _surnames_addressed(analysis: NameAnalysis, sentences: Sequence[Span],
+                        words: Words) -> list[tuple[NameMatch, bool]]:
     """A surname opening a sentence as the one addressed and told about their conduct
     ("Rafferty, that was not the behaviour we expect")."""
     text = analysis.text
-    sentences = sentence_spans(text)
     for match in opening_surnames(analysis):
         if VOCATIVE_AFTER.match(text, match.end) \
                 and Words.has(words.conduct, _scope(text, sentences, match.start, follow=False)):
@@ -280,13 +280,13 @@ def _surnames_addressed(analysis: NameAnalysis, words: Words) -> list[tuple[Name
     return []
 
 
-def _unknown_names(analysis: NameAnalysis, words: Words, pets: PetNames, reply: bool) -> list[tuple[NameMatch, bool]]:
+def _unknown_names(analysis: NameAnalysis, sentences: Sequence[Span], words: Words, pets: PetNames,
+                   reply: bool) -> list[tuple[NameMatch, bool]]:
     """Names the gazetteer lacks, in a slot that only a person fills: addressed ("#Y6 Jericho:
     homework in please"), greeted, or, in a reply to a parent, mid-sentence and not after a
     place preposition ("We'll keep an eye on Chidinma", "Yes, Nethmi can bring...")."""
     text = analysis.text
     found: list[tuple[NameMatch, bool]] = []
-    sentences = sentence_spans(text)
     for match in unknown_mentions(analysis, pets, words.windows):
         ahead = before(text, match, words.windows)
         sentence = _scope(text, sentences, match.start, follow=False)
