@@ -24,7 +24,7 @@ tweetguard.text.names.mentions; this kind judges whether the message targets the
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -65,6 +65,7 @@ PARAMS = {
     "proper_noun_window": Param(int, default=30, help="characters before a name read for a longer proper noun"),
 }
 
+WINDOW_KEYS = ("window", "pet_window_before", "pet_window_after", "proper_noun_window")
 # A class label between a name and the punctuation that addresses it: "Khoa Le in 5B: ...".
 CLASS_AFTER = r"(?:\s+in\s+(?:(?:Y|Yr|Year|Class)\s*)?\d+[A-Za-z]?|\s*\((?:Y|Yr|Year|Class)?\s*\d+[A-Za-z]?\))?"
 # What may follow a name used to address the child at the start of a sentence.
@@ -129,31 +130,33 @@ def _wrapped(before: str, after: str, subset: tuple[str, ...]) -> str:
 class Words:
     """A rule's word lists, ready to search."""
 
-    def __init__(self, params: Mapping[str, object]) -> None:
+    def __init__(self, params: Mapping[str, Any]) -> None:
         p = params
-        greetings: Sequence[str] = p["greetings"]  # type: ignore[assignment]
+        greetings: Sequence[str] = p["greetings"]
         self.greetings = Phrases("greetings", greetings)
         self.greeting_before = Phrases("greetings", greetings, "(?:", r")[\s,!]*$")
-        self.personal = Phrases("personal", p["personal"])  # type: ignore[arg-type]
-        conduct: Sequence[str] = p["conduct"]  # type: ignore[assignment]
+        self.personal = Phrases("personal", p["personal"])
+        conduct: Sequence[str] = p["conduct"]
         self.conduct = Phrases("conduct", conduct, "", TOPIC_AFTER)
-        self.reminders = Phrases("reminders", p["reminders"])  # type: ignore[arg-type]
+        self.reminders = Phrases("reminders", p["reminders"])
         # "Remember Winnie, ...": a reminder opening the sentence, then the name addressed.
-        self.reminder_before = Phrases("reminders", p["reminders"], r"(?:^|[.!?…\n])\W*(?:", r")\s+$")  # type: ignore[arg-type]
+        self.reminder_before = Phrases("reminders", p["reminders"], r"(?:^|[.!?…\n])\W*(?:", r")\s+$")
         # "Thank you, Sandford" thanks a community: its "you" does not speak to a child.
-        self.second = Phrases("second_person", p["second_person"], r"(?<!\bthank\s+)")  # type: ignore[arg-type]
-        self.achievements = Phrases("achievements", p["achievements"])  # type: ignore[arg-type]
+        self.second = Phrases("second_person", p["second_person"], r"(?<!\bthank\s+)")
+        self.achievements = Phrases("achievements", p["achievements"])
         self.conduct_from = Phrases("conduct", conduct, r"(?<!\w)(?:", r")\s+from\s+$")
-        animals: Sequence[str] = p["animals"]  # type: ignore[assignment]
+        animals: Sequence[str] = p["animals"]
         self.animal_before = Phrases("animals", animals, "(?:", r")s?\s*[,:–-]?\s*$")
         self.animal_after = Phrases("animals", animals, r"^\s*,?\s*(?:the|our|a|an|is|was)\s+(?:\w+\s+){0,2}(?:",
                                     r")(?!\w)")
-        roles: Sequence[str] = p["roles"]  # type: ignore[assignment]
+        roles: Sequence[str] = p["roles"]
         self.role_before = Phrases("roles", roles, "(?:", r")s?\s*[,:–-]?\s*$")
-        self.group = _group_regex(p["groups"], p["group_patterns"])  # type: ignore[arg-type]
-        self.windows = Windows(before=int(p["window"]), pet_before=int(p["pet_window_before"]),  # type: ignore[call-overload]
-                               pet_after=int(p["pet_window_after"]),  # type: ignore[call-overload]
-                               proper_noun_before=int(p["proper_noun_window"]))  # type: ignore[call-overload]
+        self.group = _group_regex(p["groups"], p["group_patterns"])
+        for key in WINDOW_KEYS:
+            if int(p[key]) < 0:
+                raise RuleParamError(key, f"must be 0 or more characters, not {p[key]}")
+        self.windows = Windows(before=int(p["window"]), pet_before=int(p["pet_window_before"]),
+                               pet_after=int(p["pet_window_after"]), proper_noun_before=int(p["proper_noun_window"]))
 
     def pets(self, text: str) -> PetNames:
         """This draft's pet, mascot and role names, each looked up once."""

@@ -61,7 +61,6 @@ def context_first_name_spans(text: str, tokens: Sequence[Token], lexicon: Lexico
     gaz = gazetteer()
     known, common_rank = gaz.first_names, gaz.common_rank
     pupils = roster.lower_first_names if roster is not None else frozenset()
-    titles = lexicon.titles | lexicon.capitalised_titles
     spans: list[tuple[int, int]] = []
     for match in _candidates(text, tokens):
         word = POSSESSIVE_END.sub("", match.group())
@@ -69,7 +68,7 @@ def context_first_name_spans(text: str, tokens: Sequence[Token], lexicon: Lexico
         if word.casefold() not in known and lower not in pupils and not _unlisted_person(text, match.end(), lower):
             continue
         previous = PREVIOUS_WORD.search(text[: match.start()])
-        if previous and previous.group(1).rstrip(".").lower() in titles:
+        if previous and previous.group(1).rstrip(".").lower() in lexicon.any_titles:
             continue
         if _after_proper_possessive(text, match.start(), known):
             continue
