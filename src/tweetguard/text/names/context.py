@@ -85,8 +85,8 @@ def context_first_name_spans(text: str, tokens: Sequence[Token], lexicon: Lexico
 
 def _previous_word(text: str, start: int) -> str | None:
     """The run of word characters and dots just before ``start`` (spaces between allowed),
-    or None: what the regex ``([\\w.]+)\\s*$`` finds before ``start``, read backwards so that a long
-    draft is not searched from its start once per word."""
+    or None: what the regex ``([\\w.]+)\\s*$`` finds before ``start``, read backwards so
+    that a long draft is not searched from its start once per word."""
     end = start
     while end > 0 and SPACE.match(text, end - 1):
         end -= 1

@@ -109,7 +109,8 @@ def in_name_list(text: str, candidates: Sequence[NameMatch], index: int, windows
     match = candidates[index]
     previous = candidates[index - 1] if index > 0 else None
     following = candidates[index + 1] if index + 1 < len(candidates) else None
-    if (previous and LIST_GAP.fullmatch(text, previous.end, match.start) and not _possessive_pair(text, previous, match)) \
+    if (previous and LIST_GAP.fullmatch(text, previous.end, match.start)
+            and not _possessive_pair(text, previous, match)) \
             or (following and LIST_GAP.fullmatch(text, match.end, following.start)
                 and not _possessive_pair(text, match, following)):
         return True
