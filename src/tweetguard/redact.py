@@ -74,13 +74,22 @@ def _detector(lexicon: Lexicon, roster: RosterIndex | None) -> Callable[[str], I
     return spans
 
 
+def _default_lexicon() -> Lexicon:
+    """The default catalogue's lists, for a Redactor made without an engine."""
+    from tweetguard.catalogue.loader import (
+        load_catalogue,  # only then is the catalogue needed
+    )
+
+    return build_lexicon(load_catalogue().lists)
+
+
 class Redactor:
     """A ``str -> str`` masker for OutputOptions.redact, plus the names learned so far."""
 
     def __init__(self, roster: Roster | None = None, detector: Callable[[str], Iterable[Span]] | None = None,
                  lexicon: Lexicon | None = None, roster_index: RosterIndex | None = None) -> None:
-        """``lexicon`` and ``roster_index``: the engine's (the catalogue's lists); without a
-        lexicon no context rules a name out, so more words are masked, never fewer."""
+        """``lexicon`` and ``roster_index``: the engine's, built from the catalogue it loaded;
+        without a lexicon, the default catalogue's lists are read."""
         self.known: set[str] = set()
         if roster is not None:
             for pupil in roster.pupils:
@@ -89,7 +98,9 @@ class Redactor:
                     self.known.update(part.lower() for part in regex.split(r"[-' ]", name) if len(part) > 1)
         if roster_index is None and roster is not None:
             roster_index = build_roster_index(roster)
-        self.detector = detector or _detector(lexicon or build_lexicon({}), roster_index)
+        if detector is None:
+            detector = _detector(lexicon if lexicon is not None else _default_lexicon(), roster_index)
+        self.detector = detector
 
     def learn(self, result: DraftResult) -> None:
         """Remember the words the names/targeted/media rules flagged in this draft."""

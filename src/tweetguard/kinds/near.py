@@ -20,7 +20,6 @@ from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import find_all, gather, phrase_index
 from tweetguard.text.prefilter import compile_patterns
-from tweetguard.text.sentences import clauses
 from tweetguard.text.wordmatch import inside_any
 
 PARAMS = {
@@ -103,7 +102,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             cues = find_all(text, context_index, context_patterns)
             if p["context_names"]:
                 cues = sorted(cues + ctx.analysis.context_names)
-        bounds = [(0, len(text))] if p["whole_draft"] else list(clauses(text))
+        bounds = [(0, len(text))] if p["whole_draft"] else ctx.analysis.clauses
         for start, end in bounds:
             if any(start <= b[0] < end for b in blockers):
                 continue

@@ -339,7 +339,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if threshold < 0 and not scorer.could_be_negative(text):
             return  # every sentence scores zero or more: the total cannot reach the threshold
         sarcastic = scorer.is_sarcastic(text)
-        scored = [scorer.sentence(text, s, e, sarcastic) for s, e in sentences(text)]
+        scored = [scorer.sentence(text, s, e, sarcastic) for s, e in ctx.analysis.sentences]
         total = sum(s.score for s in scored)
         if not scored or total > threshold:
             return

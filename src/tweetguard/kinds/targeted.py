@@ -15,21 +15,35 @@ any of these holds:
 
 "The child's sentence" is the sentence naming them and any that follow it about them
 ("He is in hospital..."), so a conduct word elsewhere in a long draft does not count.
-All word lists are rule keys so a school can tune them.
+All word lists are rule keys so a school can tune them, and so are ``groups`` (a greeting
+to one of these is the community's), and the windows either side of a name the rule reads.
+Who a name names (a pet, one of a list, part of a proper noun, a place...) is judged by
+tweetguard.text.names.mentions; this kind judges whether the message targets the child.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch, Reason
-from tweetguard.text.names.first import NOT_A_NAME_ENDING
-from tweetguard.text.sentences import sentences as sentence_spans
+from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch
+from tweetguard.text.names.mentions import (
+    PetNames,
+    Windows,
+    after_travel_word,
+    before,
+    in_name_list,
+    inside_proper_noun,
+    opening_surnames,
+    opens_sentence,
+    place_or_sentence_start,
+    unknown_mentions,
+)
+from tweetguard.text.sentences import Span
 from tweetguard.text.wordmatch import PhraseIndex
 
 PARAMS = {
@@ -43,15 +57,15 @@ PARAMS = {
                                     "mascot"], help="a name right after one of these is a pet's or mascot's"),
     "roles": Param(list, default=["lollipop man", "lollipop lady", "crossing patrol", "caretaker"],
                    help="adults' roles: a name right after one of these is an adult's"),
+    "groups": Param(list, default=[], help="words that make a greeting the whole community's (everyone)"),
+    "group_patterns": Param(list, default=[], help="regexes for the same (year groups: year\\s*\\d+)"),
+    "window": Param(int, default=40, help="characters before a name read for a greeting, a list or a place"),
+    "pet_window_before": Param(int, default=30, help="characters before a name read for a pet or a role"),
+    "pet_window_after": Param(int, default=40, help="characters after a name read for a pet or a role"),
+    "proper_noun_window": Param(int, default=30, help="characters before a name read for a longer proper noun"),
 }
 
-# Between names in a list of children: "Kofi and Tobi", "Jakub, Amara and Sofia".
-LIST_GAP = regex.compile(r"\s*(?:,|&|\+|\band\b|,\s*and\b)\s*", regex.I)
-# A list of capitalised names around a name, whether or not the gazetteer knows the others:
-# "Harry, Hermione and Ron", "... Hermione and Ron".
-CAP = r"\p{Lu}[\p{L}\p{M}'’\-]*"
-LIST_AFTER = regex.compile(rf"(?:\s*,\s*{CAP}(?:\s+{CAP})?)*\s*,?\s*(?:and|&|\+)\s+{CAP}", regex.V1)
-LIST_BEFORE = regex.compile(rf"{CAP}\s*,?\s*(?:and|&|\+)\s*$", regex.V1)
+WINDOW_KEYS = ("window", "pet_window_before", "pet_window_after", "proper_noun_window")
 # A class label between a name and the punctuation that addresses it: "Khoa Le in 5B: ...".
 CLASS_AFTER = r"(?:\s+in\s+(?:(?:Y|Yr|Year|Class)\s*)?\d+[A-Za-z]?|\s*\((?:Y|Yr|Year|Class)?\s*\d+[A-Za-z]?\))?"
 # What may follow a name used to address the child at the start of a sentence.
@@ -63,22 +77,10 @@ THIRD_PERSON_REASON = regex.compile(r"\s+(?:for|on|in|who|whose|from|and)\b", re
 # What may follow a name addressed at a sentence's end: the end ("Much calmer today, Kai."),
 # or ", you..." ("..., Aoife, you looked so happy").
 SENTENCE_AFTER = regex.compile(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(]|,\s*(?:you|your)\b)")
-# The start of a sentence, allowing headline hashtags before it ("#Y6 Jericho: ...").
-SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…\n])(?:\s*[#@][\w]+)*[^\w#@]*$")
-# A sentence that goes on about the same child: "He is in hospital...", "Your kit is...".
-# A capitalised plural of a thing before a colon is a heading ("Lunchboxes: ..."), not a name.
-HEADING_PLURAL = regex.compile(r"(?:[xz]|[cs]h|ss)es$|[^aeiou]s$", regex.I)
-HEADING_COLON = regex.compile(r"\s*:")
 # A comment on conduct is not one when it is the topic of a talk: "talking about our eco club".
 TOPIC_AFTER = r"(?!\s+about\b)"
+# A sentence that goes on about the same child: "He is in hospital...", "Your kit is...".
 ABOUT_SAME = regex.compile(r"\W*(?:he|she|his|her|him|you|your)\b", regex.I)
-# Words before an unknown capitalised word that put a place there, not a person.
-# Words that make a greeting the whole community's: "Welcome back, everyone!".
-GROUP = regex.compile(r"\b(?:everyone|everybody|all|families|parents|children|pupils|staff|team|teams|class|"
-                      r"classes|year\s*\d+|y\d+|reception|nursery|school|friends)\b", regex.I)
-# In a reply, where a place is as likely as a person: "the trip to Wroxham", "news from Sandford".
-TRAVEL_BEFORE = regex.compile(r"\b(?:to|from|of)\s+$", regex.I)
-PLACE_BEFORE = regex.compile(r"\b(?:at|in|near|visit|visited|visiting|via|towards|around|outside|inside)\s+$", regex.I)
 
 
 def _regex(pattern: str) -> regex.Pattern[str]:
@@ -128,31 +130,53 @@ def _wrapped(before: str, after: str, subset: tuple[str, ...]) -> str:
 class Words:
     """A rule's word lists, ready to search."""
 
-    def __init__(self, params: Mapping[str, object]) -> None:
+    def __init__(self, params: Mapping[str, Any]) -> None:
         p = params
-        greetings: Sequence[str] = p["greetings"]  # type: ignore[assignment]
+        greetings: Sequence[str] = p["greetings"]
         self.greetings = Phrases("greetings", greetings)
         self.greeting_before = Phrases("greetings", greetings, "(?:", r")[\s,!]*$")
-        self.personal = Phrases("personal", p["personal"])  # type: ignore[arg-type]
-        conduct: Sequence[str] = p["conduct"]  # type: ignore[assignment]
+        self.personal = Phrases("personal", p["personal"])
+        conduct: Sequence[str] = p["conduct"]
         self.conduct = Phrases("conduct", conduct, "", TOPIC_AFTER)
-        self.reminders = Phrases("reminders", p["reminders"])  # type: ignore[arg-type]
+        self.reminders = Phrases("reminders", p["reminders"])
         # "Remember Winnie, ...": a reminder opening the sentence, then the name addressed.
-        self.reminder_before = Phrases("reminders", p["reminders"], r"(?:^|[.!?…\n])\W*(?:", r")\s+$")  # type: ignore[arg-type]
+        self.reminder_before = Phrases("reminders", p["reminders"], r"(?:^|[.!?…\n])\W*(?:", r")\s+$")
         # "Thank you, Sandford" thanks a community: its "you" does not speak to a child.
-        self.second = Phrases("second_person", p["second_person"], r"(?<!\bthank\s+)")  # type: ignore[arg-type]
-        self.achievements = Phrases("achievements", p["achievements"])  # type: ignore[arg-type]
+        self.second = Phrases("second_person", p["second_person"], r"(?<!\bthank\s+)")
+        self.achievements = Phrases("achievements", p["achievements"])
         self.conduct_from = Phrases("conduct", conduct, r"(?<!\w)(?:", r")\s+from\s+$")
-        animals: Sequence[str] = p["animals"]  # type: ignore[assignment]
+        animals: Sequence[str] = p["animals"]
         self.animal_before = Phrases("animals", animals, "(?:", r")s?\s*[,:–-]?\s*$")
         self.animal_after = Phrases("animals", animals, r"^\s*,?\s*(?:the|our|a|an|is|was)\s+(?:\w+\s+){0,2}(?:",
                                     r")(?!\w)")
-        roles: Sequence[str] = p["roles"]  # type: ignore[assignment]
+        roles: Sequence[str] = p["roles"]
         self.role_before = Phrases("roles", roles, "(?:", r")s?\s*[,:–-]?\s*$")
+        self.group = _group_regex(p["groups"], p["group_patterns"])
+        for key in WINDOW_KEYS:
+            if int(p[key]) < 0:
+                raise RuleParamError(key, f"must be 0 or more characters, not {p[key]}")
+        self.windows = Windows(before=int(p["window"]), pet_before=int(p["pet_window_before"]),
+                               pet_after=int(p["pet_window_after"]), proper_noun_before=int(p["proper_noun_window"]))
+
+    def pets(self, text: str) -> PetNames:
+        """This draft's pet, mascot and role names, each looked up once."""
+        return PetNames(text, (self.animal_before, self.role_before), self.animal_after, self.windows)
 
     @staticmethod
     def has(pattern: Phrases, text: str) -> bool:
         return pattern.search(text)
+
+
+def _group_regex(words: Sequence[str], patterns: Sequence[str]) -> regex.Pattern[str] | None:
+    """``groups`` words and ``group_patterns`` as one regex (None when both are empty)."""
+    alternatives = [regex.escape(str(w)) for w in words] + [str(p) for p in patterns]
+    if not alternatives:
+        return None
+    try:
+        compiled = regex.compile(r"\b(?:" + "|".join(alternatives) + r")\b", regex.I)
+    except regex.error as exc:
+        raise RuleParamError("group_patterns", f"has a pattern that does not compile ({exc})") from None
+    return compiled
 
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
@@ -172,14 +196,15 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         def within(name: str, scope: str) -> bool:
             return anywhere(name) and words.has(getattr(words, name), scope)
 
-        mentions = _child_mentions(analysis, text, words, bool(draft.reply_to), anywhere)
+        mentions = _child_mentions(analysis, context.analysis.sentences, words, bool(draft.reply_to), anywhere)
         if not mentions:
             return
-        sentences = sentence_spans(text)
+        sentences = context.analysis.sentences
         # "Zain is back after his operation. Welcome back!": a greeting in a sentence of its
         # own is the child's when the draft names one child and the greeting no group.
         personal_anywhere = len(mentions) == 1 and anywhere("personal") and any(
-            words.has(words.personal, text[s:e]) and not GROUP.search(text, s, e) for s, e in sentences)
+            words.has(words.personal, text[s:e]) and not (words.group and words.group.search(text, s, e))
+            for s, e in sentences)
         for match, vocative in mentions:
             scope = _scope(text, sentences, match.start)
             why = None
@@ -202,7 +227,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     return check
 
 
-def _scope(text: str, sentences: Sequence[tuple[int, int]], at: int, follow: bool = True) -> str:
+def _scope(text: str, sentences: Sequence[Span], at: int, follow: bool = True) -> str:
     """The sentence naming the child and (``follow``) any following sentences about them."""
     for index, (start, end) in enumerate(sentences):
         if start <= at < end:
@@ -215,71 +240,59 @@ def _scope(text: str, sentences: Sequence[tuple[int, int]], at: int, follow: boo
     return text
 
 
-def _child_mentions(analysis: NameAnalysis, text: str, words: Words, reply: bool,
+def _child_mentions(analysis: NameAnalysis, sentences: Sequence[Span], words: Words, reply: bool,
                     anywhere: Callable[[str], bool]) -> list[tuple[NameMatch, bool]]:
     """Each single child named (not one of a list of children), and whether it is addressed."""
+    text, windows = analysis.text, words.windows
     full = [m for m in analysis.pupil_names if m.form is Form.FULL and m.first is not None]
-    firsts = analysis.first_names()
-    candidates = sorted(full + firsts, key=lambda m: m.start)
+    candidates = sorted(full + analysis.first_names(), key=lambda m: m.start)
     rank = analysis.gaz.common_rank
     roster_first = analysis.roster.first_names if analysis.roster is not None else frozenset()
+    pets = words.pets(text)
     found: list[tuple[NameMatch, bool]] = []
     for index, match in enumerate(candidates):
-        if _in_list(candidates, index, text) or _pet(text, match, words):
+        if in_name_list(text, candidates, index, windows) or pets.names_one(match):
             continue
         key = (match.first_name or "").casefold()
         vocative = _vocative(text, match, words)
         if not vocative:
             if rank.get(key, FREQUENT_RANK) < FREQUENT_RANK and key not in roster_first:
                 continue  # "May", "Summer", "Will": words first, names only when addressed
-            if match.form == "first" and _inside_proper_noun(text, match):
+            if match.form is Form.FIRST and inside_proper_noun(text, match, windows):
                 continue  # "Young Voices", "Roman Day", "Blue Peter"
         found.append((match, vocative))
     # Names no list knows count only where something could make one a child's: look for
     # them only then (it is the slow part).
     if not found and (reply or " from " in text or anywhere("personal") or anywhere("reminders")
                       or anywhere("second") or anywhere("conduct")):
-        found = _unknown_names(analysis, text, words, reply)
+        found = _unknown_names(analysis, sentences, words, pets, reply)
     if not found and anywhere("conduct"):
-        found = _surnames_addressed(analysis, text, words)
+        found = _surnames_addressed(analysis, sentences, words)
     return found
 
 
-# A lone capitalised word opening a sentence and followed by a comma: "Rafferty, that was...".
-OPENING_WORD = regex.compile(r"(?:^|(?<=[.!?…\n]))\s*(\p{Lu}\p{Ll}{2,})(?=,)", regex.V1)
-
-
-def _surnames_addressed(analysis: NameAnalysis, text: str, words: Words) -> list[tuple[NameMatch, bool]]:
-    """A word the lists know only as a surname, opening a sentence as the one addressed and
-    told about their conduct: many surnames are first names too ("Rafferty, that was not the
-    behaviour we expect"). Not an everyday word ("Sadly, ...")."""
-    sentences = sentence_spans(text)
-    for found in OPENING_WORD.finditer(text):
-        start, end = found.span(1)
-        key = found.group(1).casefold()
-        if key not in analysis.gaz.surnames or analysis.gaz.common_rank.get(key, FREQUENT_RANK) < FREQUENT_RANK \
-                or NOT_A_NAME_ENDING.search(key):
-            continue
-        match = NameMatch(start, end, Form.FIRST, found.group(1), None, (start, end), None, Reason.SURNAME_ADDRESSED)
-        if VOCATIVE_AFTER.match(text, end) and Words.has(words.conduct, _scope(text, sentences, start, follow=False)):
+def _surnames_addressed(analysis: NameAnalysis, sentences: Sequence[Span],
+                        words: Words) -> list[tuple[NameMatch, bool]]:
+    """A surname opening a sentence as the one addressed and told about their conduct
+    ("Rafferty, that was not the behaviour we expect")."""
+    text = analysis.text
+    for match in opening_surnames(analysis):
+        if VOCATIVE_AFTER.match(text, match.end) \
+                and Words.has(words.conduct, _scope(text, sentences, match.start, follow=False)):
             return [(match, True)]
     return []
 
 
-def _unknown_names(analysis: NameAnalysis, text: str, words: Words, reply: bool) -> list[tuple[NameMatch, bool]]:
+def _unknown_names(analysis: NameAnalysis, sentences: Sequence[Span], words: Words, pets: PetNames,
+                   reply: bool) -> list[tuple[NameMatch, bool]]:
     """Names the gazetteer lacks, in a slot that only a person fills: addressed ("#Y6 Jericho:
     homework in please"), greeted, or, in a reply to a parent, mid-sentence and not after a
     place preposition ("We'll keep an eye on Chidinma", "Yes, Nethmi can bring...")."""
+    text = analysis.text
     found: list[tuple[NameMatch, bool]] = []
-    sentences = sentence_spans(text)
-    for match in analysis.unknown_words():
-        before = text[max(0, match.start - 40):match.start]
-        if _pet(text, match, words) or LIST_AFTER.match(text, match.end) or LIST_BEFORE.search(before) \
-                or NOT_A_NAME_ENDING.search(match.first_name.casefold()):
-            continue  # "Seashells, shellfish and...", "Respectfully, ..."
+    for match in unknown_mentions(analysis, pets, words.windows):
+        ahead = before(text, match, words.windows)
         sentence = _scope(text, sentences, match.start, follow=False)
-        if HEADING_COLON.match(text, match.end) and HEADING_PLURAL.search(match.first_name or ""):
-            continue  # "Lunchboxes: please remember...": a heading, not a child
         if _vocative(text, match, words):
             # Addressed with an instruction, a "you", a greeting or a comment on conduct:
             # "#Y6 Jericho: homework in please", "Rafferty, that was not the behaviour...";
@@ -287,79 +300,28 @@ def _unknown_names(analysis: NameAnalysis, text: str, words: Words, reply: bool)
             if Words.has(words.reminders, sentence) or Words.has(words.second, sentence) \
                     or Words.has(words.personal, sentence) or Words.has(words.conduct, sentence):
                 found.append((match, True))
-        elif SENTENCE_BEFORE.search(before) or PLACE_BEFORE.search(before):
+        elif place_or_sentence_start(ahead):
             continue  # "Fortnite is rated 12+", "a trip to Wroxham"
-        elif reply and not TRAVEL_BEFORE.search(before) or Words.has(words.personal, sentence) \
-                or words.conduct_from.search(before):
+        elif reply and not after_travel_word(ahead) or Words.has(words.personal, sentence) \
+                or words.conduct_from.search(ahead):
             # A reply to a parent, a sentence that greets someone, or a judgement "from" someone
             # puts a person in the slot: "thinking of Eitan", "Much better behaviour from Leontyne".
             found.append((match, False))
     return found
 
 
-def _in_list(candidates: Sequence[NameMatch], index: int, text: str) -> bool:
-    match = candidates[index]
-    before = candidates[index - 1] if index > 0 else None
-    after = candidates[index + 1] if index + 1 < len(candidates) else None
-    if (before and LIST_GAP.fullmatch(text, before.end, match.start) and not _possessive_pair(text, before, match)) \
-            or (after and LIST_GAP.fullmatch(text, match.end, after.start) and not _possessive_pair(text, match, after)):
-        return True
-    return bool(LIST_AFTER.match(text, match.end) or LIST_BEFORE.search(text[max(0, match.start - 40):match.start]))
-
-
-def _possessive_pair(text: str, first: NameMatch, second: NameMatch) -> bool:
-    """ "Hi Sarah, Lucas's jumper...": a comma, then a possessive that no more names follow,
-    addresses the first and talks about the second; it is not a list of children."""
-    return text[first.end:second.start].strip() == "," and text.startswith(("'s", "’s"), second.end) \
-        and not LIST_AFTER.match(text, second.end + 2)
-
-
-def _pet(text: str, match: NameMatch, words: Words) -> bool:
-    """A pet's, mascot's or adult's name: "our reading dog, Biscuit", "Bramble the school
-    dog", "our lollipop man, Stan"; once a draft says so, every mention of that name is."""
-    name = text[match.start:match.end]
-    for start, end in _whole_word_occurrences(text, name):
-        if words.animal_before.search(text[max(0, start - 30):start]) or words.role_before.search(
-                text[max(0, start - 30):start]) or words.animal_after.search(text[end:end + 40]):
-            return True
-    return False
-
-
-WORD_CHAR = regex.compile(r"\w")
-
-
-def _whole_word_occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """Where ``word`` stands as a whole word (no word character either side), found
-    without compiling a pattern for each name."""
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if not (start and WORD_CHAR.match(text, start - 1)) and not WORD_CHAR.match(text, end):
-            yield start, end
-        start = text.find(word, start + 1)
-
-
 def _vocative(text: str, match: NameMatch, words: Words) -> bool:
-    before = text[max(0, match.start - 40):match.start]
-    if words.greeting_before.search(before):
+    ahead = before(text, match, words.windows)
+    if words.greeting_before.search(ahead):
         # "Well done Josh", "Happy 8th birthday Amara"; not "Well done Jun for his number bonds"
         return not THIRD_PERSON_REASON.match(text, match.end)
     end = match.end + (2 if text.startswith(("'s", "’s"), match.end) else 0)
     if end != match.end:
         return False
-    if (SENTENCE_BEFORE.search(before) or words.reminder_before.search(before)) and VOCATIVE_AFTER.match(text, end):
+    if (opens_sentence(ahead) or words.reminder_before.search(ahead)) and VOCATIVE_AFTER.match(text, end):
         return True  # "Sam, remember your kit", "Khoa Le in 5B: your trumpet...", "Remember Winnie, ..."
-    return before.rstrip().endswith(",") and bool(SENTENCE_AFTER.match(text, end))  # "..., Kai!"
+    return ahead.rstrip().endswith(",") and bool(SENTENCE_AFTER.match(text, end))  # "..., Kai!"
 
 
 def _greeted(text: str, match: NameMatch, words: Words) -> bool:
-    return bool(words.greeting_before.search(text[max(0, match.start - 40):match.start]))
-
-
-def _inside_proper_noun(text: str, match: NameMatch) -> bool:
-    """A first name that is one word of a longer capitalised name ("Summer Fair", "Blue Peter")."""
-    after = regex.match(r"[ \t]+(\p{Lu})", text[match.end:match.end + 3])
-    if after:
-        return True
-    before = regex.search(r"(\p{Lu}[\p{L}]*)[ \t]+$", text[max(0, match.start - 30):match.start])
-    return bool(before) and not SENTENCE_BEFORE.search(text[:match.start - len(before.group(0))])
+    return bool(words.greeting_before.search(before(text, match, words.windows)))

@@ -13,6 +13,7 @@ from functools import cached_property
 from tweetguard.text.names import Lexicon, NameAnalysis, RosterIndex, Token, tokenise
 from tweetguard.text.names.context import context_first_name_spans
 from tweetguard.text.normalise import TextView
+from tweetguard.text.sentences import Span, clauses, sentences
 
 
 class TextAnalysis:
@@ -28,6 +29,16 @@ class TextAnalysis:
     def tokens(self) -> list[Token]:
         """The recogniser's tokens (words and hashtag parts)."""
         return tokenise(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The sentences (text.sentences.sentences), each with its closing punctuation."""
+        return sentences(self.text)
+
+    @cached_property
+    def clauses(self) -> list[Span]:
+        """The sentences cut at spaced dashes (text.sentences.clauses)."""
+        return list(clauses(self.text))
 
     @cached_property
     def names(self) -> NameAnalysis:

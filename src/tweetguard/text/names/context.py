@@ -24,7 +24,8 @@ from tweetguard.text.sentences import starts_sentence
 # A candidate word: a capital and at least one more letter, not inside a longer word.
 WORD = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{L}]+(?:[-'’]\p{L}+)*", regex.V1)
 POSSESSIVE_END = regex.compile(r"['’]s$")
-PREVIOUS_WORD = regex.compile(r"([\w.]+)\s*$")
+SPACE = regex.compile(r"\s")
+WORD_OR_DOT = regex.compile(r"[\w.]")
 # At a sentence's start every word is capitalised, so there a name that is also one of the
 # commonest English words ("Will", "May", "Mark") needs a cue after it ("Will's", "Sam is").
 COMMON_RANK = 3000
@@ -61,15 +62,14 @@ def context_first_name_spans(text: str, tokens: Sequence[Token], lexicon: Lexico
     gaz = gazetteer()
     known, common_rank = gaz.first_names, gaz.common_rank
     pupils = roster.lower_first_names if roster is not None else frozenset()
-    titles = lexicon.titles | lexicon.capitalised_titles
     spans: list[tuple[int, int]] = []
     for match in _candidates(text, tokens):
         word = POSSESSIVE_END.sub("", match.group())
         lower = word.lower()
         if word.casefold() not in known and lower not in pupils and not _unlisted_person(text, match.end(), lower):
             continue
-        previous = PREVIOUS_WORD.search(text[: match.start()])
-        if previous and previous.group(1).rstrip(".").lower() in titles:
+        previous = _previous_word(text, match.start())
+        if previous and previous.rstrip(".").lower() in lexicon.any_titles:
             continue
         if _after_proper_possessive(text, match.start(), known):
             continue
@@ -81,6 +81,19 @@ def context_first_name_spans(text: str, tokens: Sequence[Token], lexicon: Lexico
             continue
         spans.append((match.start(), match.start() + len(word)))
     return spans
+
+
+def _previous_word(text: str, start: int) -> str | None:
+    """The run of word characters and dots just before ``start`` (spaces between allowed),
+    or None: what the regex ``([\\w.]+)\\s*$`` finds before ``start``, read backwards so
+    that a long draft is not searched from its start once per word."""
+    end = start
+    while end > 0 and SPACE.match(text, end - 1):
+        end -= 1
+    begin = end
+    while begin > 0 and WORD_OR_DOT.match(text, begin - 1):
+        begin -= 1
+    return text[begin:end] if begin < end else None
 
 
 def _after_proper_possessive(text: str, start: int, known: frozenset[str]) -> bool:

@@ -66,6 +66,7 @@ class Lexicon:
     known_roles: Mapping[Phrase, Role]  # which list a known phrase came from
     triggers: frozenset[str]  # every word that can start a title, role, cue or known name
     context_not_names: frozenset[str]  # first names the context finder never takes alone
+    any_titles: frozenset[str]  # titles and capitalised titles: the context finder takes either
 
 
 def _folded(lists: Lists, name: str) -> frozenset[str]:
@@ -92,6 +93,7 @@ def build_lexicon(lists: Lists) -> Lexicon:
         place_prefixes=_folded(lists, "place-prefixes"), business_words=_folded(lists, "business-words"),
         family_words=_folded(lists, "family-words"), known=known, known_roles=known_roles,
         triggers=frozenset(triggers), context_not_names=frozenset(w.lower() for w in get("context-not-names")),
+        any_titles=titles | capitalised,
     )
 
 

@@ -35,11 +35,6 @@ class Role(Enum):
     AUTHOR = "an author: after a work's title and 'by'"
     INTRODUCED = "someone a cue introduces (learning about...)"
     ADULT_ROLE = "an adult: next to a role (author, MP...)"
-    PET = "a pet, mascot or adult named by a role word"
-
-    @property
-    def description(self) -> str:
-        return self.value
 
 
 class Reason(StrEnum):

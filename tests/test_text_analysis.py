@@ -1,0 +1,93 @@
+"""The text-analysis layer: one analysis per draft on the context, the sentence splitter,
+the recogniser's verdicts (Role, Reason), the context-name finder and the pet lookup."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from conftest import WEEKDAY_MORNING
+from namefinder import default_lexicon, find_pupil_names
+
+from tweetguard.catalogue.loader import Catalogue
+from tweetguard.core.model import Draft
+from tweetguard.core.settings import Settings
+from tweetguard.engine.checker import Engine
+from tweetguard.kinds.base import Context
+from tweetguard.text import names
+from tweetguard.text.names import Form, NameAnalysis, Reason, Role
+from tweetguard.text.names.context import context_first_name_spans
+from tweetguard.text.normalise import normalise
+from tweetguard.text.sentences import clauses, sentences, starts_sentence
+
+
+def test_sentences_keep_their_punctuation_and_split_at_line_breaks() -> None:
+    text = "Well done Kai! See you soon.\nYear 6 – bring your kit"
+    assert [text[s:e] for s, e in sentences(text)] == ["Well done Kai!", " See you soon.", "Year 6 – bring your kit"]
+    assert [text[s:e] for s, e in clauses(text)] == ["Well done Kai!", " See you soon.", "Year 6", "bring your kit"]
+
+
+def test_a_decimal_point_or_initial_does_not_end_a_sentence() -> None:
+    assert len(sentences("We raised £3.50 each. Thank you!")) == 2
+
+
+def test_sentence_start_at_one_word() -> None:
+    text = "Hello. Will you come?\nMay is here, said Will."
+    assert starts_sentence(text, text.index("Will"))
+    assert starts_sentence(text, text.index("May"))
+    assert not starts_sentence(text, text.rindex("Will"))
+
+
+def test_context_analysis_is_built_once_per_draft() -> None:
+    view = normalise("Thank you to Priya Sharma!")
+    context = Context(view, WEEKDAY_MORNING, Settings(), None, {}, lexicon=default_lexicon())
+    assert context.analysis is context.analysis
+    assert context.analysis.names is context.analysis.names
+    assert context.analysis.tokens is context.analysis.names.tokens
+
+
+def test_reasons_and_forms_are_enums_that_read_as_text() -> None:
+    (match,) = find_pupil_names("Well done Priya Sharma!")
+    assert match.form is Form.FULL and match.form == "full"
+    assert match.reason is Reason.FIRST_AND_SURNAME
+    assert str(match.reason) == "a first name followed by a surname"
+
+
+def test_each_ruled_out_word_says_why() -> None:
+    text = "We read Pondlife by Tamsin Brightwater with Mrs Okafor, then Louis Sachar's Holes."
+    analysis = NameAnalysis(text, default_lexicon())
+    ruled_out = dict(analysis.ruled_out())
+    assert ruled_out["Tamsin"] is Role.AUTHOR and ruled_out["Brightwater"] is Role.AUTHOR
+    assert ruled_out["Louis"] is Role.FAMOUS
+    assert ruled_out["Okafor"] is Role.TITLED
+    assert analysis.pupil_names == []
+
+
+def test_context_finder_reads_the_catalogue_titles_and_not_names_list() -> None:
+    text = "Year 2 welcomed Grandad Sid. Grace and Priya helped."
+    spans = context_first_name_spans(text, names.tokenise(text), default_lexicon(), None)
+    assert [text[s:e] for s, e in spans] == ["Priya"]  # Grandad: a title; Grace: context-not-names
+
+
+def test_context_finder_takes_a_hashtag_as_one_word() -> None:
+    text = "#Priya won and #WellDonePriya too"
+    spans = context_first_name_spans(text, names.tokenise(text), default_lexicon(), None)
+    assert [text[s:e] for s, e in spans] == ["Priya"]
+
+
+def _targeted_only(catalogue: Catalogue) -> Catalogue:
+    return replace(catalogue, rules=tuple(r for r in catalogue.rules if r.kind == "targeted"))
+
+
+def test_a_long_draft_repeating_one_name_is_checked_quickly(catalogue: Catalogue) -> None:
+    engine = Engine(_targeted_only(catalogue), Settings())
+    started = time.perf_counter()
+    engine.check(Draft(source="x", text="Ella Thornton " * 715), WEEKDAY_MORNING)
+    assert time.perf_counter() - started < 1.0  # the pet lookup once per name: linear, not quadratic
+
+
+def test_a_pet_named_once_is_a_pet_everywhere(catalogue: Catalogue) -> None:
+    engine = Engine(_targeted_only(catalogue), Settings())
+    text = "Meet our new reading dog, Biscuit! Happy birthday Biscuit!"
+    result, _ = engine.check(Draft(source="x", text=text), WEEKDAY_MORNING)
+    assert result.violations == []
