@@ -19,13 +19,12 @@ disguised with look-alike letters or zero-width characters is masked too.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator
 
 import regex
 
 from tweetguard.core.errors import TweetguardError
-from tweetguard.core.model import DraftResult, Note, Violation
+from tweetguard.core.model import DraftResult
 from tweetguard.core.reporting import Reporter, Summary
 from tweetguard.core.roster import Roster
 from tweetguard.text.names import (
@@ -152,15 +151,3 @@ class RedactingReporter:
 
     def finish(self, summary: Summary) -> None:
         self.inner.finish(summary)
-
-
-def redacted_result(result: DraftResult, redact: Callable[[str], str]) -> DraftResult:
-    """A copy of ``result`` with every printed string masked (for formats that print many)."""
-    violations: Sequence[Violation] = [
-        replace(v, message=redact(v.message), suggestion=redact(v.suggestion) if v.suggestion else v.suggestion,
-                fix=redact(v.fix) if v.fix else v.fix)
-        for v in result.violations
-    ]
-    notes: Sequence[Note] = [replace(n, message=redact(n.message)) for n in result.notes]
-    return replace(result, draft=replace(result.draft, text=redact(result.draft.text)),
-                   violations=list(violations), notes=list(notes))

@@ -43,6 +43,7 @@ from tweetguard.text.names.mentions import (
     place_or_sentence_start,
     unknown_mentions,
 )
+from tweetguard.text.phrases import anchor_words, phrase_regex
 from tweetguard.text.sentences import Span
 from tweetguard.text.wordmatch import PhraseIndex
 
@@ -83,25 +84,9 @@ TOPIC_AFTER = r"(?!\s+about\b)"
 ABOUT_SAME = regex.compile(r"\W*(?:he|she|his|her|him|you|your)\b", regex.I)
 
 
-def _regex(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern, regex.I | regex.V1)
-
-
-def _phrase(phrase: str) -> str:
-    """A phrase as a regex: words in order, any spaces between; ``*`` is one optional word
-    ("happy * birthday" matches "happy birthday" and "happy 8th birthday")."""
-    parts = [r"(?:\S+\s+)?" if word == "*" else regex.escape(word) + r"\s+" for word in phrase.split()]
-    body = "".join(parts)
-    return body[:-3] if body.endswith(r"\s+") else body
-
-
-def _words(phrase: str) -> list[tuple[str, bool]]:
-    """A phrase's literal words (for its anchor); ``*`` stands for any word."""
-    return [(word, False) for word in phrase.split() if word != "*"]
-
-
 class Phrases:
-    """A word list inside a regex (``before`` + the list + ``after``), searched for the
+    """A word list (in the catalogue's one phrase syntax: text/phrases.py) inside a regex
+    (``before`` + the list + ``after``), searched for the
     phrases whose anchor word is in the text only: the whole list is never compiled (that
     was most of the start-up time), and a text without any anchor is not searched at all.
     A phrase whose anchor is absent cannot match, so what is found is the same."""
@@ -110,7 +95,7 @@ class Phrases:
         if not words:
             raise RuleParamError(name, "is empty; give at least one phrase")
         ordered = tuple(sorted({str(w) for w in words}, key=lambda w: (-len(w), w)))
-        self.index = PhraseIndex(ordered, self._source, _words, case_sensitive=False)
+        self.index = PhraseIndex(ordered, self._source, anchor_words, case_sensitive=False)
         self.before, self.after = before, after
 
     def _source(self, subset: tuple[str, ...]) -> str:
@@ -123,7 +108,7 @@ class Phrases:
 
 @lru_cache(maxsize=1024)
 def _wrapped(before: str, after: str, subset: tuple[str, ...]) -> str:
-    body = "|".join(_phrase(p) for p in subset)
+    body = "|".join(phrase_regex(p) for p in subset)
     return rf"{before}(?<!\w)(?:{body})(?!\w){after}"
 
 

@@ -61,7 +61,7 @@ def phrase_regex(phrase: str) -> str:
     return body
 
 
-def _stem_words(phrase: str) -> list[tuple[str, bool]]:
+def anchor_words(phrase: str) -> list[tuple[str, bool]]:
     """A phrase's words as (literal core, is a stem), for choosing its anchor."""
     return [(w[:-1], True) if w.endswith("*") else (w, False) for w in _words(phrase) if w != ANY_WORD]
 
@@ -76,7 +76,7 @@ def _ordered_source(ordered: tuple[str, ...]) -> str:
 def phrase_index(phrases: tuple[str, ...], case_sensitive: bool = False) -> PhraseIndex:
     """``phrases`` ready to match: whole words, longest first, ignoring case unless asked."""
     ordered = tuple(sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p)))
-    return PhraseIndex(ordered, _ordered_source, _stem_words, case_sensitive=case_sensitive)
+    return PhraseIndex(ordered, _ordered_source, anchor_words, case_sensitive=case_sensitive)
 
 
 def first_phrase(text: str, phrases: PhraseIndex) -> str | None:
