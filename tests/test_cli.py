@@ -29,7 +29,7 @@ def test_clean_draft_exits_0(tmp_path: Path) -> None:
 
 def test_error_exits_1_and_says_when_it_may_go_out(tmp_path: Path) -> None:
     code, out, _ = run("check", "--text", "Reading records are due in on Monday.", "--at", SATURDAY,
-                       "--format", "text")
+                       "--format", "text", "--verbose")
     assert code == 1
     assert "posting-hours" in out and "Monday 16 March at 8:00am" in out
 
@@ -152,3 +152,23 @@ def test_machine_formats_say_what_to_write_instead(tmp_path: Path) -> None:
     code, out, _ = run("check", "--text", "Well done to Ellie Thornton!", "--at", WEEKDAY, "--format", "github",
                        "--select", "names")
     assert code == 1 and "Write instead: “Ellie”." in out and "What to do: Ellie" not in out
+
+
+def test_plain_words_by_default_rule_ids_with_verbose(tmp_path: Path) -> None:
+    text = "Well done Josh a better lesson today"
+    _, out, _ = run("check", "--text", text, "--at", WEEKDAY, "--format", "text")
+    assert "targeted-child" not in out and "col " not in out
+    _, out, _ = run("check", "--text", text, "--at", WEEKDAY, "--format", "text", "--verbose")
+    assert "(targeted-child, line 1 col 11)" in out
+
+
+def test_a_draft_with_only_warnings_is_ready_after_a_second_look(tmp_path: Path) -> None:
+    text = "Disappointing turnout at the cake sale. Only four families came."
+    code, out, _ = run("check", "--text", text, "--at", WEEKDAY, "--format", "text", "--select", "tone")
+    assert code == 0, out
+    assert "Ready to post after a second look" in out
+    assert "1 of 1 ready to post (1 after a second look at the warnings)" in out
+    code, out, _ = run("check", "--text", text, "--at", WEEKDAY, "--format", "text", "--select", "tone",
+                       "--strict")
+    assert code == 1
+    assert "Not ready to post (--strict)" in out and "0 of 1 ready to post" in out

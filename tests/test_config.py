@@ -41,7 +41,7 @@ def config(school: Path, text: str) -> None:
 
 
 def check(*args: str) -> tuple[int, str, str]:
-    return run_cli("check", "--format", "text", *args)
+    return run_cli("check", "--format", "text", "--verbose", *args)  # rule ids are asserted
 
 
 def test_found_by_walking_up_and_rules_are_relative_to_it(school: Path) -> None:

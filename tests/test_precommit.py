@@ -81,7 +81,7 @@ def test_manifest_declares_the_hook() -> None:
 
     (hook,) = load_manifest(str(REPO / ".pre-commit-hooks.yaml"))
     assert hook["id"] == "tweetguard"
-    assert hook["entry"] == "tweetguard check --only-scheduled"
+    assert hook["entry"] == "tweetguard check --only-scheduled --verbose"
     assert hook["language"] == "python"
     assert hook["require_serial"] is True
     assert all(re.search(hook["files"], name) for name in ("drafts/a.txt", "b.md"))

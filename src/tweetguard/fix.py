@@ -244,14 +244,7 @@ class FixReporter:
 
 def _subtract(summary: Summary, result: DraftResult) -> None:
     """Undo ``Summary.add`` for a result that was replaced by its re-check."""
-    summary.drafts -= 1
-    if result.has("error"):
-        summary.drafts_with_errors -= 1
-    for violation in result.violations:
-        summary.by_severity[violation.severity] -= 1
-        summary.by_rule[violation.rule] -= 1
-        if summary.by_rule[violation.rule] <= 0:
-            del summary.by_rule[violation.rule]
+    summary.remove(result)
 
 
 class NullReporter:

@@ -70,6 +70,7 @@ def _use_color(format_name: str) -> bool:
 @click.option("--strict", is_flag=True, help="Warnings fail the check too (exit 1).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are violations.")
 @click.option("--quiet", "-q", is_flag=True, help="Show only drafts with problems.")
+@click.option("--verbose", "-v", is_flag=True, help="Show each problem's rule id and line:column in text output.")
 @click.option("--statistics", is_flag=True, help="Count the violations of each rule.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (a pupil's full name becomes the first name) "
               f"to {registry.fixable_kinds()}; nothing else in the file changes.")
@@ -84,7 +85,7 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: 
             reply_to: str | None, media: tuple[str, ...], only_scheduled: bool, format_name: str,
             config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
             select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
-            strict: bool, exit_zero: bool, quiet: bool, statistics: bool, fix: bool = False,
+            strict: bool, exit_zero: bool, quiet: bool, verbose: bool, statistics: bool, fix: bool = False,
             diff: bool = False, redact: bool = False, jobs: int = 1) -> None:
     """Check draft tweets: files, folders (their .txt/.md drafts), '-' for standard input.
 
@@ -117,12 +118,15 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: 
     front_matter = _front_matter(paths, occasion, reply_to, media)
     default_time = None if only_scheduled else parse_at(at, settings)
     resolved = resolve_format(format_name, sys.stdout.isatty())
+    if resolved == "text":
+        text_label = "Your draft"  # people read this; machine formats keep "<text>" as the source
     redactor = None
     if redact:
         from tweetguard.redact import RedactingReporter, Redactor
 
         redactor = Redactor(pupils, lexicon=engine.lexicon, roster_index=engine.roster_index)
-    options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics,
+    options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics, verbose=verbose,
+                            strict=strict,
                             **({"redact": redactor} if redactor else {}))
     reporter = load_format(resolved).make_reporter(sys.stdout, options, [c.rule for c in engine.rules])
     if redactor:

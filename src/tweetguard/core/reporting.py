@@ -14,6 +14,7 @@ from tweetguard.core.model import DraftResult
 class Summary:
     drafts: int = 0
     drafts_with_errors: int = 0
+    drafts_with_only_warnings: int = 0  # no error, a warning: ready after a second look
     unreadable: int = 0
     by_severity: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
@@ -25,9 +26,24 @@ class Summary:
         self.drafts += 1
         if result.has("error"):
             self.drafts_with_errors += 1
+        elif result.has("warning"):
+            self.drafts_with_only_warnings += 1
         for violation in result.violations:
             self.by_severity[violation.severity] += 1
             self.by_rule[violation.rule] += 1
+
+    def remove(self, result: DraftResult) -> None:
+        """Undo ``add`` for a result that was replaced (by its re-check after --fix)."""
+        self.drafts -= 1
+        if result.has("error"):
+            self.drafts_with_errors -= 1
+        elif result.has("warning"):
+            self.drafts_with_only_warnings -= 1
+        for violation in result.violations:
+            self.by_severity[violation.severity] -= 1
+            self.by_rule[violation.rule] -= 1
+            if self.by_rule[violation.rule] <= 0:
+                del self.by_rule[violation.rule]
 
     def exit_code(self, strict: bool = False, exit_zero: bool = False) -> int:
         """2 when something could not be checked, 1 for violations, else 0."""

@@ -86,8 +86,11 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         allowed = next_allowed(moment, start, end, days)
         context.next_allowed = allowed
         why = f"It mentions '{event}', but {waits}, which can wait. " if event and waits else ""
+        # A draft file says its occasion in its front matter; a typed draft with --occasion.
+        say_so = ("add 'occasion: event' or 'occasion: urgent' to its front matter" if draft.path is not None
+                  else "say so with --occasion event or --occasion urgent")
         yield Finding(0, 0, f"{why}Schedule it for {describe(allowed)}, or, if it covers a school event as it "
-                      "happens or urgent news, add 'occasion: event' or 'occasion: urgent' to its front matter.",
+                      f"happens or urgent news, {say_so}.",
                       details={"time": describe(moment), "next": describe(allowed),
                                "window": f"{clock_words(start)} to {clock_words(end)}", "days": days_words(days)})
 

@@ -15,6 +15,8 @@ class OutputOptions:
     color: bool = False
     quiet: bool = False
     statistics: bool = False
+    verbose: bool = False  # rule ids and line:column in text output (machine formats always have them)
+    strict: bool = False  # warnings fail the check too, so a draft with warnings is not ready
     # Applied to every piece of draft text that is printed (--redact masks pupils' names).
     # It must keep the text's length, so that highlighted spans still line up.
     redact: Callable[[str], str] = field(default=_keep)

@@ -134,7 +134,7 @@ class TextReporter:
             line, col = line_col(draft, violation.start)
             style = SEVERITY_STYLE[violation.severity]
             mark = f"[{style}]{SEVERITY_MARK[violation.severity]}:[/] "
-            where = f" [dim]({violation.rule}, line {line} col {col})[/]"
+            where = f" [dim]({violation.rule}, line {line} col {col})[/]" if self.options.verbose else ""
             self._say("  " + mark + escape(redact(violation.message)) + where)
             if violation.fix is not None:
                 replacement = escape(redact(violation.fix))
@@ -150,8 +150,10 @@ class TextReporter:
             verdict = "[bold red]Not ready to post[/]: fix the errors above first."
             if result.next_allowed:
                 verdict += f" It may go out from {describe(result.next_allowed)}."
+        elif result.has("warning") and self.options.strict:
+            verdict = "[bold red]Not ready to post[/] (--strict): deal with the warnings above first."
         elif result.violations:
-            verdict = "[yellow]Can be posted[/], but read the warnings above first."
+            verdict = "[yellow]Ready to post after a second look[/]: read the warnings above first."
         else:
             verdict = "[bold green]✓ Ready to post.[/]"
         self._say("  " + verdict)
@@ -178,7 +180,11 @@ class TextReporter:
             parts.append(f"{unreadable} {'draft or file' if unreadable == 1 else 'drafts or files'} could not be read "
                          "(see above)")
         ready = summary.drafts - summary.drafts_with_errors
-        parts.append(f"{ready} of {summary.drafts} ready to post")
+        second_look = summary.drafts_with_only_warnings
+        if self.options.strict:
+            ready, second_look = ready - second_look, 0
+        parts.append(f"{ready} of {summary.drafts} ready to post"
+                     + (f" ({second_look} after a second look at the warnings)" if second_look else ""))
         self._say(": ".join(parts[:2]) + (". " + ". ".join(parts[2:]) if parts[2:] else "") + ".")
 
 
