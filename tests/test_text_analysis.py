@@ -6,10 +6,12 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import pytest
 from conftest import WEEKDAY_MORNING
 from namefinder import default_lexicon, find_pupil_names
 
 from tweetguard.catalogue.loader import Catalogue
+from tweetguard.core.errors import CatalogueError
 from tweetguard.core.model import Draft
 from tweetguard.core.settings import Settings
 from tweetguard.engine.checker import Engine
@@ -91,3 +93,24 @@ def test_a_pet_named_once_is_a_pet_everywhere(catalogue: Catalogue) -> None:
     text = "Meet our new reading dog, Biscuit! Happy birthday Biscuit!"
     result, _ = engine.check(Draft(source="x", text=text), WEEKDAY_MORNING)
     assert result.violations == []
+
+
+def _targeted_rule(catalogue: Catalogue, **params: object) -> Catalogue:
+    (rule,) = _targeted_only(catalogue).rules
+    return replace(catalogue, rules=(replace(rule, params={**rule.params, **params}),))
+
+
+def test_targeted_windows_and_groups_are_rule_keys(catalogue: Catalogue) -> None:
+    draft = Draft(source="x", text="Zain is back after his operation. Welcome back, everyone!")
+    shipped, _ = Engine(_targeted_only(catalogue), Settings()).check(draft, WEEKDAY_MORNING)
+    assert shipped.violations == []  # "everyone": a greeting to the community
+    no_groups, _ = Engine(_targeted_rule(catalogue, groups=[], group_patterns=[]), Settings()).check(
+        draft, WEEKDAY_MORNING)
+    assert [v.rule for v in no_groups.violations] == ["targeted-child"]
+
+
+@pytest.mark.parametrize("key, value", [("window", -1), ("group_patterns", ["year("])])
+def test_targeted_rejects_a_negative_window_and_a_broken_group_pattern(catalogue: Catalogue, key: str,
+                                                                        value: object) -> None:
+    with pytest.raises(CatalogueError, match=key):
+        Engine(_targeted_rule(catalogue, **{key: value}), Settings())

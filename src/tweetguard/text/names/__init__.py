@@ -12,8 +12,9 @@ Modules, by job: gazetteer (the shipped word lists, folding), tokens, lexicon (t
 catalogue's context lists and the roster, prepared once), verdicts (Form, Role, Reason,
 NameMatch), evidence and cues (what makes or rules out a name), full (full names), forms
 (register style, hashtags, family names, titled parents' children, lower case), first
-(first names alone), analysis (ties them), context (the lighter first-name finder rules use
-as context), addressed (pets, roles and names addressed, for the targeted rule).
+(first names alone), analysis (ties them), mentions (who one mention names: a pet, one of a
+list, a place... for the targeted rule), context (the lighter first-name finder rules use as
+context) and lighter (the gazetteer-only finder ``--redact`` runs beside the recogniser).
 
 Public API (used by the names, targeted and media rules and by ``--redact``): build a
 :class:`Lexicon` once per catalogue (:func:`build_lexicon`) and a :class:`RosterIndex` once

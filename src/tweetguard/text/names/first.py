@@ -37,7 +37,7 @@ def first_names(ev: Evidence, pupil_names: list[NameMatch]) -> list[NameMatch]:
     found: list[NameMatch] = []
     roster_first = ev.roster.first_names if ev.roster is not None else frozenset()
     for index, token in enumerate(ev.tokens):
-        if token.adult or token.start in covered:
+        if token.ruled_out or token.start in covered:
             continue
         key = token.key
         if token.cap:
@@ -87,7 +87,7 @@ def unknown_words(ev: Evidence, covered: set[int]) -> list[NameMatch]:
     tokens = ev.tokens
     found: list[NameMatch] = []
     for i, token in enumerate(tokens):
-        if token.adult or token.tag >= 0 or token.start in covered or not ev.unknown(token) \
+        if token.ruled_out or token.tag >= 0 or token.start in covered or not ev.unknown(token) \
                 or any(c.isupper() for c in token.text[1:]) or token.key in ev.gaz.surnames \
                 or phrase_at(tokens, i, ev.lex.place_words) or token.key in ev.lex.business_words:
             continue

@@ -52,7 +52,7 @@ def family_names(ev: Evidence) -> list[NameMatch]:
     found: list[NameMatch] = []
     for i in range(1, len(tokens) - 1):
         name, family = tokens[i], tokens[i + 1]
-        if family.key not in ev.lex.family_words or name.adult or not joined(name, family):
+        if family.key not in ev.lex.family_words or name.ruled_out or not joined(name, family):
             continue
         start = i - 1 if i >= 2 and tokens[i - 1].key in PARTICLES and tokens[i - 1].cap else i  # "the Ó Briain"
         if tokens[start - 1].key != "the" or not joined(tokens[start - 1], tokens[start]) \
@@ -79,7 +79,7 @@ def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
         title, parent, relation, child = tokens[i - 1], tokens[i], tokens[i + 1], tokens[i + 2]
         if relation.key not in CHILD_WORDS or not parent.possessive or not parent.cap:
             continue
-        if not ev.is_title(title) or not child.cap or child.adult:
+        if not ev.is_title(title) or not child.cap or child.ruled_out:
             continue
         if not (joined(title, parent) or TITLE_GAP.fullmatch(parent.gap)) or not joined(parent, relation) \
                 or not joined(relation, child):
@@ -103,7 +103,7 @@ def lower_case_full_names(ev: Evidence) -> list[NameMatch]:
         if first.key in common or first.key not in first_names or surname.key not in surnames \
                 or surname.key in common:
             continue
-        if first.cap or surname.cap or first.adult or surname.adult or first.tag >= 0 or surname.tag >= 0:
+        if first.cap or surname.cap or first.ruled_out or surname.ruled_out or first.tag >= 0 or surname.tag >= 0:
             continue
         if not joined(first, surname) or len(first.key) < 3 or len(surname.key) < 3:
             continue
@@ -118,7 +118,7 @@ def register_style(ev: Evidence) -> list[NameMatch]:
     found: list[NameMatch] = []
     for i in range(len(tokens) - 1):
         surname, first = tokens[i], tokens[i + 1]
-        if surname.adult or first.adult or surname.tag >= 0 or first.tag >= 0:
+        if surname.ruled_out or first.ruled_out or surname.tag >= 0 or first.tag >= 0:
             continue
         if not (surname.cap and first.cap) or not REGISTER_COMMA.fullmatch(first.gap):
             continue

@@ -46,7 +46,7 @@ def full_names(ev: Evidence) -> list[NameMatch]:
         token = tokens[i]
         # Cheap exit shared by the three tests below: an adult's word never starts a name,
         # and a lower-case one only before a roster surname.
-        if token.adult or not token.cap and (surnames is None or tokens[i + 1].key not in surnames):
+        if token.ruled_out or not token.cap and (surnames is None or tokens[i + 1].key not in surnames):
             i += 1
             continue
         match = _full_name_at(ev, i) or _initial_at(ev, i) or _initial_surname_at(ev, i)
@@ -103,7 +103,7 @@ def _surname_start(ev: Evidence, i: int) -> tuple[int, int]:
     particle = _particles(ev, j) if first.cap else 0
     if (not particle and j + 1 < len(tokens) and tokens[j].cap and tokens[j + 1].cap and joined(first, tokens[j])
             and joined(tokens[j], tokens[j + 1]) and tokens[j].key in ev.gaz.first_names
-            and ev.surname_strength(tokens[j + 1]) == 2 and not tokens[j + 1].adult):
+            and ev.surname_strength(tokens[j + 1]) == 2 and not tokens[j + 1].ruled_out):
         j += 1
     return j, particle
 
@@ -111,12 +111,12 @@ def _surname_start(ev: Evidence, i: int) -> tuple[int, int]:
 def _full_name_at(ev: Evidence, i: int) -> tuple[NameMatch, int] | None:
     tokens = ev.tokens
     first = tokens[i]
-    if first.adult or not _could_start(ev, i):
+    if first.ruled_out or not _could_start(ev, i):
         return None
     surname_at, particle = _surname_start(ev, i)
     j = surname_at + particle
     last = tokens[j]
-    if last.adult:
+    if last.ruled_out:
         return None
     is_joined = joined(tokens[j - 1], last)
     is_line_joined = not is_joined and line_joined(tokens[j - 1], last)
@@ -142,7 +142,7 @@ def _double_surname_end(ev: Evidence, i: int, j: int, score: Reason) -> int:
     belong to this name ("Maya Singh James", a double surname): the fix keeps the first
     name only, so it must not leave "Maya James" to be found by the next run."""
     tokens, first = ev.tokens, ev.tokens[i]
-    while (not score.weak and j + 1 < len(tokens) and tokens[j + 1].cap and not tokens[j + 1].adult
+    while (not score.weak and j + 1 < len(tokens) and tokens[j + 1].cap and not tokens[j + 1].ruled_out
            and joined(tokens[j], tokens[j + 1]) and not tokens[j].possessive
            and score_capitalised(ev, i, j + 1, ev.pupil(first.key, tokens[j + 1].key), False, False)
            not in (None, WEAK)):
@@ -155,7 +155,7 @@ def _initial_at(ev: Evidence, i: int) -> tuple[NameMatch, int] | None:
     the child down within a school, so it counts as a surname (as the corpus is labelled)."""
     tokens = ev.tokens
     first, initial = tokens[i], tokens[i + 1]
-    if not first.cap or first.adult or initial.adult or len(initial.text) != 1 or not initial.text.isupper() \
+    if not first.cap or first.ruled_out or initial.ruled_out or len(initial.text) != 1 or not initial.text.isupper() \
             or not joined(first, initial) or first.text.isupper() or first.possessive:
         return None
     after = ev.text[initial.end:initial.end + 1]
@@ -173,7 +173,7 @@ def _initial_surname_at(ev: Evidence, i: int) -> tuple[NameMatch, int] | None:
     """An initial and a listed surname ("K. Owusu"), not after a title ("Mrs K. Owusu")."""
     tokens = ev.tokens
     initial, last = tokens[i], tokens[i + 1]
-    if len(initial.text) != 1 or not initial.text.isupper() or initial.adult or last.adult or not last.cap \
+    if len(initial.text) != 1 or not initial.text.isupper() or initial.ruled_out or last.ruled_out or not last.cap \
             or not INITIAL_GAP.fullmatch(last.gap) or not ev.listed_surname(last) \
             or ev.surname_strength(last) < 2 or last.text.isupper():
         return None
@@ -181,7 +181,7 @@ def _initial_surname_at(ev: Evidence, i: int) -> tuple[NameMatch, int] | None:
     while k > 0 and len(tokens[k - 1].text) == 1 and tokens[k - 1].text.isupper() \
             and INITIAL_GAP.fullmatch(tokens[k].gap):
         k -= 1
-    if k > 0 and (ev.is_title(tokens[k - 1]) or len(tokens[k - 1].text) == 1) or tokens[k].adult:
+    if k > 0 and (ev.is_title(tokens[k - 1]) or len(tokens[k - 1].text) == 1) or tokens[k].ruled_out:
         return None
     end = last.name_end
     match = NameMatch(tokens[k].start, end, Form.FAMILY, None, ev.text[last.start:end], None, (last.start, end),
@@ -233,7 +233,7 @@ def _shared_surname(ev: Evidence, i: int, score: Reason | None) -> Reason | None
     """"Elodie and Rafferty Quennell": two first names sharing one surname are siblings."""
     tokens = ev.tokens
     if score is not WEAK or i < 2 or tokens[i - 1].key != "and" or not joined(tokens[i - 1], tokens[i]) \
-            or not joined(tokens[i - 2], tokens[i - 1]) or not tokens[i - 2].cap or tokens[i - 2].adult:
+            or not joined(tokens[i - 2], tokens[i - 1]) or not tokens[i - 2].cap or tokens[i - 2].ruled_out:
         return score
     before = tokens[i - 2]
     if ev.first_strength(before) == 2 or ev.unknown(before):

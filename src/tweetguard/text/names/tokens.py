@@ -40,7 +40,7 @@ class Token:
     role: Role | None = None  # why it is never a pupil's name (an adult's, a place's...), if so
 
     @property
-    def adult(self) -> bool:
+    def ruled_out(self) -> bool:
         """Ruled out as a child's name (an adult's, a known person's or a place's)."""
         return self.role is not None
 
