@@ -20,6 +20,7 @@ from tweetguard.output.options import OutputOptions
 from tweetguard.sources import registry
 
 if TYPE_CHECKING:
+    from tweetguard.core.reporting import Reporter
     from tweetguard.engine.checker import Engine
 
 
@@ -120,17 +121,9 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: 
     resolved = resolve_format(format_name, sys.stdout.isatty())
     if resolved == "text":
         text_label = "Your draft"  # people read this; machine formats keep "<text>" as the source
-    redactor = None
-    if redact:
-        from tweetguard.redact import RedactingReporter, Redactor
-
-        redactor = Redactor(pupils, lexicon=engine.lexicon, roster_index=engine.roster_index)
     options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics, verbose=verbose,
-                            strict=strict,
-                            **({"redact": redactor} if redactor else {}))
-    reporter = load_format(resolved).make_reporter(sys.stdout, options, [c.rule for c in engine.rules])
-    if redactor:
-        reporter = RedactingReporter(reporter, redactor)  # learns each draft's flagged names first
+                            strict=strict)
+    reporter = _reporter(resolved, options, engine, redact)
     if fix or diff:
         from tweetguard.fix import make_fixer
 
@@ -144,6 +137,20 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: 
     if diff:
         sys.exit(fixer.diff_exit_code(summary))
     sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
+
+
+def _reporter(format_name: str, options: OutputOptions, engine: Engine, redact: bool) -> Reporter:
+    """The format's reporter; with --redact, every string it prints is masked first."""
+    if not redact:
+        reporter: Reporter = load_format(format_name).make_reporter(sys.stdout, options,
+                                                                   [c.rule for c in engine.rules])
+        return reporter
+    from tweetguard.redact import RedactingReporter, Redactor
+
+    redactor = Redactor(engine.roster, lexicon=engine.lexicon, roster_index=engine.roster_index)
+    inner = load_format(format_name).make_reporter(sys.stdout, replace(options, redact=redactor),
+                                                   [c.rule for c in engine.rules])
+    return RedactingReporter(inner, redactor)  # learns each draft's flagged names first
 
 
 def _ask(engine: Engine, at: str | None, occasion: str | None) -> tuple[str, str | None, str | None]:
