@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from tweetguard.core.errors import ConfigError
+from tweetguard.core.files import FileRefused, read_regular
 from tweetguard.core.model import SEVERITIES
 from tweetguard.core.settings import Settings
 
 CONFIG_NAME = ".tweetguard.yaml"
+MAX_CONFIG_BYTES = 1_000_000  # a config is a few lines; a FIFO or /dev/zero must not hang
 
 
 def find_config(start: Path) -> Path | None:
@@ -30,9 +32,17 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _read_text(path: Path) -> str:
+    """The config file's text; only a regular file is read."""
+    try:
+        return read_regular(path, MAX_CONFIG_BYTES, "a config file").decode("utf-8")
+    except FileRefused as exc:
+        raise ConfigError(str(path), f"the config {exc.reason}; check --config") from None
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read the config file ({exc}); check --config") from None
     # The readers are imported here: most runs have no config file, or only one kind of it.
@@ -125,8 +135,8 @@ def _where(path: Path, key: Any) -> str:
     from tweetguard.core import yamlsafe
 
     try:
-        node = yamlsafe.compose(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yamlsafe.YamlProblem):
+        node = yamlsafe.compose(_read_text(path))
+    except (OSError, UnicodeDecodeError, ConfigError, yamlsafe.YamlProblem):
         return str(path)
     line = yamlsafe.mapping_lines(node).get(str(key)) if node is not None else None
     return f"{path}:{line}" if line else str(path)

@@ -10,7 +10,9 @@ from functools import cached_property
 from pathlib import Path
 
 from tweetguard.core.errors import ConfigError
+from tweetguard.core.files import FileRefused, read_regular
 
+MAX_ROSTER_BYTES = 20_000_000  # read whole; a school's roster is a few hundred kilobytes
 CONSENT_VALUES = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False, "": None}
 
 
@@ -39,8 +41,10 @@ class Roster:
 def load_roster(path: Path) -> Roster:
     """Read a roster CSV; any problem is a one-line error naming the file and line."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_ROSTER_BYTES, "a roster")
         text = raw.decode("utf-8-sig")
+    except FileRefused as exc:
+        raise ConfigError(str(path), f"the roster {exc.reason}; give --roster a CSV file") from None
     except OSError as exc:
         raise ConfigError(str(path), f"cannot read the roster ({exc.strerror or exc}); check --roster") from None
     except UnicodeDecodeError:

@@ -14,14 +14,18 @@ import tempfile
 from pathlib import Path
 
 from tweetguard.core.errors import DraftError
+from tweetguard.core.files import FileRefused, read_regular
 
 ENCODING = "utf-8"  # what every source reads; "utf-8-sig" would drop a BOM on the way back
+MAX_FIX_BYTES = 200_000_000  # read whole to be fixed; far more than any collection of tweets
 
 
 def read_back(path: Path) -> str:
     """The text of ``path`` as it is now, to apply fixes to."""
     try:
-        return path.read_bytes().decode(ENCODING)
+        return read_regular(path, MAX_FIX_BYTES, "a file to fix").decode(ENCODING)
+    except FileRefused as exc:
+        raise DraftError(str(path), f"{exc.reason}; its fixes were not applied") from None
     except FileNotFoundError:
         raise DraftError(str(path), "was moved or deleted before its fixes could be applied") from None
     except (OSError, UnicodeDecodeError) as exc:
