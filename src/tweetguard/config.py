@@ -72,6 +72,14 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
+def _one_path(value: Any) -> str:
+    """One file name (a list holding exactly one is accepted, as before)."""
+    items = _strings(value)
+    if len(items) != 1 or not items[0].strip():
+        raise ValueError("must name one roster file, like roster: pupils.csv")
+    return items[0]
+
+
 def _timezone(value: Any) -> str:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -118,7 +126,7 @@ KEYS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "select": lambda v: {"select": _strings(v)},
     "ignore": lambda v: {"ignore": _strings(v)},
     "severity": lambda v: {"severity": _severities(v)},
-    "roster": lambda v: {"roster": _strings(v)[0]},
+    "roster": lambda v: {"roster": _one_path(v)},
     "allow_names": lambda v: {"allow_names": _strings(v)},
     "allow_places": lambda v: {"allow_places": _strings(v)},
     "allow_accounts": lambda v: {"allow_accounts": _strings(v)},

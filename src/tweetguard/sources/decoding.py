@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tweetguard.core.errors import DraftError
+from tweetguard.core.errors import DraftError, printable
 from tweetguard.core.files import FileRefused, NotRegular, read_regular
+
+
+def label(path: Path) -> str:
+    """How drafts and errors name ``path``: its name with control characters and bytes that
+    are not UTF-8 escaped, so every output can print it (the path itself is kept to open)."""
+    return printable(str(path))
 
 
 def decode_text(raw: bytes, source: str) -> str:

@@ -14,6 +14,7 @@ from tweetguard.core.errors import DraftError
 from tweetguard.core.files import NotRegular, open_regular
 from tweetguard.core.model import Draft
 from tweetguard.sources.base import DraftOrError, Edit, FileChanged, FileSource, splice
+from tweetguard.sources.decoding import label
 from tweetguard.sources.fields import collection_draft
 
 SUFFIX = ".jsonl"
@@ -22,7 +23,7 @@ MAX_LINE_BYTES = 1_000_000  # a megabyte on one row is no tweet
 
 def _jsonl_item(raw: bytes, line_no: int, path: Path) -> DraftOrError | None:
     """The draft on one JSON Lines row (None for a blank row), or what is wrong with it."""
-    source = f"{path}:{line_no}"
+    source = f"{label(path)}:{line_no}"
     if len(raw) > MAX_LINE_BYTES:
         return DraftError(source, f"over {MAX_LINE_BYTES:,} bytes on one line is far too long for a tweet; split or remove it")
     try:
@@ -40,6 +41,8 @@ def _jsonl_item(raw: bytes, line_no: int, path: Path) -> DraftOrError | None:
                            "fix or remove this line")
     except RecursionError:
         return DraftError(source, "not valid JSON (nested too deeply); fix or remove this line")
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        return DraftError(source, "holds a number too long to read; fix or remove this line")
     try:
         return collection_draft(item, source, path)
     except DraftError as exc:
