@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TextIO
 
-from tweetguard.core.errors import DraftError, TweetguardError
+from tweetguard.core.errors import DraftError, TweetguardError, printable
 from tweetguard.core.model import Draft, DraftResult, Note, Violation
 from tweetguard.core.reporting import Reporter, Summary
 from tweetguard.sources import registry
@@ -290,4 +290,4 @@ def make_fixer(reporter: Reporter, engine: Engine, default_time: datetime | None
 
     return FixReporter(NullReporter() if diff else reporter, lambda draft: engine.check(draft, default_time)[0],
                        write=not diff, diff_stream=stream if diff else None,
-                       warn=lambda message: click.echo(f"tweetguard: {message}", err=True))
+                       warn=lambda message: click.echo(f"tweetguard: {printable(message)}", err=True))
