@@ -182,3 +182,11 @@ def test_writing_the_report_to_a_full_disk_is_a_one_line_error(tmp_path: Path, a
                                    stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
     assert completed.returncode == 2
     assert len(completed.stderr.strip().splitlines()) == 1 and "No space left" in completed.stderr, completed.stderr
+
+
+def test_a_text_draft_that_is_not_utf8_is_a_one_line_error(tmp_path: Path) -> None:
+    completed = subprocess.run([*TWEETGUARD, "check", "--at", AT, "--format", "json", "--text", b"Hi \xff there"],
+                               cwd=tmp_path, capture_output=True, timeout=60)
+    err = completed.stderr.decode("utf-8")
+    assert completed.returncode == 2 and "0xff is not UTF-8" in err, err
+    json.loads(completed.stdout.decode("utf-8"))
