@@ -48,6 +48,8 @@ def test_an_unreadable_subfolder_is_an_error_and_the_rest_is_checked(tmp_path: P
     assert code == 2
     assert "Permission denied" in one_line_about(err, "locked")
     assert "open.txt" in out and "secret.txt" not in out
+    code, out, err = check(tmp_path / "locked")  # named itself: one error, not "no drafts" too
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Permission denied" in err, err
 
 
 def test_a_link_to_a_folder_is_reported_not_followed(tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             temp.write(data)
             temp.flush()
             _keep_owner(temp.fileno(), info, path)
-            os.chmod(temp.fileno(), stat.S_IMODE(info.st_mode))
+            os.chmod(temp_name, stat.S_IMODE(info.st_mode))  # by name: Windows has no fchmod
             _set_xattrs(temp.fileno(), xattrs, path)
             os.fsync(temp.fileno())
         os.replace(temp_name, path)

@@ -56,12 +56,13 @@ def walk_folder(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) 
     What cannot be walked is an error in its place; a folder with no drafts at all is one too.
     """
     unreadable: list[OSError] = []
-    drafts = others = 0
+    drafts = others = reported = 0
     for folder, subfolders, files in os.walk(root, onerror=unreadable.append):
-        yield from map(_unreadable_folder, unreadable)
-        unreadable.clear()
         walked = list(_subfolders(Path(folder), subfolders, root, exclude))
-        yield from (item for item in walked if isinstance(item, DraftError))
+        problems = [*map(_unreadable_folder, unreadable), *(i for i in walked if isinstance(i, DraftError))]
+        unreadable.clear()
+        reported += len(problems)
+        yield from problems
         subfolders[:] = [item for item in walked if isinstance(item, str)]
         for name in sorted(files):
             path = Path(folder) / name
@@ -72,8 +73,9 @@ def walk_folder(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) 
                 yield path
             else:
                 others += 1
+    reported += len(unreadable)
     yield from map(_unreadable_folder, unreadable)
-    if not drafts:
+    if not drafts and not reported:  # an unreadable or linked folder already said why
         yield _no_drafts(root, others)
 
 
