@@ -124,7 +124,11 @@ def test_strange_file_names_give_valid_utf8_output_in_every_format(tmp_path: Pat
             assert "bad%FF-name.txt" in uris
 
 
-@given(st.text(max_size=30))
+NASTY_CHARACTERS = st.one_of(st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),
+                             st.sampled_from(["\n", "\r", "\x1b", "\x85", "\u2028", "\u202e", "\x00", "\x7f"]))
+
+
+@given(st.text(NASTY_CHARACTERS, max_size=30))
 def test_every_error_is_one_printable_line(value: str) -> None:
     error = DraftError(f"dir/{value}.txt:2", f"scheduled '{value}' is not a date and time")
     text = str(error)
