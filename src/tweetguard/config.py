@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from tweetguard.core.errors import ConfigError
+from tweetguard.core.files import FileRefused, read_regular
 from tweetguard.core.model import SEVERITIES
 from tweetguard.core.settings import Settings
 
 CONFIG_NAME = ".tweetguard.yaml"
+MAX_CONFIG_BYTES = 1_000_000  # a config is a few lines; a FIFO or /dev/zero must not hang
 
 
 def find_config(start: Path) -> Path | None:
@@ -30,9 +32,17 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _read_text(path: Path) -> str:
+    """The config file's text; only a regular file is read."""
+    try:
+        return read_regular(path, MAX_CONFIG_BYTES, "a config file").decode("utf-8")
+    except FileRefused as exc:
+        raise ConfigError(str(path), f"the config {exc.reason}; check --config") from None
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read the config file ({exc}); check --config") from None
     # The readers are imported here: most runs have no config file, or only one kind of it.
@@ -60,6 +70,14 @@ def _strings(value: Any) -> tuple[str, ...]:
     if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
         raise ValueError("must be a list of text values")
     return tuple(items)
+
+
+def _one_path(value: Any) -> str:
+    """One file name (a list holding exactly one is accepted, as before)."""
+    items = _strings(value)
+    if len(items) != 1 or not items[0].strip():
+        raise ValueError("must name one roster file, like roster: pupils.csv")
+    return items[0]
 
 
 def _timezone(value: Any) -> str:
@@ -108,7 +126,7 @@ KEYS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "select": lambda v: {"select": _strings(v)},
     "ignore": lambda v: {"ignore": _strings(v)},
     "severity": lambda v: {"severity": _severities(v)},
-    "roster": lambda v: {"roster": _strings(v)[0]},
+    "roster": lambda v: {"roster": _one_path(v)},
     "allow_names": lambda v: {"allow_names": _strings(v)},
     "allow_places": lambda v: {"allow_places": _strings(v)},
     "allow_accounts": lambda v: {"allow_accounts": _strings(v)},
@@ -125,8 +143,8 @@ def _where(path: Path, key: Any) -> str:
     from tweetguard.core import yamlsafe
 
     try:
-        node = yamlsafe.compose(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yamlsafe.YamlProblem):
+        node = yamlsafe.compose(_read_text(path))
+    except (OSError, UnicodeDecodeError, ConfigError, yamlsafe.YamlProblem):
         return str(path)
     line = yamlsafe.mapping_lines(node).get(str(key)) if node is not None else None
     return f"{path}:{line}" if line else str(path)

@@ -24,11 +24,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TextIO
 
-from tweetguard.core.errors import DraftError, TweetguardError
+from tweetguard.core.errors import DraftError, TweetguardError, printable
 from tweetguard.core.model import Draft, DraftResult, Note, Violation
 from tweetguard.core.reporting import Reporter, Summary
 from tweetguard.sources import registry
-from tweetguard.sources.atomic import read_back, write_back
+from tweetguard.sources.atomic import read_back, remove_leftovers, write_back
 from tweetguard.sources.base import Edit, FileSource, splice
 
 if TYPE_CHECKING:
@@ -145,6 +145,17 @@ class FixReporter:
         self.files_changed = 0
         self.fixes_applied = 0
         self.not_applied = 0
+        self.swept: set[Path] = set()
+
+    def _sweep(self, path: Path) -> None:
+        """Remove what a killed --fix left in ``path``'s folder (once per folder per run)."""
+        folder = path.resolve().parent
+        if folder in self.swept:
+            return
+        self.swept.add(folder)
+        removed = remove_leftovers(folder)
+        if removed:
+            self.warn(f"removed {_plural(len(removed), 'temporary file')} left in {folder} by an interrupted --fix")
 
     def draft(self, result: DraftResult) -> None:
         draft = result.draft
@@ -154,6 +165,8 @@ class FixReporter:
             self.not_applied += len(choose_fixes(result))
             self.inner.draft(result)
             return
+        if self.write and draft.path is not None:
+            self._sweep(draft.path)
         if draft.path != self.pending_path:
             self._flush()
             self.pending_path, self.pending_source = draft.path, source
@@ -270,4 +283,4 @@ def make_fixer(reporter: Reporter, engine: Engine, default_time: datetime | None
 
     return FixReporter(NullReporter() if diff else reporter, lambda draft: engine.check(draft, default_time)[0],
                        write=not diff, diff_stream=stream if diff else None,
-                       warn=lambda message: click.echo(f"tweetguard: {message}", err=True))
+                       warn=lambda message: click.echo(f"tweetguard: {printable(message)}", err=True))

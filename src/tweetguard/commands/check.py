@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import click
 
 from tweetguard.commands.options import build_settings, parse_at, settings_options
-from tweetguard.core.errors import ConfigError, TweetguardError
+from tweetguard.core.errors import ConfigError, TweetguardError, printable
 from tweetguard.core.model import OCCASIONS, Draft
 from tweetguard.core.settings import Settings
 from tweetguard.output import format_names, load_format, resolve_format
@@ -133,7 +133,8 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: 
                   jobs=1 if fix or diff else jobs)  # --fix rechecks and rewrites files: keep it simple
     for rule_id, failure in summary.rule_failures.items():
         count = summary.rule_failure_counts[rule_id]
-        click.echo(f"tweetguard: {failure}" + (f" [{count} drafts affected]" if count > 1 else ""), err=True)
+        click.echo(f"tweetguard: {printable(str(failure))}" + (f" [{count} drafts affected]" if count > 1 else ""),
+                   err=True)
     if diff:
         sys.exit(fixer.diff_exit_code(summary))
     sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))

@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Iterator
 
 from tweetguard.core.errors import ConfigError
+from tweetguard.core.files import FileRefused, read_regular
 
+MAX_ROSTER_BYTES = 20_000_000  # read whole; a school's roster is a few hundred kilobytes
 CONSENT_VALUES = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False, "": None}
 
 
@@ -39,8 +42,10 @@ class Roster:
 def load_roster(path: Path) -> Roster:
     """Read a roster CSV; any problem is a one-line error naming the file and line."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_ROSTER_BYTES, "a roster")
         text = raw.decode("utf-8-sig")
+    except FileRefused as exc:
+        raise ConfigError(str(path), f"the roster {exc.reason}; give --roster a CSV file") from None
     except OSError as exc:
         raise ConfigError(str(path), f"cannot read the roster ({exc.strerror or exc}); check --roster") from None
     except UnicodeDecodeError:
@@ -48,7 +53,17 @@ def load_roster(path: Path) -> Roster:
     import csv
     import io
 
-    reader = csv.reader(io.StringIO(text))
+    # newline="" hands csv the line endings as written, so CR-only files (old Mac Excel) read.
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return Roster(tuple(_pupils(reader, path)))
+    except csv.Error as exc:
+        raise ConfigError(f"{path}:{reader.line_num}", f"the roster is not valid CSV ({exc}); "
+                          "save it again as CSV UTF-8") from None
+
+
+def _pupils(reader: Iterator[list[str]], path: Path) -> Iterator[Pupil]:
+    """The pupils of a roster read by ``reader``, after its header line."""
     header = [h.strip().lower() for h in next(reader, [])]
     if "first_name" not in header or "last_name" not in header:
         raise ConfigError(
@@ -56,7 +71,6 @@ def load_roster(path: Path) -> Roster:
         )
     first, last = header.index("first_name"), header.index("last_name")
     consent = header.index("photo_consent") if "photo_consent" in header else None
-    pupils: list[Pupil] = []
     for line_no, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -65,5 +79,4 @@ def load_roster(path: Path) -> Roster:
         value = row[consent].strip().lower() if consent is not None and consent < len(row) else ""
         if value not in CONSENT_VALUES:
             raise ConfigError(f"{path}:{line_no}", f"photo_consent must be yes or no, not '{value}'")
-        pupils.append(Pupil(row[first].strip(), row[last].strip(), CONSENT_VALUES[value]))
-    return Roster(tuple(pupils))
+        yield Pupil(row[first].strip(), row[last].strip(), CONSENT_VALUES[value])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from tweetguard.core.errors import printable
 from tweetguard.core.model import Draft, Violation
 from tweetguard.output.location import file_of, line_col
 
@@ -30,7 +31,16 @@ def region(draft: Draft, violation: Violation) -> Region:
 
 
 def relative_file(draft: Draft) -> str:
-    """The draft's file with forward slashes, relative to the current folder when inside it."""
+    """The draft's file with forward slashes, relative to the current folder when inside it.
+
+    Printable: control characters and bytes that are not UTF-8 escaped, as in the draft's
+    source (``relative_path`` keeps them, for SARIF's percent-encoded URIs).
+    """
+    return printable(relative_path(draft))
+
+
+def relative_path(draft: Draft) -> str:
+    """``relative_file`` as the OS names it (bytes that are not UTF-8 as surrogates)."""
     if draft.path is None:
         return draft.source
     path = draft.path
@@ -50,4 +60,4 @@ def split_where(where: str) -> tuple[str, int | None]:
     return where, None
 
 
-__all__ = ["Region", "region", "relative_file", "split_where", "file_of"]
+__all__ = ["Region", "region", "relative_file", "relative_path", "split_where", "file_of"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from typing import Any, Callable, Sequence, TextIO
 from urllib.parse import quote
@@ -21,7 +22,7 @@ from tweetguard.core.reporting import Summary
 from tweetguard.engine.checker import UNUSED_SUPPRESSION
 from tweetguard.output.advice import advice
 from tweetguard.output.options import OutputOptions
-from tweetguard.output.region import region, relative_file, split_where
+from tweetguard.output.region import region, relative_path, split_where
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/tweetguard/"
@@ -71,7 +72,8 @@ UNUSED_SUPPRESSION_DESCRIPTOR: dict[str, Any] = {
 
 
 def _uri(path: str) -> str:
-    return quote(path, safe="/-._~")
+    """A relative URI: the file name's bytes percent-encoded (any bytes, UTF-8 or not)."""
+    return quote(os.fsencode(path), safe="/-._~")
 
 
 class SarifReporter:
@@ -93,7 +95,7 @@ class SarifReporter:
     def _result(self, result: DraftResult, violation: Violation) -> dict[str, Any]:
         draft = result.draft
         where = region(draft, violation)
-        uri = _uri(relative_file(draft))
+        uri = _uri(relative_path(draft))
         redact = self.options.redact
         text = redact(violation.message)
         text += advice(violation, redact)
@@ -124,10 +126,10 @@ class SarifReporter:
             self.count += 1
 
     def problem(self, error: TweetguardError) -> None:
-        file, line = split_where(error.where)
+        file, line = split_where(error.raw_where)
         notification: dict[str, Any] = {"level": "error", "message": {"text": self.options.redact(error.message)}}
         if file:
-            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file.replace("\\", "/"))}}
+            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file.replace(os.sep, "/"))}}
             if line is not None:
                 physical["region"] = {"startLine": line}
             notification["locations"] = [{"physicalLocation": physical}]

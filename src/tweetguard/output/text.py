@@ -174,7 +174,7 @@ class TextReporter:
             return
         parts = [f"Checked {_plural(summary.drafts, 'draft')}"]
         counts = [_plural(summary.by_severity[s], s) for s in ("error", "warning") if summary.by_severity[s]]
-        parts.append(", ".join(counts) if counts else "no problems found")
+        parts.append(", ".join(counts) if counts else "no problems found" if summary.drafts else "nothing was checked")
         if summary.unreadable:
             unreadable = summary.unreadable
             parts.append(f"{unreadable} {'draft or file' if unreadable == 1 else 'drafts or files'} could not be read "

@@ -3,6 +3,10 @@
 A file named directly is always read (by the source that reads it, or as a draft file); a
 folder contributes the files a source picks up in folders (.txt and .md drafts), in a
 stable order, skipping hidden folders and files and honouring include/exclude globs.
+
+Nothing is skipped silently: a subfolder that cannot be read, a link to a folder (not
+followed: a link in a shared drafts folder could lead anywhere on the disk, and CI would
+print what it found) and a named folder with no drafts in it are each an error, exit 2.
 """
 
 from __future__ import annotations
@@ -18,23 +22,67 @@ from tweetguard.sources import registry
 from tweetguard.sources.stdin import ARGUMENT as STDIN_ARGUMENT
 
 
-def _wanted(path: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+def _matches(path: Path, root: Path, globs: tuple[str, ...]) -> bool:
     relative = path.relative_to(root).as_posix()
-    if any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(path.name, g) for g in exclude):
-        return False
-    return any(fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(relative, g) for g in include)
+    return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(path.name, g) for g in globs)
 
 
-def walk_folder(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
-    """Draft files below ``root`` in a stable order, skipping hidden folders and files."""
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+def _wanted(path: Path, root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    return not _matches(path, root, exclude) and _matches(path, root, include)
+
+
+def _unreadable_folder(error: OSError) -> DraftError:
+    return DraftError(str(error.filename), f"cannot read this folder ({error.strerror or error}); "
+                      "the drafts in it were not checked")
+
+
+def _subfolders(folder: Path, names: list[str], root: Path, exclude: tuple[str, ...]) -> Iterator[str | DraftError]:
+    """The subfolders to walk into, in order; a link to a folder (unless excluded) as an error."""
+    for name in sorted(names):
+        path = folder / name
+        if name.startswith("."):
+            continue
+        if path.is_symlink():
+            if not _matches(path, root, exclude):
+                yield DraftError(str(path), "is a link to a folder, and links to folders are not followed; "
+                                 "name the folder itself to check it, or exclude it")
+        else:
+            yield name
+
+
+def walk_folder(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path | DraftError]:
+    """Draft files below ``root`` in a stable order, skipping hidden folders and files.
+
+    What cannot be walked is an error in its place; a folder with no drafts at all is one too.
+    """
+    unreadable: list[OSError] = []
+    drafts = others = reported = 0
+    for folder, subfolders, files in os.walk(root, onerror=unreadable.append):
+        walked = list(_subfolders(Path(folder), subfolders, root, exclude))
+        problems = [*map(_unreadable_folder, unreadable), *(i for i in walked if isinstance(i, DraftError))]
+        unreadable.clear()
+        reported += len(problems)
+        yield from problems
+        subfolders[:] = [item for item in walked if isinstance(item, str)]
         for name in sorted(files):
             path = Path(folder) / name
-            if not name.startswith(".") and registry.for_folder_file(path) and _wanted(
-                path, root, include, exclude
-            ):
+            if name.startswith("."):
+                continue
+            if registry.for_folder_file(path) and _wanted(path, root, include, exclude):
+                drafts += 1
                 yield path
+            else:
+                others += 1
+    reported += len(unreadable)
+    yield from map(_unreadable_folder, unreadable)
+    if not drafts and not reported:  # an unreadable or linked folder already said why
+        yield _no_drafts(root, others)
+
+
+def _no_drafts(root: Path, others: int) -> DraftError:
+    found = f"; its {others} other file{'s are' if others > 1 else ' is'} not drafts or excluded" if others else ""
+    return DraftError(str(root), f"holds no drafts (.txt or .md files), so nothing was checked{found}; "
+                      "save each draft as a .txt or .md file")
 
 
 def expand_paths(

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tweetguard.core.errors import DraftError
+from tweetguard.core.errors import DraftError, printable
+from tweetguard.core.files import FileRefused, NotRegular, read_regular
+
+
+def label(path: Path) -> str:
+    """How drafts and errors name ``path``: its name with control characters and bytes that
+    are not UTF-8 escaped, so every output can print it (the path itself is kept to open)."""
+    return printable(str(path))
 
 
 def decode_text(raw: bytes, source: str) -> str:
@@ -21,12 +28,15 @@ def decode_text(raw: bytes, source: str) -> str:
 
 
 def read_whole(path: Path, limit: int, what: str) -> str:
-    """The text of ``path``, refused above ``limit`` bytes ("far too long for ``what``")."""
+    """The text of ``path``, refused above ``limit`` bytes ("far too long for ``what``").
+
+    Only a regular file is read (never a FIFO or a device, which would block or never end).
+    """
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise DraftError(source, f"{size:,} bytes is far too long for {what}; split or remove it")
-        return decode_text(path.read_bytes(), source)
+        return decode_text(read_regular(path, limit, what), source)
+    except FileRefused as exc:
+        remedy = "; remove it or exclude it" if isinstance(exc, NotRegular) else ""
+        raise DraftError(source, exc.reason + remedy) from None
     except OSError as exc:
         raise DraftError(source, f"cannot read this file ({exc.strerror or exc})") from None

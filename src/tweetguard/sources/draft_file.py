@@ -19,7 +19,7 @@ from typing import Any, Iterator, Sequence
 from tweetguard.core.errors import DraftError
 from tweetguard.core.model import Draft
 from tweetguard.sources.base import DraftOrError, Edit, FileChanged, FileSource
-from tweetguard.sources.decoding import read_whole
+from tweetguard.sources.decoding import label, read_whole
 from tweetguard.sources.fields import FRONT_MATTER_KEYS, draft_fields
 
 DRAFT_SUFFIXES = (".txt", ".md")
@@ -126,12 +126,12 @@ class DraftFile(FileSource):
 
     def read(self, path: Path) -> Iterator[DraftOrError]:
         try:
-            yield from read_text_draft(read_whole(path, MAX_FILE_BYTES, "a tweet draft"), str(path), path)
+            yield from read_text_draft(read_whole(path, MAX_FILE_BYTES, "a tweet draft"), label(path), path)
         except DraftError as exc:
             yield exc
 
     def reread(self, content: str, path: Path) -> list[Draft]:
-        return read_text_draft(content, str(path), path)
+        return read_text_draft(content, label(path), path)
 
     def place(self, content: str, draft: Draft, edits: Sequence[Edit]) -> list[Edit]:
         positions = _text_positions(content, draft)

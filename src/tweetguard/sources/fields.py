@@ -10,22 +10,49 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Mapping
 
-from tweetguard.core.errors import DraftError
+from tweetguard.core.errors import DraftError, printable
 from tweetguard.core.model import OCCASIONS, Draft
 
 FRONT_MATTER_KEYS = ("scheduled", "occasion", "reply_to", "media", "id", "tweetguard")
+# Years a posting time may have: far enough from datetime's year 1 and 9999 that moving it
+# to another time zone or searching days ahead for the next allowed hour cannot overflow.
+YEARS = range(1900, 3000)
+
+
+class DateOutOfRange(ValueError):
+    """A date and time that parses but lies too near the ends of the calendar to use."""
 
 
 def parse_datetime(value: Any) -> datetime:
     """An ISO 8601 date and time; naive values are the school's local time (set later)."""
     if isinstance(value, datetime):
-        return value
-    if not isinstance(value, str):
+        when = value
+    elif not isinstance(value, str) or len(value.strip()) <= 10:  # a date alone says nothing about the hour
         raise ValueError
-    text = value.strip()
-    if len(text) <= 10:  # a date alone says nothing about the hour
-        raise ValueError
-    return datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+    else:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace(" ", "T", 1))
+    if when.year not in YEARS:
+        raise DateOutOfRange(f"the year {when.year} is out of range; use one from {YEARS[0]} to {YEARS[-1]}")
+    return when
+
+
+def _lone_surrogate(value: Any) -> str | None:
+    """The first lone surrogate (a JSON "\\ud800" escape) in ``value``, which no output can print.
+
+    A loop, not recursion: a row may nest as deeply as the JSON reader allows.
+    """
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            found = next((c for c in item if "\ud800" <= c <= "\udfff"), None)
+            if found is not None:
+                return found
+        elif isinstance(item, dict):
+            pending += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            pending += item
+    return None
 
 
 def draft_fields(meta: Mapping[str, Any], where: str,
@@ -41,6 +68,8 @@ def draft_fields(meta: Mapping[str, Any], where: str,
     if meta.get("scheduled") is not None:
         try:
             fields["scheduled"] = parse_datetime(meta["scheduled"])
+        except DateOutOfRange as exc:
+            raise DraftError(where, f"scheduled '{meta['scheduled']}': {exc}") from None
         except ValueError:
             raise DraftError(
                 where, f"scheduled '{meta['scheduled']}' is not a date and time; write it like 2026-03-11T09:30"
@@ -58,7 +87,7 @@ def draft_fields(meta: Mapping[str, Any], where: str,
             raise DraftError(where, f"media '{media}' must be a file name or a list of file names")
         fields["media"] = tuple(items)
     if meta.get("id") is not None:
-        fields["id"] = str(meta["id"])
+        fields["id"] = printable(str(meta["id"]))  # printed in every format's heading
     options = meta.get("tweetguard")
     if options is not None:
         fields["allow"] = _allow(options, where)
@@ -85,6 +114,10 @@ def collection_draft(item: Any, source: str, path: Path) -> Draft:
     """
     if not isinstance(item, dict):
         raise DraftError(source, "each entry must be an object with a 'text' field")
+    surrogate = _lone_surrogate(item)
+    if surrogate is not None:
+        raise DraftError(source, f"holds \\u{ord(surrogate):04x}, half of a character (a lone surrogate), "
+                         "which cannot be printed or posted; fix or remove that \\u escape")
     text = item.get("text")
     if not isinstance(text, str):
         raise DraftError(source, "this entry has no 'text'; add the tweet as \"text\": \"...\"")

@@ -19,6 +19,10 @@ class InlineText(Source):
     def read_text(self, text: str, label: str = LABEL) -> Draft | TweetguardError:
         if not text.strip():
             return TweetguardError("--text", "the draft is empty; put the tweet in quotes after --text")
+        # The shell passes bytes that are not UTF-8 on as surrogates, which no output can print.
+        bad = next((c for c in text if "\udc80" <= c <= "\udcff"), None)
+        if bad is not None:
+            return TweetguardError("--text", f"byte 0x{ord(bad) - 0xDC00:02x} is not UTF-8; type the draft as UTF-8 text")
         return Draft(source=label, text=text.strip())
 
     def owns(self, draft: Draft) -> bool:

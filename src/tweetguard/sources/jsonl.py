@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Sequence
 
 from tweetguard.core.errors import DraftError
+from tweetguard.core.files import NotRegular, open_regular
 from tweetguard.core.model import Draft
 from tweetguard.sources.base import DraftOrError, Edit, FileChanged, FileSource, splice
+from tweetguard.sources.decoding import label
 from tweetguard.sources.fields import collection_draft
 
 SUFFIX = ".jsonl"
@@ -21,9 +23,9 @@ MAX_LINE_BYTES = 1_000_000  # a megabyte on one row is no tweet
 
 def _jsonl_item(raw: bytes, line_no: int, path: Path) -> DraftOrError | None:
     """The draft on one JSON Lines row (None for a blank row), or what is wrong with it."""
-    source = f"{path}:{line_no}"
+    source = f"{label(path)}:{line_no}"
     if len(raw) > MAX_LINE_BYTES:
-        return DraftError(source, f"{len(raw):,} bytes on one line is far too long for a tweet; split or remove it")
+        return DraftError(source, f"over {MAX_LINE_BYTES:,} bytes on one line is far too long for a tweet; split or remove it")
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -39,10 +41,26 @@ def _jsonl_item(raw: bytes, line_no: int, path: Path) -> DraftOrError | None:
                            "fix or remove this line")
     except RecursionError:
         return DraftError(source, "not valid JSON (nested too deeply); fix or remove this line")
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        return DraftError(source, "holds a number too long to read; fix or remove this line")
     try:
         return collection_draft(item, source, path)
     except DraftError as exc:
         return exc
+
+
+def _bounded_rows(stream: BinaryIO) -> Iterator[bytes]:
+    """The rows of ``stream``; a row over MAX_LINE_BYTES is cut there (the rest is skipped
+    unread into memory), so one endless line cannot fill memory. Its length then reads as
+    MAX_LINE_BYTES + 1, enough for the "far too long" error."""
+    while True:
+        raw = stream.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                pass
+        yield raw
 
 
 def read_jsonl(stream: BinaryIO, path: Path) -> Iterator[DraftOrError]:
@@ -51,7 +69,7 @@ def read_jsonl(stream: BinaryIO, path: Path) -> Iterator[DraftOrError]:
     Rows end at a newline only (a JSON string may hold U+2028 or a form feed, which
     ``str.splitlines`` would split on); a BOM at the start is skipped.
     """
-    for line_no, raw in enumerate(stream, start=1):
+    for line_no, raw in enumerate(_bounded_rows(stream), start=1):
         if line_no == 1:
             if b"\x00" in raw[:8192]:
                 yield DraftError(str(path), "this is a binary file, not JSON Lines; remove it or exclude it")
@@ -115,8 +133,10 @@ class JsonLines(FileSource):
 
     def read(self, path: Path) -> Iterator[DraftOrError]:
         try:
-            with path.open("rb") as stream:
+            with open_regular(path) as stream:
                 yield from read_jsonl(stream, path)
+        except NotRegular as exc:
+            yield DraftError(str(path), f"{exc.reason}; remove it or exclude it")
         except OSError as exc:
             yield DraftError(str(path), f"cannot read this file ({exc.strerror or exc})")
 

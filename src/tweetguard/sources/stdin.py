@@ -10,10 +10,11 @@ import sys
 from typing import BinaryIO, Iterator
 
 from tweetguard.core.errors import DraftError
+from tweetguard.core.files import FileRefused, read_capped
 from tweetguard.core.model import Draft
 from tweetguard.sources.base import DraftOrError, Source
 from tweetguard.sources.decoding import decode_text
-from tweetguard.sources.draft_file import read_text_draft
+from tweetguard.sources.draft_file import MAX_FILE_BYTES, read_text_draft
 
 ARGUMENT = "-"  # the command-line argument that means standard input
 LABEL = "<stdin>"
@@ -23,10 +24,15 @@ class StandardInput(Source):
     """The drafts piped to tweetguard; they have no path, and their source is ``<stdin>``."""
 
     def read_stream(self, stream: BinaryIO | None = None) -> Iterator[DraftOrError]:
-        """The drafts in ``stream``, by default standard input's bytes."""
-        raw = (stream or sys.stdin.buffer).read()
+        """The drafts in ``stream``, by default standard input's bytes.
+
+        Read no further than a draft file may be long, so `check - < /dev/zero` ends.
+        """
         try:
+            raw = read_capped(stream or sys.stdin.buffer, MAX_FILE_BYTES, "a tweet draft")
             yield from read_text_draft(decode_text(raw, LABEL), LABEL)
+        except FileRefused as exc:
+            yield DraftError(LABEL, exc.reason)
         except DraftError as exc:
             yield exc
 

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from tweetguard.core.errors import DraftError
 from tweetguard.sources.base import DraftOrError, FileSource
-from tweetguard.sources.decoding import read_whole
+from tweetguard.sources.decoding import label, read_whole
 from tweetguard.sources.fields import collection_draft
 
 SUFFIXES = (".yaml", ".yml")
@@ -33,7 +33,7 @@ def read_yaml_collection(content: str, path: Path) -> Iterator[DraftOrError]:
         yield DraftError(f"{path}:1", "a YAML collection must be a list of drafts, each with 'text:'")
         return
     for item_node in node.value:
-        source = f"{path}:{yamlsafe.line_of(item_node)}"
+        source = f"{label(path)}:{yamlsafe.line_of(item_node)}"
         try:
             yield collection_draft(yamlsafe.construct(item_node), source, path)
         except DraftError as exc:
