@@ -13,9 +13,10 @@ from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 
 PARAMS = {
-    "forms": Param(list, default=["full", "family"], help="full (first name + surname), family (surname alone)"),
+    "forms": Param(list, default=["full", "family"],
+                   help="full (first name + surname), family (a family's surname), surname (a player's surname alone)"),
 }
-FORMS = ("full", "family")
+FORMS = ("full", "family", "surname")
 
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:

@@ -22,6 +22,7 @@ from tweetguard.text.names.forms import (
 from tweetguard.text.names.full import full_names
 from tweetguard.text.names.gazetteer import Gazetteer, gazetteer
 from tweetguard.text.names.lexicon import Lexicon, RosterIndex
+from tweetguard.text.names.reports import surname_first, surnames_in_reports
 from tweetguard.text.names.tokens import Token, tokenise
 from tweetguard.text.names.verdicts import NameMatch, Role
 
@@ -39,10 +40,11 @@ class NameAnalysis:
         self.evidence = Evidence(text, self.tokens, lex, self.gaz, roster)
         mark_roles(self.evidence)
         register = register_style(self.evidence)
-        others = (full_names(self.evidence) + family_names(self.evidence)
+        others = (full_names(self.evidence) + surname_first(self.evidence) + family_names(self.evidence)
                   + children_of_titled_parents(self.evidence) + lower_case_full_names(self.evidence))
-        self.pupil_names = register + [m for m in others
-                                       if not any(r.start < m.end and m.start < r.end for r in register)]
+        found = register + [m for m in others if not any(r.start < m.end and m.start < r.end for r in register)]
+        surnames = surnames_in_reports(self.evidence, lex.report_words)
+        self.pupil_names = found + [m for m in surnames if not any(f.start < m.end and m.start < f.end for f in found)]
         self.pupil_names.sort(key=lambda m: m.start)
 
     @cached_property

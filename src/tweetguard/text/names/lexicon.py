@@ -67,6 +67,7 @@ class Lexicon:
     triggers: frozenset[str]  # every word that can start a title, role, cue or known name
     context_not_names: frozenset[str]  # first names the context finder never takes alone
     any_titles: frozenset[str]  # titles and capitalised titles: the context finder takes either
+    report_words: frozenset[str]  # words of a match or race report, where players go by surname
 
 
 def _folded(lists: Lists, name: str) -> frozenset[str]:
@@ -93,7 +94,7 @@ def build_lexicon(lists: Lists) -> Lexicon:
         place_prefixes=_folded(lists, "place-prefixes"), business_words=_folded(lists, "business-words"),
         family_words=_folded(lists, "family-words"), known=known, known_roles=known_roles,
         triggers=frozenset(triggers), context_not_names=frozenset(w.lower() for w in get("context-not-names")),
-        any_titles=titles | capitalised,
+        any_titles=titles | capitalised, report_words=_folded(lists, "report-words"),
     )
 
 

@@ -21,6 +21,7 @@ class Form(StrEnum):
     FULL = "full"  # a first name and a surname (or its initial)
     FAMILY = "family"  # a surname alone: "the Okoro twins", "K. Owusu"
     FIRST = "first"  # a first name alone
+    SURNAME = "surname"  # a surname alone for a child, as match reports do: "Walker was outstanding"
 
 
 class Role(Enum):
@@ -57,6 +58,8 @@ class Reason(StrEnum):
     FIRST = "a first name"
     UNKNOWN_WORD = "an unknown capitalised word"
     SURNAME_ADDRESSED = "a surname addressed"
+    SURNAME_IN_REPORT = "a pupil's surname alone, for a player in a match report"
+    SURNAME_FIRST = "a surname before the first name, as in a register"
     # Weak evidence: a name only in a list with another child's name ("ruby wood").
     ONLY_IN_A_LIST = "weak"
 

@@ -1,0 +1,122 @@
+"""Surnames where the other finders do not look for them.
+
+A child called by their surname alone, as match reports do: "Walker was outstanding in
+goal, Bennett scored twice", "reid's free kick", "o'brien with a lovely finish".
+
+A surname alone identifies a child as surely as a full name. Only in a report of a game or
+race (a score such as "3-1", or one of the catalogue's ``report-words``: goal, netball,
+shooting circle...) and only where the word does what a player does: a verb after it
+("scored", "was"), a possessive ("Reid's free kick"), "with a", or a place on the team ("in
+goal", "up front"), alone or in a list of such names ("Hall and Lane were unstoppable").
+The word must be a pupil's surname from the roster (any letter case) and not a first name
+of the roster; without a roster, a capitalised surname the gazetteer knows that is neither
+a first name nor an everyday word (Mensah, Okafor). Never after a title, a determiner or a
+preposition ("the hall was packed", "to Lane End").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from tweetguard.text.names.evidence import (
+    CLASS_LABEL,
+    DETERMINERS,
+    PLACE_PREPOSITIONS,
+    Evidence,
+)
+from tweetguard.text.names.gazetteer import EVERYDAY_RANK
+from tweetguard.text.names.tokens import SPACE_GAP, Token, full_match
+from tweetguard.text.names.verdicts import Form, NameMatch, Reason
+
+SCORE = regex.compile(r"(?<![\d:./])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d:./])")
+# What a player does, said right after their name.
+PLAYER_VERBS = frozenset("scored scores saved saves was were got gets made makes kept keeps took takes ran "
+                         "won finished set sets hit hits struck grabbed netted added".split())
+# Team places after a name: "Okafor in goal", "Brennan up front", "Mensah at the back".
+PLACES_ON_TEAM = (("in", "goal"), ("up", "front"), ("at", "the"), ("in", "defence"), ("in", "midfield"))
+NOT_BEFORE = DETERMINERS | PLACE_PREPOSITIONS | {"mr", "mrs", "miss", "ms", "mx", "dr"}
+
+
+def surnames_in_reports(ev: Evidence, report_words: frozenset[str]) -> list[NameMatch]:
+    """Every surname used alone for a player in a report of a game or race."""
+    tokens = ev.tokens
+    if not (SCORE.search(ev.text) or any(t.key in report_words for t in tokens)):
+        return []
+    candidates = [i for i in range(len(tokens)) if _surname_alone(ev, i)]
+    playing = {i for i in candidates if _plays(tokens, i)}
+    # "Hall and Lane were unstoppable": a list of names of which the last one plays.
+    for i in sorted(candidates, reverse=True):
+        if i not in playing and i + 2 < len(tokens) and tokens[i + 1].key in ("and", "&") \
+                and i + 2 in playing and _spaced(tokens[i + 1]) and _spaced(tokens[i + 2]):
+            playing.add(i)
+    return [_match(tokens[i]) for i in sorted(playing)]
+
+
+def _surname_alone(ev: Evidence, i: int) -> bool:
+    token = ev.tokens[i]
+    if token.ruled_out or token.tag >= 0 or (i > 0 and ev.tokens[i - 1].key in NOT_BEFORE):
+        return False
+    if i > 0 and ev.tokens[i - 1].cap and SPACE_GAP.fullmatch(token.gap) and not ev.sentence_start(i):
+        return False  # part of a longer capitalised name: "Oakfield Walker Cup"
+    if i + 1 < len(ev.tokens) and ev.tokens[i + 1].cap and SPACE_GAP.fullmatch(ev.tokens[i + 1].gap):
+        return False  # a first name then a surname, or a place: the other finders' job
+    key = token.key
+    if ev.roster is not None and key in ev.roster.surnames:
+        return not ev.roster_first(key)
+    return (token.cap and key in ev.gaz.surnames and key not in ev.gaz.first_names
+            and ev.gaz.common_rank.get(key, EVERYDAY_RANK) >= EVERYDAY_RANK)
+
+
+def _plays(tokens: list[Token], i: int) -> bool:
+    token = tokens[i]
+    if token.possessive:
+        return True  # "Reid's free kick"
+    if i + 1 >= len(tokens) or not _spaced(tokens[i + 1]):
+        return False
+    after = tokens[i + 1].key
+    if after in PLAYER_VERBS:
+        return True
+    following = tokens[i + 2].key if i + 2 < len(tokens) and _spaced(tokens[i + 2]) else ""
+    return (after, following) in PLACES_ON_TEAM or (after == "with" and following in ("a", "an", "the"))
+
+
+def _spaced(token: Token) -> bool:
+    return SPACE_GAP.fullmatch(token.gap) is not None
+
+
+def _match(token: Token) -> NameMatch:
+    end = token.end - 2 if token.possessive else token.end
+    return NameMatch(token.start, end, Form.SURNAME, None, token.text[:end - token.start], None,
+                     (token.start, end), Reason.SURNAME_IN_REPORT)
+
+
+def surname_first(ev: Evidence) -> list[NameMatch]:
+    """A surname written before the first name, as Hungarian, Chinese, Vietnamese and school
+    registers do: "CHEN Mei", "WONG Leo", "Nagy Bence (Y4)". The surname must be one the
+    gazetteer knows and, unless it is written in capitals, not also a first name; the first
+    name must be a known one; and something must say so: the surname in capitals (the
+    register's convention) or a class label after the name."""
+    tokens = ev.tokens
+    found: list[NameMatch] = []
+    for i in range(len(tokens) - 1):
+        surname, first = tokens[i], tokens[i + 1]
+        if surname.ruled_out or first.ruled_out or surname.tag >= 0 or first.tag >= 0:
+            continue
+        if not (surname.cap and first.cap) or not SPACE_GAP.fullmatch(first.gap) or first.text.isupper():
+            continue
+        if i > 0 and (ev.is_title(tokens[i - 1]) or tokens[i - 1].key in DETERMINERS):
+            continue
+        shouted = surname.text.isupper() and len(surname.key) > 1
+        labelled = CLASS_LABEL.match(ev.text, first.name_end) is not None
+        if not (shouted or labelled) or surname.key not in ev.gaz.surnames:
+            continue
+        if not shouted and surname.key in ev.gaz.first_names:
+            continue  # "Grace Mei (Y4)" is a first name then another name: the full-name finder's
+        if ev.first_strength(first) != 2:
+            continue
+        found.append(_surname_first_match(surname, first))
+    return found
+
+
+def _surname_first_match(surname: Token, first: Token) -> NameMatch:
+    return full_match(surname.start, first, surname, Reason.SURNAME_FIRST)

@@ -1,0 +1,55 @@
+"""Surnames where the full-name finder does not look: a player's surname alone in a match
+report, and a surname written before the first name."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import WEEKDAY_MORNING
+
+from tweetguard.catalogue.loader import Catalogue
+from tweetguard.core.model import Draft
+from tweetguard.core.roster import Pupil, Roster
+from tweetguard.core.settings import Settings
+from tweetguard.engine.checker import Engine
+
+ROSTER = Roster((Pupil("Kai", "Walker"), Pupil("Jayden", "Hall"), Pupil("Harper", "Lane"), Pupil("Tom", "Reid")))
+
+
+def _flagged(catalogue: Catalogue, text: str, roster: Roster | None = ROSTER) -> list[str]:
+    engine = Engine(catalogue, Settings(select=("names",)), roster)
+    result, _ = engine.check(Draft(source="t", text=text), WEEKDAY_MORNING)
+    return [text[v.start:v.end] for v in result.violations]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Football: 3-1 win! Walker was outstanding in goal.", ["Walker"]),
+    ("netball v st mary's: 8-6 win!! hall and lane were unstoppable", ["hall", "lane"]),
+    ("reid's free kick in the 89th minute. unreal. #oakfieldfootball", ["reid"]),
+    ("Great match! Mensah scored twice.", ["Mensah"]),  # no roster needed: a surname only
+])
+def test_a_players_surname_in_a_report(catalogue: Catalogue, text: str, names: list[str]) -> None:
+    assert _flagged(catalogue, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Walker was late to assembly today.",  # no game or race: not a report
+    "Football: 3-1 win! Mrs Walker was our referee.",  # after a title: an adult
+    "Netball moves to the hall: the field was waterlogged.",  # after a determiner
+    "Football: 3-1 win! Kai Walker scored twice.",  # a full name: the full-name rule's finding
+])
+def test_not_a_players_surname(catalogue: Catalogue, text: str) -> None:
+    found = _flagged(catalogue, text)
+    assert "Walker" not in found or "Kai Walker" in found
+    assert "hall" not in found and "Mrs Walker" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("CHEN Mei and WONG Leo represented the school.", "CHEN Mei"),
+    ("Congratulations to Nagy Bence (Y4) on his certificate.", "Nagy Bence"),
+])
+def test_a_surname_before_the_first_name(catalogue: Catalogue, text: str, name: str) -> None:
+    assert name in _flagged(catalogue, text, None)
+
+
+def test_a_surname_first_needs_capitals_or_a_class_label(catalogue: Catalogue) -> None:
+    assert _flagged(catalogue, "Nagy Bence read a poem.", None) == []
