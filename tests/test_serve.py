@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
@@ -27,7 +28,7 @@ from tweetguard.commands.options import build_settings
 from tweetguard.core.roster import load_roster
 from tweetguard.engine.checker import Engine
 from tweetguard.web.desk import MAX_BODY_BYTES, Desk
-from tweetguard.web.server import DeskServer
+from tweetguard.web.server import DeskServer, allowed_hosts
 
 ROSTER = REPO / "examples" / "roster.csv"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -201,6 +202,42 @@ def test_serve_prints_the_url_first_and_stops_when_interrupted(tmp_path: Path) -
         _, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_serve_opens_the_browser_unless_told_not_to(tmp_path: Path) -> None:
+    opened = tmp_path / "opened.txt"
+    # webbrowser runs $BROWSER with the URL for %s: here, a shell that writes it to a file.
+    browser = f"sh -c 'echo \"$0\" > {opened}' %s"
+    process = subprocess.Popen([sys.executable, "-m", "tweetguard", "serve", "--port", "0"], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "BROWSER": browser})
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        deadline = time.monotonic() + 20
+        while not (opened.exists() and opened.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert opened.read_text().strip() == url
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+
+
+def test_serve_takes_checks_options_and_its_own() -> None:
+    code, out, _ = run_cli("serve", "--help")
+    assert code == 0
+    for option in ("--host", "--port", "--no-browser", "--config", "--roster", "--rules", "--timezone"):
+        assert option in out, option
+    assert "8765" in out and "127.0.0.1" in out
+
+
+@pytest.mark.parametrize("host, port, expected", [
+    ("127.0.0.1", 8765, {"127.0.0.1:8765", "localhost:8765", "[::1]:8765"}),
+    ("::1", 5000, {"[::1]:5000", "localhost:5000", "127.0.0.1:5000"}),
+    ("192.0.2.7", 80, {"192.0.2.7:80"}),
+])
+def test_the_host_headers_answered_are_the_servers_own(host: str, port: int, expected: set[str]) -> None:
+    assert allowed_hosts(host, port) == expected
 
 
 def test_serve_warns_when_told_to_listen_beyond_this_computer() -> None:
