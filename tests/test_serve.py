@@ -31,7 +31,8 @@ from tweetguard.web.desk import MAX_BODY_BYTES, Desk
 from tweetguard.web.server import DeskServer, allowed_hosts
 
 ROSTER = REPO / "examples" / "roster.csv"
-CHROMIUM = Path("/usr/bin/chromium")
+# The Debian package's browser; the variable lets a test prove a missing one fails clearly.
+CHROMIUM = Path(os.environ.get("TWEETGUARD_TEST_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 IN_HOURS = "2026-03-11T10:00"  # a Wednesday morning in term time
@@ -184,43 +185,50 @@ def test_the_page_answer_adds_the_count_the_corrected_text_and_when_it_may_go_ou
     assert len(answer["advice"]) == len(answer["report"]["drafts"][0]["violations"])
 
 
-def test_serve_prints_the_url_first_and_stops_when_interrupted(tmp_path: Path) -> None:
-    process = subprocess.Popen([sys.executable, "-m", "tweetguard", "serve", "--port", "0", "--no-browser"],
-                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "BROWSER": "false"})
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
+class Serving:
+    """``tweetguard serve ARGS`` in a process of its own, stopped with Ctrl-C (SIGINT) on exit."""
+
+    def __init__(self, *args: str, browser: str = "false") -> None:
+        # webbrowser runs $BROWSER with the URL in place of %s (and nothing else opens).
+        self.process = subprocess.Popen([sys.executable, "-m", "tweetguard", "serve", "--port", "0", *args],
+                                        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                        env={**os.environ, "BROWSER": browser})
+        self.err = ""
+
+    def __enter__(self) -> str:
+        assert self.process.stdout is not None
+        return self.process.stdout.readline().strip()  # the first line: the page's URL
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.send_signal(signal.SIGINT)
+        self.err = self.process.communicate(timeout=30)[1]
+
+
+def test_serve_prints_the_url_first_and_stops_when_interrupted() -> None:
+    with (serving := Serving("--no-browser")) as url:
         parts = urlsplit(url)
         assert (parts.scheme, parts.hostname, parts.path) == ("http", "127.0.0.1", "/")
         connection = http.client.HTTPConnection("127.0.0.1", parts.port, timeout=30)
         connection.request("GET", "/")
         assert connection.getresponse().status == 200
         connection.close()
-    finally:
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
-    assert process.returncode == 0, err
-    assert "Traceback" not in err
+    assert serving.process.returncode == 0, serving.err
+    assert "Traceback" not in serving.err
 
 
 def test_serve_opens_the_browser_unless_told_not_to(tmp_path: Path) -> None:
     opened = tmp_path / "opened.txt"
-    # webbrowser runs $BROWSER with the URL for %s: here, a shell that writes it to a file.
-    browser = f"sh -c 'echo \"$0\" > {opened}' %s"
-    process = subprocess.Popen([sys.executable, "-m", "tweetguard", "serve", "--port", "0"], cwd=REPO,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "BROWSER": browser})
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
+    with Serving(browser=f"sh -c 'echo \"$0\" > {opened}' %s") as url:
         deadline = time.monotonic() + 20
         while not (opened.exists() and opened.read_text().strip()) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert opened.read_text().strip() == url
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.communicate(timeout=30)
+
+
+def test_serve_warns_when_told_to_listen_beyond_this_computer() -> None:
+    with (serving := Serving("--host", "0.0.0.0", "--no-browser")) as url:
+        assert url.startswith("http://127.0.0.1:")
+    assert "warning: --host 0.0.0.0" in serving.err
 
 
 def test_serve_takes_checks_options_and_its_own() -> None:
@@ -238,18 +246,6 @@ def test_serve_takes_checks_options_and_its_own() -> None:
 ])
 def test_the_host_headers_answered_are_the_servers_own(host: str, port: int, expected: set[str]) -> None:
     assert allowed_hosts(host, port) == expected
-
-
-def test_serve_warns_when_told_to_listen_beyond_this_computer() -> None:
-    process = subprocess.Popen([sys.executable, "-m", "tweetguard", "serve", "--host", "0.0.0.0", "--port", "0",
-                                "--no-browser"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        assert process.stdout.readline().startswith("http://127.0.0.1:")
-    finally:
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=30)
-    assert "warning: --host 0.0.0.0" in err
 
 
 # --- the page in a real browser --------------------------------------------------------------
@@ -274,6 +270,9 @@ class Visit:
     """A page of the server in a fresh browser context, recording every request it makes."""
 
     def __init__(self, browser: Any, server: DeskServer) -> None:
+        from playwright.sync_api import expect
+
+        self.expect = expect  # assertions that wait for the page
         self.origin = server.url.rstrip("/")
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB",
                                            timezone_id="Europe/London")
@@ -316,87 +315,83 @@ def visit(browser: Any, server: DeskServer) -> Iterator[Visit]:
 
 
 def test_typing_a_draft_marks_the_words_and_explains_each_problem(visit: Visit) -> None:
-    from playwright.sync_api import expect
-
     page = visit.page
     visit.draft(TARGETED, typed=True)
     highlight = page.locator('#preview [data-highlight="targeted-child"]')
-    expect(highlight).to_have_text("Josh")
+    visit.expect(highlight).to_have_text("Josh")
     problem = page.locator('#problems [data-rule="targeted-child"]')
-    expect(problem).to_contain_text("personal message to or about one child")
-    expect(page.locator("#verdict")).to_have_text("Not ready to post: change what is marked below first.")
-    expect(page.locator("#count")).to_have_text(f"{len(TARGETED)} of 280")
+    visit.expect(problem).to_contain_text("personal message to or about one child")
+    visit.expect(page.locator("#verdict")).to_have_text("Not ready to post: change what is marked below first.")
+    visit.expect(page.locator("#count")).to_have_text(f"{len(TARGETED)} of 280")
     results = page.locator(".results").inner_text()
     assert "targeted-child" not in results and "col " not in results  # no rule ids, no columns
     assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1  # never reloaded
 
 
 def test_every_problem_and_highlight_names_its_rule(visit: Visit) -> None:
-    from playwright.sync_api import expect
-
     page = visit.page
     text = ("Reading week is over.\n\nWell done Oliver Pemberton-Hale for reading the most books.\n\n"
             "Thank you to all our families.")
     visit.draft(text, when=SATURDAY_NIGHT)
-    expect(page.locator('[data-highlight="child-full-name"]')).to_have_text("Oliver Pemberton-Hale")
+    visit.expect(page.locator('[data-highlight="child-full-name"]')).to_have_text("Oliver Pemberton-Hale")
     rules = page.locator("#problems > li").evaluate_all("items => items.map(item => item.dataset.rule)")
     assert {"child-full-name", "posting-hours"} <= set(rules)
     marks = page.locator("#preview mark").evaluate_all("marks => marks.map(mark => mark.dataset.highlight)")
     assert marks and all(marks), marks
-    expect(page.locator("#timing")).to_contain_text("It may go out from Monday 16 March at 8:00am.")
-    expect(page.locator("#preview")).to_have_text(text)  # every paragraph, blank lines and all
+    visit.expect(page.locator("#timing")).to_contain_text("It may go out from Monday 16 March at 8:00am.")
+    visit.expect(page.locator("#preview")).to_have_text(text)  # every paragraph, blank lines and all
 
 
 def test_urgent_news_may_go_out_outside_hours(visit: Visit) -> None:
-    from playwright.sync_api import expect
-
     page = visit.page
     visit.draft("Please read the letter about the roof repairs on our website.", when=SATURDAY_NIGHT)
-    expect(page.locator('[data-rule="posting-hours"]')).to_have_count(1)
+    visit.expect(page.locator('[data-rule="posting-hours"]')).to_have_count(1)
     page.check('input[name=occasion][value="urgent"]')
-    expect(page.locator('[data-rule="posting-hours"]')).to_have_count(0)
-    expect(page.locator("#verdict")).not_to_contain_text("Not ready")
+    visit.expect(page.locator('[data-rule="posting-hours"]')).to_have_count(0)
+    visit.expect(page.locator("#verdict")).not_to_contain_text("Not ready")
 
 
 def test_the_copy_button_copies_the_corrected_draft(visit: Visit) -> None:
-    from playwright.sync_api import expect
-
     page = visit.page
     visit.draft(FULL_NAME)
-    expect(page.locator("#corrected")).to_have_text("Well done Oliver for a brilliant race!")
-    expect(page.locator('[data-rule="child-full-name"]')).to_contain_text("Write instead: “Oliver”")
+    visit.expect(page.locator("#corrected")).to_have_text("Well done Oliver for a brilliant race!")
+    visit.expect(page.locator('[data-rule="child-full-name"]')).to_contain_text("Write instead: “Oliver”")
     page.click("#copy")
-    expect(page.locator("#copied")).to_contain_text("Copied")
+    visit.expect(page.locator("#copied")).to_contain_text("Copied")
     assert page.evaluate("() => navigator.clipboard.readText()") == "Well done Oliver for a brilliant race!"
     page.click("#use")
-    expect(page.locator("#verdict")).to_have_text("Ready to post.")
-    expect(page.locator("#corrected-box")).to_be_hidden()
+    visit.expect(page.locator("#verdict")).to_have_text("Ready to post.")
+    visit.expect(page.locator("#corrected-box")).to_be_hidden()
 
 
 def test_a_clean_draft_is_ready_to_post(visit: Visit) -> None:
-    from playwright.sync_api import expect
-
     visit.draft(CLEAN)
-    expect(visit.page.locator("#verdict")).to_have_text("Ready to post.")
-    expect(visit.page.locator("[data-rule]")).to_have_count(0)
+    visit.expect(visit.page.locator("#verdict")).to_have_text("Ready to post.")
+    visit.expect(visit.page.locator("[data-rule]")).to_have_count(0)
 
 
 def test_markup_in_a_draft_is_shown_as_text(visit: Visit) -> None:
-    from playwright.sync_api import expect
-
     page = visit.page
     visit.draft(HOSTILE)
-    expect(page.locator('[data-highlight="targeted-child"]')).to_have_text("Josh")
-    expect(page.locator("#preview")).to_have_text(HOSTILE)
+    visit.expect(page.locator('[data-highlight="targeted-child"]')).to_have_text("Josh")
+    visit.expect(page.locator("#preview")).to_have_text(HOSTILE)
     assert page.locator(".results script, .results img").count() == 0
     assert page.title() != "pwned"
 
 
 def test_no_request_leaves_the_pages_origin(visit: Visit) -> None:
-    from playwright.sync_api import expect
-
     visit.draft(FULL_NAME, typed=True)
-    expect(visit.page.locator("#corrected")).to_be_visible()
+    visit.expect(visit.page.locator("#corrected")).to_be_visible()
     paths = {urlsplit(url).path for url in visit.requests}
     assert {"/", "/app.js", "/style.css", "/api/desk"} <= paths
     assert all(url.startswith(visit.origin + "/") for url in visit.requests), visit.requests
+
+
+def test_without_chromium_the_browser_tests_fail_saying_how_to_install_it(tmp_path: Path) -> None:
+    test = f"{Path(__file__).resolve()}::test_a_clean_draft_is_ready_to_post"
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test], cwd=REPO,
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "TWEETGUARD_TEST_CHROMIUM": str(tmp_path / "no-chromium")})
+    assert run.returncode != 0
+    assert "apt-get install -y chromium" in run.stdout
+    assert "skipped" not in run.stdout and "1 error" in run.stdout
