@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("engine",),
     ("sources", "drafts", "collect"),
     ("fix", "redact", "evaluate", "config", "build_snapshot"),
-    ("output",),
+    ("output", "web"),
     ("commands", "cli", "__main__"),
 )
 # Entry points run by `python -m`, imported by nothing: they may reach the command layer.

@@ -76,6 +76,7 @@ class Group(click.Group):
         "policy": "tweetguard.commands.policy",
         "init": "tweetguard.commands.init",
         "evaluate": "tweetguard.commands.evaluate",
+        "serve": "tweetguard.commands.serve",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -1,0 +1,168 @@
+"""Checking one draft sent as JSON, for ``POST /api/check`` and the page.
+
+A request is ``{"text", "scheduled"?, "occasion"?, "reply_to"?, "media"?}``: the draft and
+what a draft file's front matter would say about it, read by the same code as front matter
+(``sources.fields.draft_fields``), so a key means the same here as in a file. The draft is
+read as ``check --text`` reads it, and the answer to ``/api/check`` is written by the JSON
+output format itself, so it is the very document ``check --format json`` prints.
+
+The page needs a little more than that document: the weighted character count, the draft
+with every safe fix applied (``fix.py``'s own choice of fixes, round after round as
+``--fix`` does), and when the draft may go out, in words.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from tweetguard.core.clock import describe
+from tweetguard.core.errors import DraftError, TweetguardError
+from tweetguard.core.model import Draft, DraftResult, Violation
+from tweetguard.core.reporting import Reporter, Summary
+from tweetguard.engine.checker import Engine
+from tweetguard.engine.runner import run
+from tweetguard.fix import MAX_FIX_ROUNDS, apply_to_text, choose_fixes
+from tweetguard.output import json_report
+from tweetguard.output.options import OutputOptions
+from tweetguard.sources import registry
+from tweetguard.sources.fields import draft_fields
+from tweetguard.text.twitter_text import V3, weighted_length
+
+MAX_BODY_BYTES = 64 * 1024  # a tweet is 280 characters: anything near this is not a draft
+# The front-matter keys a request may carry besides "text" (not "id" or "tweetguard": a
+# suppression is a decision to record in a draft file, not a box to tick on a page).
+REQUEST_KEYS = ("scheduled", "occasion", "reply_to", "media")
+# What the page's "photos attached" box stands for: front matter's media names the files,
+# and the rules only ask whether there are any.
+ATTACHED_PHOTO = "photo"
+EXAMPLE = 'send JSON like {"text": "Well done Year 6!"}'
+
+
+class RequestError(Exception):
+    """A request that cannot be checked: its HTTP status and a message for the sender."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def read_request(body: bytes) -> Draft:
+    """The draft a request body describes; RequestError (400) when it describes none."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise RequestError(400, f"the body is not JSON; {EXAMPLE}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise RequestError(400, f"there is no \"text\" holding the draft; {EXAMPLE}")
+    if not data["text"].strip():
+        raise RequestError(400, "the draft is empty; write the tweet in \"text\"")
+    meta = {key: value for key, value in data.items() if key != "text" and value not in (None, "", False)}
+    if meta.get("media") is True:
+        meta["media"] = [ATTACHED_PHOTO]
+    try:
+        fields = draft_fields(meta, "request", REQUEST_KEYS)
+    except DraftError as error:
+        raise RequestError(400, error.message) from None
+    draft = registry.inline().read_text(data["text"])
+    if isinstance(draft, TweetguardError):
+        raise RequestError(400, draft.message)
+    return replace(draft, **fields)
+
+
+@dataclass
+class _Keep:
+    """Passes everything on to the JSON reporter, keeping the results for the page."""
+
+    inner: Reporter
+    results: list[DraftResult] = field(default_factory=list)
+
+    def draft(self, result: DraftResult) -> None:
+        self.results.append(result)
+        self.inner.draft(result)
+
+    def problem(self, error: TweetguardError) -> None:
+        self.inner.problem(error)
+
+    def finish(self, summary: Summary) -> None:
+        self.inner.finish(summary)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One draft's check: the JSON document as ``check --format json`` writes it, and its result."""
+
+    document: str
+    result: DraftResult
+    now: datetime
+
+
+def _advice(violation: Violation) -> dict[str, str | None]:
+    """What to write instead (a fix) and what to do (other advice), as the text output says them."""
+    other = violation.suggestion if violation.suggestion != violation.fix else None
+    return {"write_instead": violation.fix, "what_to_do": other}
+
+
+class Desk:
+    """Checks drafts one at a time with one engine (built once, as ``check`` builds it)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        # The server answers on several threads; the engine's lazy caches are not meant to
+        # be filled by two at once, and one person typing never needs two checks at a time.
+        self._lock = threading.Lock()
+
+    def check(self, draft: Draft) -> Checked:
+        """Check ``draft`` as ``check --text`` would: posted when scheduled, else now."""
+        now = datetime.now(self.engine.settings.tz)
+        stream = io.StringIO()
+        rules = [compiled.rule for compiled in self.engine.rules]
+        keep = _Keep(json_report.make_reporter(stream, OutputOptions(), rules))
+        with self._lock:
+            run([draft], self.engine, now, keep)
+        return Checked(stream.getvalue(), keep.results[0], now)
+
+    def page(self, draft: Draft) -> dict[str, Any]:
+        """What the page shows: the report, advice for each of its violations (in the same
+        order), the count, the corrected text (and how many problems it leaves), and when
+        the draft goes out and may go out."""
+        checked = self.check(draft)
+        result = checked.result
+        with self._lock:
+            corrected = self.corrected(result, checked.now)
+        return {
+            "report": json.loads(checked.document),
+            "advice": [_advice(violation) for violation in result.violations],
+            "length": {"weighted": weighted_length(result.draft.text), "max": self.length_limit()},
+            "corrected": None if corrected is None else corrected.draft.text,
+            "left_after_correcting": None if corrected is None else len(corrected.violations),
+            "goes_out": describe(result.posting_time) if result.posting_time else None,
+            "may_go_out": describe(result.next_allowed) if result.next_allowed else None,
+        }
+
+    def corrected(self, result: DraftResult, now: datetime) -> DraftResult | None:
+        """The check of the draft with every safe fix applied until none is left; None when
+        there is nothing to fix.
+
+        Fixing can bring two words together into a new problem, so, as ``--fix`` does, the
+        fixed text is checked again and fixed again, at most MAX_FIX_ROUNDS times.
+        """
+        current = result
+        for _ in range(MAX_FIX_ROUNDS):
+            fixes = choose_fixes(current)
+            if not fixes:
+                break
+            draft = replace(current.draft, text=apply_to_text(current.draft.text, fixes))
+            current = self.engine.check(draft, now)[0]
+        return None if current.draft.text == result.draft.text else current
+
+    def length_limit(self) -> int:
+        """The limit the length rule counts against (the platform's 280 when it is not run)."""
+        limits = [int(compiled.rule.params.get("max", V3.max_weighted_length))
+                  for compiled in self.engine.rules if compiled.rule.kind == "length"]
+        return min(limits, default=V3.max_weighted_length)
