@@ -88,7 +88,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         why = f"It mentions '{event}', but {waits}, which can wait. " if event and waits else ""
         # A draft file says its occasion in its front matter; a typed draft with --occasion.
         say_so = ("add 'occasion: event' or 'occasion: urgent' to its front matter" if draft.path is not None
-                  else "say so with --occasion event or --occasion urgent")
+                  else "mark it as one (on the page, or --occasion event or --occasion urgent)")
         yield Finding(0, 0, f"{why}Schedule it for {describe(allowed)}, or, if it covers a school event as it "
                       f"happens or urgent news, {say_so}.",
                       details={"time": describe(moment), "next": describe(allowed),
