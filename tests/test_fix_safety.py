@@ -52,15 +52,23 @@ def test_a_file_with_one_name_is_still_fixed(drafts: Path) -> None:
     assert "Thornton" not in (drafts / "a.txt").read_text()
 
 
-def test_mode_owner_group_and_extended_attributes_are_kept(drafts: Path) -> None:
+def test_mode_owner_group_and_extended_attributes_are_kept(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = drafts / "a.txt"
     os.chmod(path, 0o640)
     if os.geteuid() == 0:
         os.chown(path, 4321, 8765)  # root can give a file away; the fix must keep it so
+    written: dict[str, bytes] = {}
     try:
         os.setxattr(path, "user.tweetguard.reviewed", b"by the head teacher")
-    except (AttributeError, OSError):
-        pytest.skip("no user extended attributes on this file system")
+        native = True
+    except OSError:
+        # A file system without user attributes: the OS calls stand in for it, so what the
+        # fix reads from the old file and gives the new one is still checked.
+        native = False
+        monkeypatch.setattr(os, "listxattr", lambda target: ["user.tweetguard.reviewed"], raising=False)
+        monkeypatch.setattr(os, "getxattr", lambda target, name: b"by the head teacher", raising=False)
+        monkeypatch.setattr(os, "setxattr", lambda target, name, value: written.__setitem__(name, value),
+                            raising=False)
     before = path.stat()
     fix(drafts, "a.txt")
     after = path.stat()
@@ -68,7 +76,8 @@ def test_mode_owner_group_and_extended_attributes_are_kept(drafts: Path) -> None
     assert after.st_ino != before.st_ino  # replaced, not written in place
     assert stat.S_IMODE(after.st_mode) == 0o640
     assert (after.st_uid, after.st_gid) == (before.st_uid, before.st_gid)
-    assert os.getxattr(path, "user.tweetguard.reviewed") == b"by the head teacher"
+    kept = os.getxattr(path, "user.tweetguard.reviewed") if native else written["user.tweetguard.reviewed"]
+    assert kept == b"by the head teacher"
 
 
 def test_an_owner_that_cannot_be_kept_refuses_the_fix(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,8 +21,8 @@ from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import REPO, run_cli
+
 from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.commands.options import build_settings
 from tweetguard.core.roster import load_roster
