@@ -23,9 +23,8 @@ from typing import Callable, Iterable, Iterator
 
 import regex
 
-from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult
-from tweetguard.core.reporting import Reporter, Summary
+from tweetguard.core.reporting import ForwardingReporter, Reporter
 from tweetguard.core.roster import Roster
 from tweetguard.text.names import (
     Lexicon,
@@ -135,19 +134,13 @@ class Redactor:
         return "".join(chars)
 
 
-class RedactingReporter:
+class RedactingReporter(ForwardingReporter):
     """Learns each draft's flagged names before the real reporter prints that draft."""
 
     def __init__(self, inner: Reporter, redactor: Redactor) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.redactor = redactor
 
     def draft(self, result: DraftResult) -> None:
         self.redactor.learn(result)
         self.inner.draft(result)
-
-    def problem(self, error: TweetguardError) -> None:
-        self.inner.problem(error)
-
-    def finish(self, summary: Summary) -> None:
-        self.inner.finish(summary)

@@ -72,3 +72,19 @@ class Reporter(Protocol):
     def problem(self, error: TweetguardError) -> None: ...
 
     def finish(self, summary: Summary) -> None: ...
+
+
+class ForwardingReporter:
+    """A reporter that hands everything to another one; subclasses look at each draft first."""
+
+    def __init__(self, inner: Reporter) -> None:
+        self.inner = inner
+
+    def draft(self, result: DraftResult) -> None:
+        self.inner.draft(result)
+
+    def problem(self, error: TweetguardError) -> None:
+        self.inner.problem(error)
+
+    def finish(self, summary: Summary) -> None:
+        self.inner.finish(summary)

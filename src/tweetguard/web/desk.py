@@ -16,14 +16,14 @@ from __future__ import annotations
 import io
 import json
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from tweetguard.core.clock import describe
 from tweetguard.core.errors import DraftError, TweetguardError
 from tweetguard.core.model import Draft, DraftResult, Violation
-from tweetguard.core.reporting import Reporter, Summary
+from tweetguard.core.reporting import ForwardingReporter, Reporter
 from tweetguard.engine.checker import Engine
 from tweetguard.engine.runner import run
 from tweetguard.fix import MAX_FIX_ROUNDS, apply_to_text, choose_fixes
@@ -75,22 +75,16 @@ def read_request(body: bytes) -> Draft:
     return replace(draft, **fields)
 
 
-@dataclass
-class _Keep:
+class _Keep(ForwardingReporter):
     """Passes everything on to the JSON reporter, keeping the results for the page."""
 
-    inner: Reporter
-    results: list[DraftResult] = field(default_factory=list)
+    def __init__(self, inner: Reporter) -> None:
+        super().__init__(inner)
+        self.results: list[DraftResult] = []
 
     def draft(self, result: DraftResult) -> None:
         self.results.append(result)
         self.inner.draft(result)
-
-    def problem(self, error: TweetguardError) -> None:
-        self.inner.problem(error)
-
-    def finish(self, summary: Summary) -> None:
-        self.inner.finish(summary)
 
 
 @dataclass(frozen=True)

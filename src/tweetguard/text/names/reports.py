@@ -34,7 +34,7 @@ PLAYER_VERBS = frozenset("scored scores saved saves was were got gets made makes
                          "won finished set sets hit hits struck grabbed netted added".split())
 # Team places after a name: "Okafor in goal", "Brennan up front", "Mensah at the back".
 PLACES_ON_TEAM = (("in", "goal"), ("up", "front"), ("at", "the"), ("in", "defence"), ("in", "midfield"))
-NOT_BEFORE = DETERMINERS | PLACE_PREPOSITIONS | {"mr", "mrs", "miss", "ms", "mx", "dr"}
+NOT_BEFORE = DETERMINERS | PLACE_PREPOSITIONS
 
 
 def surnames_in_reports(ev: Evidence, report_words: frozenset[str]) -> list[NameMatch]:
@@ -54,7 +54,9 @@ def surnames_in_reports(ev: Evidence, report_words: frozenset[str]) -> list[Name
 
 def _surname_alone(ev: Evidence, i: int) -> bool:
     token = ev.tokens[i]
-    if token.ruled_out or token.tag >= 0 or (i > 0 and ev.tokens[i - 1].key in NOT_BEFORE):
+    if token.ruled_out or token.tag >= 0:
+        return False
+    if i > 0 and (ev.tokens[i - 1].key in NOT_BEFORE or ev.is_title(ev.tokens[i - 1])):
         return False
     if i > 0 and ev.tokens[i - 1].cap and SPACE_GAP.fullmatch(token.gap) and not ev.sentence_start(i):
         return False  # part of a longer capitalised name: "Oakfield Walker Cup"
@@ -104,11 +106,11 @@ def surname_first(ev: Evidence) -> list[NameMatch]:
             continue
         if not (surname.cap and first.cap) or not SPACE_GAP.fullmatch(first.gap) or first.text.isupper():
             continue
-        if i > 0 and (ev.is_title(tokens[i - 1]) or tokens[i - 1].key in DETERMINERS):
+        if surname.key not in ev.gaz.surnames or (i > 0 and (ev.is_title(tokens[i - 1])
+                                                            or tokens[i - 1].key in DETERMINERS)):
             continue
         shouted = surname.text.isupper() and len(surname.key) > 1
-        labelled = CLASS_LABEL.match(ev.text, first.name_end) is not None
-        if not (shouted or labelled) or surname.key not in ev.gaz.surnames:
+        if not shouted and CLASS_LABEL.match(ev.text, first.name_end) is None:
             continue
         if not shouted and surname.key in ev.gaz.first_names:
             continue  # "Grace Mei (Y4)" is a first name then another name: the full-name finder's
