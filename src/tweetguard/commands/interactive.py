@@ -18,10 +18,9 @@ from typing import Callable
 import click
 import regex
 
-from tweetguard.core.clock import describe
+from tweetguard.core.clock import WEEKDAYS, describe
 from tweetguard.core.errors import TweetguardError
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CLOCK = regex.compile(
     r"^(?:(?:next\s+|this\s+|on\s+)?(today|tonight|tomorrow|mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+)?"
     r"(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$",
