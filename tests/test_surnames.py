@@ -51,5 +51,22 @@ def test_a_surname_before_the_first_name(catalogue: Catalogue, text: str, name: 
     assert name in _flagged(catalogue, text, None)
 
 
-def test_a_surname_first_needs_capitals_or_a_class_label(catalogue: Catalogue) -> None:
-    assert _flagged(catalogue, "Nagy Bence read a poem.", None) == []
+@pytest.mark.parametrize("text, name", [
+    ("Our Y2 poetry prize goes to Nguyễn Thảo Vy for her poem", "Nguyễn Thảo"),
+    ("Nagy Bence read a poem.", "Nagy Bence"),
+    ("Well done Szabó Réka!", "Szabó Réka"),
+    ("Wang Xiuying won the art prize", "Wang Xiuying"),
+])
+def test_a_surname_of_a_culture_that_writes_it_first_needs_no_other_cue(catalogue: Catalogue, text: str,
+                                                                         name: str) -> None:
+    assert _flagged(catalogue, text, None) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Evans Ruby read a poem.",  # a surname the list does not hold: capitals or a class label needed
+    "Year 5 studied the Tang Dynasty.",  # an everyday word after it
+    "Thank you to Mr Wang Lei for the calligraphy workshop.",  # an adult, by title
+    "Y4 visited Chen Park on Friday.",  # a place
+])
+def test_a_surname_first_needs_a_cue(catalogue: Catalogue, text: str) -> None:
+    assert _flagged(catalogue, text, None) == []

@@ -42,6 +42,8 @@ class NameAnalysis:
         register = register_style(self.evidence)
         others = (full_names(self.evidence) + surname_first(self.evidence) + family_names(self.evidence)
                   + children_of_titled_parents(self.evidence) + lower_case_full_names(self.evidence))
+        # One finding a span: a roster pupil in lower case is also a lower-case full name.
+        others = list({(m.start, m.end): m for m in reversed(others)}.values())[::-1]
         found = register + [m for m in others if not any(r.start < m.end and m.start < r.end for r in register)]
         surnames = surnames_in_reports(self.evidence, lex.report_words)
         self.pupil_names = found + [m for m in surnames if not any(f.start < m.end and m.start < f.end for f in found)]

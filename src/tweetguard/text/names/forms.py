@@ -13,7 +13,7 @@ import regex
 
 from tweetguard.text.names.cues import TITLE_GAP
 from tweetguard.text.names.evidence import PARTICLES, Evidence
-from tweetguard.text.names.tokens import full_match, joined, unicode_patterns
+from tweetguard.text.names.tokens import Token, full_match, joined, unicode_patterns
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 
 # "Surname, First": the comma between, what may come before (start, line, colon, dash) and
@@ -26,8 +26,10 @@ CHILD_WORDS = frozenset("son daughter child grandson granddaughter twins".split(
 
 
 def lowercase_tags(ev: Evidence) -> list[NameMatch]:
-    """A pupil's full name run together in a hashtag without capitals (#welldoneelliethornton)."""
-    if ev.roster is None or "#" not in ev.text:
+    """A full name run together in a hashtag without capitals: a roster pupil's anywhere in
+    it (#welldoneelliethornton), or, closing it, a listed first name and a listed surname
+    that are not everyday words (#welldonefinnlarsen)."""
+    if "#" not in ev.text:
         return []
     text = ev.text
     found: list[NameMatch] = []
@@ -36,14 +38,36 @@ def lowercase_tags(ev: Evidence) -> list[NameMatch]:
         if not body or any(c.isupper() for c in body[1:]):
             continue
         lowered = body[1:].lower()
-        for first, last in ev.roster.joined:
-            at = lowered.find(first + last)
-            if at >= 0:
-                start = tag.start() + 1 + at
-                middle, end = start + len(first), start + len(first) + len(last)
-                found.append(NameMatch(start, end, Form.FULL, text[start:middle], text[middle:end],
-                                       (start, middle), (middle, end), Reason.PUPIL_HASHTAG))
+        spans = [(at, len(first), len(last)) for first, last in (ev.roster.joined if ev.roster else ())
+                 if (at := lowered.find(first + last)) >= 0]
+        reason = Reason.PUPIL_HASHTAG
+        if not spans:
+            spans, reason = _closing_name(ev, lowered), Reason.LOWER_CASE
+        for at, first_length, last_length in spans:
+            start = tag.start() + 1 + at
+            middle, end = start + first_length, start + first_length + last_length
+            found.append(NameMatch(start, end, Form.FULL, text[start:middle], text[middle:end],
+                                   (start, middle), (middle, end), reason))
     return found
+
+
+def _closing_name(ev: Evidence, body: str) -> list[tuple[int, int, int]]:
+    """Where a hashtag's letters end with a first name then a surname, both listed and neither
+    an everyday word: "welldonefinnlarsen" -> finn, larsen. Empty when none does."""
+    first_names, surnames, common = ev.gaz.first_names, ev.gaz.surnames, ev.gaz.common_rank
+    if not body.isalpha() or len(body) < 7:
+        return []
+    for split in range(len(body) - 4, 2, -1):  # the surname: 4 letters at least
+        surname = body[split:]
+        if surname not in surnames or surname in common:
+            continue
+        for begin in range(max(0, split - 12), split - 2):  # the first name: 3 to 12 letters
+            first = body[begin:split]
+            if first in first_names and first not in common:
+                if (first, surname) in ev.lex.known.get(first, ()):
+                    return []  # "#roalddahlday": someone famous, whom the policy allows
+                return [(begin, split - begin, len(surname))]
+    return []
 
 
 def family_names(ev: Evidence) -> list[NameMatch]:
@@ -93,22 +117,34 @@ def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
 def lower_case_full_names(ev: Evidence) -> list[NameMatch]:
     """ "shoutout to zainab akhtar": a full name typed in lower case. Without a roster only
     a pair no English dictionary word could be: a listed first name then a listed surname,
-    neither of them an everyday word (so not "will smith" or "grace hall")."""
+    neither of them an everyday word (so not "will smith" or "grace hall"); or one of the two
+    listed and the other a word of no list at all ("kasia nowak", "zuzanna wiśniewska")."""
     tokens = ev.tokens
     first_names, surnames, common = ev.gaz.first_names, ev.gaz.surnames, ev.gaz.common_rank
     found: list[NameMatch] = []
     for i in range(len(tokens) - 1):
         first, surname = tokens[i], tokens[i + 1]
         # Word lookups first: they rule out almost every pair at once.
-        if first.key in common or first.key not in first_names or surname.key not in surnames \
-                or surname.key in common:
+        if first.key in common or surname.key in common:
             continue
+        listed_first, listed_surname = first.key in first_names, surname.key in surnames
+        if not (listed_first and listed_surname) and not (
+                (listed_first and _unlisted(ev, surname)) or (listed_surname and _unlisted(ev, first)
+                                                              and surname.key[:-1] not in common)):
+            continue  # ("staffroom flowers": a plural of an everyday word)
         if first.cap or surname.cap or first.ruled_out or surname.ruled_out or first.tag >= 0 or surname.tag >= 0:
             continue
         if not joined(first, surname) or len(first.key) < 3 or len(surname.key) < 3:
             continue
         found.append(full_match(first.start, first, surname, Reason.LOWER_CASE))
     return found
+
+
+def _unlisted(ev: Evidence, token: Token) -> bool:
+    """A word of four letters or more that no list knows: no everyday word, name or place."""
+    key = token.key
+    return len(key) >= 4 and key.isalpha() and key not in ev.gaz.first_names and key not in ev.gaz.surnames \
+        and key not in ev.lex.triggers and key not in ev.lex.event_words
 
 
 def register_style(ev: Evidence) -> list[NameMatch]:

@@ -7,6 +7,8 @@ straightened, a possessive "'s" dropped).
 
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Mapping
@@ -55,6 +57,13 @@ def gazetteer() -> Gazetteer:
         frozenset(_read_words("surnames.txt")),
         {word: rank for rank, word in enumerate(words)},
     )
+
+
+def unaccented(key: str) -> str:
+    """``key`` without its accents: "nguyễn" -> "nguyen", "szabó" -> "szabo"."""
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=65536)

@@ -15,7 +15,7 @@ from typing import Mapping, Sequence
 import regex
 
 from tweetguard.core.roster import Roster
-from tweetguard.text.names.gazetteer import fold
+from tweetguard.text.names.gazetteer import fold, unaccented
 from tweetguard.text.names.tokens import Token
 from tweetguard.text.names.verdicts import Role
 
@@ -68,6 +68,7 @@ class Lexicon:
     context_not_names: frozenset[str]  # first names the context finder never takes alone
     any_titles: frozenset[str]  # titles and capitalised titles: the context finder takes either
     report_words: frozenset[str]  # words of a match or race report, where players go by surname
+    surname_first: frozenset[str] = frozenset()  # surnames of cultures that write them first
 
 
 def _folded(lists: Lists, name: str) -> frozenset[str]:
@@ -95,6 +96,7 @@ def build_lexicon(lists: Lists) -> Lexicon:
         family_words=_folded(lists, "family-words"), known=known, known_roles=known_roles,
         triggers=frozenset(triggers), context_not_names=frozenset(w.lower() for w in get("context-not-names")),
         any_titles=titles | capitalised, report_words=_folded(lists, "report-words"),
+        surname_first=frozenset(unaccented(w) for w in _folded(lists, "surname-first-surnames")),
     )
 
 

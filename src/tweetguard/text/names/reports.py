@@ -24,7 +24,7 @@ from tweetguard.text.names.evidence import (
     PLACE_PREPOSITIONS,
     Evidence,
 )
-from tweetguard.text.names.gazetteer import EVERYDAY_RANK
+from tweetguard.text.names.gazetteer import EVERYDAY_RANK, unaccented
 from tweetguard.text.names.tokens import SPACE_GAP, Token, full_match
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 
@@ -97,7 +97,8 @@ def surname_first(ev: Evidence) -> list[NameMatch]:
     registers do: "CHEN Mei", "WONG Leo", "Nagy Bence (Y4)". The surname must be one the
     gazetteer knows and, unless it is written in capitals, not also a first name; the first
     name must be a known one; and something must say so: the surname in capitals (the
-    register's convention) or a class label after the name."""
+    register's convention), a class label after the name, or a surname of a culture that
+    writes it first ("Nguyễn Minh Anh", "Szabó Réka"), before a name or a word no list knows."""
     tokens = ev.tokens
     found: list[NameMatch] = []
     for i in range(len(tokens) - 1):
@@ -108,6 +109,10 @@ def surname_first(ev: Evidence) -> list[NameMatch]:
             continue
         if surname.key not in ev.gaz.surnames or (i > 0 and (ev.is_title(tokens[i - 1])
                                                             or tokens[i - 1].key in DETERMINERS)):
+            continue
+        if unaccented(surname.key) in ev.lex.surname_first and not first.text.isupper():
+            if ev.first_strength(first) == 2 or ev.unknown(first):
+                found.append(_surname_first_match(surname, first))
             continue
         shouted = surname.text.isupper() and len(surname.key) > 1
         if not shouted and CLASS_LABEL.match(ev.text, first.name_end) is None:
