@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Iterable, Mapping
 
-from tweetguard.catalogue.loader import Catalogue
+from tweetguard.catalogue.loader import Catalogue, open_cache
 from tweetguard.core.errors import CatalogueError, ConfigError
 from tweetguard.core.model import (
     CATEGORIES,
@@ -99,6 +99,9 @@ def _message(rule: Rule, text: str, finding: Finding) -> str:
 
 class Engine:
     def __init__(self, catalogue: Catalogue, settings: Settings, roster: Roster | None = None) -> None:
+        # First, so that every pattern compiled and list packed from here on is kept for
+        # the next run: keyed by what they are built from (core.diskcache).
+        self.cache = open_cache(catalogue.digest)
         self.settings = settings
         self.roster = roster
         self.lists = _extended_lists(catalogue.lists, settings)

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-import regex
-
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import phrase_index
 from tweetguard.text.wordmatch import inside_any
 
 # Between the words of a phrase as written in the draft ("sports-day", "sports  day").
-GAP = regex.compile(r"\s*-\s*|\s+")
+GAP = lazy_regex(r"\s*-\s*|\s+")
 
 PARAMS = {
     "words": Param(list, default=[]),

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-import regex
-
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import find_all, gather, phrase_index
 from tweetguard.text.prefilter import compile_patterns
@@ -44,8 +43,8 @@ PARAMS = {
     "suggestion": Param(str, default=None),
 }
 
-WORD = regex.compile(r"\w+")
-LAST_WORD = regex.compile(r"(\w+)\W*$")
+WORD = lazy_regex(r"\w+")
+LAST_WORD = lazy_regex(r"(\w+)\W*$")
 
 
 def _word_window(text: str, span: tuple[int, int], words: int) -> tuple[int, int]:
@@ -127,8 +126,8 @@ def _allowed_accounts(ctx: Context) -> frozenset[str]:
 
 
 # A mention and, before it, the words that introduce it ("RT", "via", "according to", "as").
-MENTION = regex.compile(r"@\w+")
-MENTION_LEAD = regex.compile(r"(?:\b[\w'’]+\s+){0,2}$")
+MENTION = lazy_regex(r"@\w+")
+MENTION_LEAD = lazy_regex(r"(?:\b[\w'’]+\s+){0,2}$")
 
 
 def _allowed_mentions(text: str, allowed: frozenset[str]) -> list[tuple[int, int]]:

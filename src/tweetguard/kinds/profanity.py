@@ -13,13 +13,13 @@ words are names when capitalised ("Dick King-Smith", "Moby-Dick").
 
 from __future__ import annotations
 
-import re
 from itertools import product
 from typing import Any, Iterator, Mapping
 
 import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.patterns import lazy_re, lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import find_all, gather, phrase_index
 from tweetguard.text.wordmatch import (
@@ -42,20 +42,20 @@ PARAMS = {
     "leet_list": Param(str, default="leetspeak", help='the catalogue list of "X=y" leetspeak readings'),
 }
 
-TOKEN = regex.compile(r"[\p{L}0-9@$!*+]+", regex.V1)
+TOKEN = lazy_regex(r"[\p{L}0-9@$!*+]+", regex.V1)
 # Single characters joined by spaces, dots, hyphens or underscores: "c r a p", "s.h.i.t".
 # The same separator throughout, so "a b-a-s-t-a-r-d" is read from the "b".
-SPACED = regex.compile(r"(?<![\w@$*])[\p{L}0-9@$!*]([ .\-_])[\p{L}0-9@$!*](?:\1[\p{L}0-9@$!*])+(?![\w@$*])", regex.V1)
+SPACED = lazy_regex(r"(?<![\w@$*])[\p{L}0-9@$!*]([ .\-_])[\p{L}0-9@$!*](?:\1[\p{L}0-9@$!*])+(?![\w@$*])", regex.V1)
 # The same two patterns for plain ASCII text, in Python's re (several times faster there;
 # \p{L} is just A-Z and a-z in ASCII, and \w agrees).
-TOKEN_ASCII = re.compile(r"[A-Za-z0-9@$!*+]+")
-SPACED_ASCII = re.compile(r"(?<![\w@$*])[A-Za-z0-9@$!*]([ .\-_])[A-Za-z0-9@$!*](?:\1[A-Za-z0-9@$!*])+(?![\w@$*])")
-SEPARATORS = regex.compile(r"[ .\-_]")
-LETTER = regex.compile(r"\p{L}")
-STRETCHED = regex.compile(r"(\p{L})\1\1")
-STRETCH_RUN = regex.compile(r"(\p{L})\1\1+")
-DOUBLES_LAST = regex.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
-FRAME_WORD = regex.compile(r"[\w'’]+")
+TOKEN_ASCII = lazy_re(r"[A-Za-z0-9@$!*+]+")
+SPACED_ASCII = lazy_re(r"(?<![\w@$*])[A-Za-z0-9@$!*]([ .\-_])[A-Za-z0-9@$!*](?:\1[A-Za-z0-9@$!*])+(?![\w@$*])")
+SEPARATORS = lazy_regex(r"[ .\-_]")
+LETTER = lazy_regex(r"\p{L}")
+STRETCHED = lazy_regex(r"(\p{L})\1\1")
+STRETCH_RUN = lazy_regex(r"(\p{L})\1\1+")
+DOUBLES_LAST = lazy_regex(r"[^aeiou][aeiou][bdgklmnprt]$")
+FRAME_WORD = lazy_regex(r"[\w'’]+")
 # Words seen before, per lexicon: drafts reuse the same few thousand words.
 MEMO_SIZE = 50_000
 

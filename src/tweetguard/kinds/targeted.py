@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.patterns import compiled_regex, lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch
 from tweetguard.text.names.mentions import (
@@ -70,18 +71,18 @@ WINDOW_KEYS = ("window", "pet_window_before", "pet_window_after", "proper_noun_w
 # A class label between a name and the punctuation that addresses it: "Khoa Le in 5B: ...".
 CLASS_AFTER = r"(?:\s+in\s+(?:(?:Y|Yr|Year|Class)\s*)?\d+[A-Za-z]?|\s*\((?:Y|Yr|Year|Class)?\s*\d+[A-Za-z]?\))?"
 # What may follow a name used to address the child at the start of a sentence.
-VOCATIVE_AFTER = regex.compile(
+VOCATIVE_AFTER = lazy_regex(
     r"(?:(?<=(?<!\w)\p{Lu})\.)?(?:\s+\p{Lu}\.?(?=\s))?" + CLASS_AFTER + r"\s*(?:,|[-–—:](?=\s))(?!\s*(?:who|whose|our|aged|age|in year|from|and|the|a|an)\b)",
     regex.I | regex.V1)
 # After "Well done Jun ...": a reason given in the third person ("for his number bonds").
-THIRD_PERSON_REASON = regex.compile(r"\s+(?:for|on|in|who|whose|from|and)\b", regex.I)
+THIRD_PERSON_REASON = lazy_regex(r"\s+(?:for|on|in|who|whose|from|and)\b", regex.I)
 # What may follow a name addressed at a sentence's end: the end ("Much calmer today, Kai."),
 # or ", you..." ("..., Aoife, you looked so happy").
-SENTENCE_AFTER = regex.compile(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(]|,\s*(?:you|your)\b)")
+SENTENCE_AFTER = lazy_regex(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(]|,\s*(?:you|your)\b)")
 # A comment on conduct is not one when it is the topic of a talk: "talking about our eco club".
 TOPIC_AFTER = r"(?!\s+about\b)"
 # A sentence that goes on about the same child: "He is in hospital...", "Your kit is...".
-ABOUT_SAME = regex.compile(r"\W*(?:he|she|his|her|him|you|your)\b", regex.I)
+ABOUT_SAME = lazy_regex(r"\W*(?:he|she|his|her|him|you|your)\b", regex.I)
 
 
 class Phrases:
@@ -158,7 +159,7 @@ def _group_regex(words: Sequence[str], patterns: Sequence[str]) -> regex.Pattern
     if not alternatives:
         return None
     try:
-        compiled = regex.compile(r"\b(?:" + "|".join(alternatives) + r")\b", regex.I)
+        compiled = compiled_regex(r"\b(?:" + "|".join(alternatives) + r")\b", regex.I)
     except regex.error as exc:
         raise RuleParamError("group_patterns", f"has a pattern that does not compile ({exc})") from None
     return compiled

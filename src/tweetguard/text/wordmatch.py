@@ -16,11 +16,13 @@ from typing import Callable, Iterable, Iterator
 
 import regex
 
+from tweetguard.core.patterns import compiled_re, compiled_regex, lazy_re, lazy_regex
+
 # Matching is bounded in time so a pathological draft or custom pattern cannot hang a run.
 MATCH_TIMEOUT_SECONDS = 0.5
 FLAGS = regex.V1 | regex.IGNORECASE
 
-WORD_RUN = regex.compile(r"\w+", regex.V1)
+WORD_RUN = lazy_regex(r"\w+", regex.V1)
 # The only non-ASCII characters the regex module, ignoring case, equates with ASCII letters
 # (ß, dotted and dotless i, long s, Kelvin sign, ligatures...; found by trying every code
 # point). A text with one of them is matched the slow, exact way.
@@ -36,10 +38,10 @@ _CACHE_SIZE = 256
 # (combining marks and U+FE0F are \w to regex only, superscript digits to re only), so a
 # text with one of those takes the exact way.
 PLAIN_MAX = 2000
-_RE_DIFFERS = re.compile(r"[\x1c-\x1f]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_RE_WORD, _RE_SPACE = re.compile(r"\w"), re.compile(r"\s")
-_REGEX_WORD, _REGEX_SPACE = regex.compile(r"\w", regex.V1), regex.compile(r"\s", regex.V1)
+_RE_DIFFERS = lazy_re(r"[\x1c-\x1f]")
+_NON_ASCII = lazy_re(r"[^\x00-\x7f]")
+_RE_WORD, _RE_SPACE = lazy_re(r"\w"), lazy_re(r"\s")
+_REGEX_WORD, _REGEX_SPACE = lazy_regex(r"\w", regex.V1), lazy_regex(r"\s", regex.V1)
 
 
 @lru_cache(maxsize=4096)
@@ -259,13 +261,13 @@ class PhraseIndex:
 # One entry a phrase (the catalogue has about 2,000) or an odd list that needed a real scan.
 @lru_cache(maxsize=8192)
 def _compile_regex(source: str, flags: int) -> regex.Pattern[str]:
-    return regex.compile(source, flags)
+    return compiled_regex(source, flags)
 
 
 @lru_cache(maxsize=8192)
 def _compile_re(source: str, flags: int) -> re.Pattern[str] | None:
     try:
-        return re.compile(source, flags)
+        return compiled_re(source, flags)
     except re.error:  # a phrase re reads differently: regex alone, then
         return None
 

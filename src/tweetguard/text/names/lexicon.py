@@ -8,12 +8,12 @@ draft's analysis reads them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 import regex
 
+from tweetguard.core.patterns import lazy_re, lazy_regex
 from tweetguard.core.roster import Roster
 from tweetguard.text.names.gazetteer import fold
 from tweetguard.text.names.tokens import Token
@@ -23,9 +23,9 @@ Phrase = tuple[str, ...]
 PhraseIndex = dict[str, list[Phrase]]
 Lists = Mapping[str, tuple[str, ...]]
 
-TOKEN_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", regex.V1)
+TOKEN_WORDS = lazy_regex(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", regex.V1)
 # The same on ASCII text (letters, digits), in Python's re: the lists are read at every start.
-TOKEN_WORDS_ASCII = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+TOKEN_WORDS_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 # The lists whose entries are names of someone or something known, and what each says it is.
 KNOWN_LISTS = (("places", Role.PLACE), ("famous-people", Role.FAMOUS), ("fictional-people", Role.CHARACTER),
                ("festivals", Role.FESTIVAL), ("allow-names", Role.ALLOWED))

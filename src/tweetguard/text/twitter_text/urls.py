@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from tweetguard.core.paths import DATA
+from tweetguard.core.patterns import compiled_re
 
 # ---------------------------------------------------------------------------
 # Regex building blocks (verbatim from twitter-text js/src/regexp/*)
@@ -94,11 +95,11 @@ def _url_patterns() -> dict[str, re.Pattern[str]]:
     )
     tco = rf"^https?:\/\/t\.co\/(?P<slug>[a-z0-9]+)(?:\?{_URL_QUERY_CHARS}*{_URL_QUERY_END})?"
     return {
-        "extract": re.compile(extract, re.IGNORECASE),
-        "ascii_domain": re.compile(ascii_domain, re.IGNORECASE),
-        "tco": re.compile(tco, re.IGNORECASE),
-        "bad_preceding": re.compile(r"[\-_.\/]\Z"),
-        "punycode_sep": re.compile("[\u3002\uff0e\uff61]"),
+        "extract": compiled_re(extract, re.IGNORECASE),
+        "ascii_domain": compiled_re(ascii_domain, re.IGNORECASE),
+        "tco": compiled_re(tco, re.IGNORECASE),
+        "bad_preceding": compiled_re(r"[\-_.\/]\Z"),
+        "punycode_sep": compiled_re("[\u3002\uff0e\uff61]"),
     }
 
 
