@@ -25,7 +25,9 @@ from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.paths import DATA
 from tweetguard.core.patterns import compiled_regex, lazy_re, lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.text.before import last_word
 from tweetguard.text.phrases import find_all, gather, phrase_index
+from tweetguard.text.spans import Spans
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, merge_spans, text_words
 
 PARAMS = {
@@ -48,7 +50,6 @@ NOT_A_NUMBER = lazy_regex(r"\d[ .\-]{2,}\d|\)\s*\(")
 COUNTRY_CODE = lazy_regex(r"^(?:00)?44")
 CLAUSE_END = lazy_regex(r"[.!?\n]")
 SPELT = lazy_regex(r"(?<![\w])(?:at|dot)(?![\w])", regex.IGNORECASE)
-LAST_WORD = lazy_regex(r"(\w+)\s*$")
 
 LOCAL = r"[a-z0-9](?:[a-z0-9._%+\-]*[a-z0-9])?"
 # The address patterns below are compiled when a draft first needs them (case-insensitive
@@ -66,6 +67,7 @@ MAYBE_EMAIL = lazy_re(r"(?:@|at)\s*[\])]?\s*[a-z0-9\-]+(?:\s*[\[(]\s*dot|\s+dot|
 # Disguised: "at" and "dot" spelt out (bracketed or not), or a real @ with spelt-out dots.
 AT = r"(?:\s*[\[(]\s*at\s*[\])]\s*|\s+at\s+|\s*@\s*)"
 DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)"
+SPOKEN_DOT = lazy_regex(DOT, regex.IGNORECASE)
 
 
 @cache
@@ -124,7 +126,7 @@ def _domain_is_school(domain: str, school: tuple[str, ...]) -> bool:
 
 def _spoken(value: str) -> str:
     """ "bloggs [dot] co dot uk" -> "bloggs.co.uk" """
-    return regex.sub(rf"{DOT}", ".", value, flags=regex.IGNORECASE).replace(" ", "").lower()
+    return SPOKEN_DOT.sub(".", value).replace(" ", "").lower()
 
 
 def _phones(text: str, organisation: tuple[str, ...] | Any) -> Iterator[tuple[int, int]]:
@@ -149,9 +151,14 @@ def _emails(text: str, school: tuple[str, ...]) -> Iterator[tuple[int, int]]:
         if not _domain_is_school(match.group(1), school):
             yield match.span()
     tlds = top_level_domains()
+    # Both lists run left to right without overlapping themselves, so the plain addresses
+    # a disguised one could overlap are found by walking along them once (not each time).
+    later = 0
     for match in disguised_pattern().finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-        if any(m.start() < match.end() and match.start() < m.end() for m in plain):
-            continue
+        while later < len(plain) and plain[later].end() <= match.start():
+            later += 1
+        if later < len(plain) and plain[later].start() < match.end():
+            continue  # overlaps a plain address
         if not SPELT.search(match.group()):
             continue  # no word spelt out: an ordinary address, found above
         domain = _spoken(match.group(2))
@@ -183,8 +190,8 @@ def _addresses(text: str, street_types: tuple[str, ...], not_house: frozenset[st
     if street is None:
         return
     for match in street.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-        before = LAST_WORD.search(text[: match.start()])
-        if before and before.group(1).lower() in not_house:
+        before = last_word(text, match.start(), spaces_only=True)
+        if before and text[before[0]:before[1]].lower() in not_house:
             continue
         yield match.span()
 
@@ -208,8 +215,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             spans = list(_emails(text, ctx.settings.school_domains))
         else:
             spans = list(_addresses(text, street_types, not_house))
-            allowed = find_all(text, public) if spans else []
-            spans = [s for s in spans if not any(a[0] <= s[0] and s[1] <= a[1] for a in allowed)]
+            allowed = Spans(find_all(text, public) if spans else ())
+            spans = [s for s in spans if not allowed.hold(s)]
         for span in merge_spans(spans):
             yield Finding(*ctx.view.to_original(*span), p["suggestion"])
 

@@ -13,7 +13,7 @@ from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.patterns import lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import phrase_index
-from tweetguard.text.wordmatch import inside_any
+from tweetguard.text.spans import Spans
 
 # Between the words of a phrase as written in the draft ("sports-day", "sports  day").
 GAP = lazy_regex(r"\s*-\s*|\s+")
@@ -45,9 +45,9 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
-        innocent = exceptions.spans(text) if exceptions else []
+        innocent = Spans(exceptions.spans(text) if exceptions else ())
         for span in phrases.spans(text):
-            if inside_any(span, innocent):
+            if innocent.hold(span):
                 continue
             found = " ".join(GAP.split(text[span[0] : span[1]].lower().replace("’", "'")))
             start, end = context.view.to_original(*span)

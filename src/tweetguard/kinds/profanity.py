@@ -22,6 +22,7 @@ from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.patterns import lazy_re, lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import find_all, gather, phrase_index
+from tweetguard.text.spans import Spans
 from tweetguard.text.wordmatch import (
     MATCH_TIMEOUT_SECONDS,
     PhraseIndex,
@@ -171,8 +172,8 @@ class _Profanity:
         spans += self._spelt_out(text, plain)
         if not spans:
             return
-        innocent = find_all(text, self.exceptions) if self.exceptions else []
-        for span in merge_spans(s for s in spans if not any(i[0] <= s[0] and s[1] <= i[1] for i in innocent)):
+        innocent = Spans(find_all(text, self.exceptions) if self.exceptions else ())
+        for span in merge_spans(s for s in spans if not innocent.hold(s)):
             yield Finding(*ctx.view.to_original(*span), self.suggestion)
 
     def _listed(self, text: str, plain: bool) -> list[tuple[int, int]]:
@@ -227,8 +228,12 @@ def _leet(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _mid_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return bool(before) and before[-1] not in ".!?\n"
+    """Whether something other than a sentence's end comes before ``start`` (spaces aside):
+    read back from ``start``, not by copying all the text before it."""
+    last = start - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    return last >= 0 and text[last] not in ".!?\n"
 
 
 def _framed(text: str, start: int, frames: PhraseIndex) -> bool:

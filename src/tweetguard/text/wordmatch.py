@@ -272,11 +272,6 @@ def _compile_re(source: str, flags: int) -> re.Pattern[str] | None:
         return None
 
 
-def inside_any(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
-    start, end = span
-    return any(o_start <= start and end <= o_end for o_start, o_end in others)
-
-
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping spans joined into one, in order: one finding for one stretch of text."""
     merged: list[tuple[int, int]] = []
