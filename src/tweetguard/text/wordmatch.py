@@ -131,6 +131,26 @@ def _anchor(words: list[tuple[str, bool]], case_sensitive: bool) -> tuple[str, b
     return None
 
 
+def _needs(words: list[tuple[str, bool]], case_sensitive: bool) -> frozenset[str]:
+    """The whole words (word-character runs) a phrase's every match has, as the text's
+    words are compared (lower-cased unless case counts; then only ASCII ones): the same
+    reading that makes a phrase's anchor one of them. A stem's last run is a prefix, left out."""
+    runs: set[str] = set()
+    for core, stem in words:
+        found = [m.group() for m in WORD_RUN.finditer(core)]
+        if stem and found and core.endswith(found[-1]):
+            found.pop()
+        runs.update(found if case_sensitive else (r.lower() for r in found if r.isascii()))
+    return frozenset(runs)
+
+
+def _uncased_literal(phrase: str) -> bool:
+    """A phrase of one token without letters, apostrophes or wildcards (an emoji, a symbol):
+    no text can match it without holding it exactly (no case to fold, no gap to vary)."""
+    return bool(phrase) and not any(c.isspace() or c in "'’*" or c.isalnum() or c.lower() != c or c.upper() != c
+                                    or c.casefold() != c for c in phrase)
+
+
 class PhraseIndex:
     """Phrases (already in match-priority order) that find their spans in a text quickly."""
 
@@ -144,6 +164,10 @@ class PhraseIndex:
         self.exact: dict[str, list[int]] = {}
         self.prefix: dict[str, list[tuple[str, int]]] = {}
         self.always: list[int] = []
+        # Beyond its anchor, every whole word a phrase needs (all must be in a text it
+        # matches), and for a phrase with no word at all (an emoji) the text it must hold.
+        self._needs: dict[int, frozenset[str]] = {}
+        self._literal: dict[int, str] = {}
         anchors = []
         for index, phrase in enumerate(ordered):
             # Ignoring case, only ASCII phrases have anchors whose case-folding is simple.
@@ -152,7 +176,13 @@ class PhraseIndex:
             anchors.append(anchor)
             if anchor is None:
                 self.always.append(index)
-            elif not anchor[1]:
+                if _uncased_literal(phrase):
+                    self._literal[index] = phrase
+                continue
+            needs = _needs(split(phrase), case_sensitive)
+            if len(needs) > 1:
+                self._needs[index] = needs
+            if not anchor[1]:
                 self.exact.setdefault(anchor[0], []).append(index)
         self.prefix_length = min((len(a[0]) for a in anchors if a and a[1]), default=0)
         # Stems are looked up by their first few letters, then checked in full.
@@ -173,7 +203,8 @@ class PhraseIndex:
         if words.unsafe and not self.case_sensitive:
             return self.ordered
         present = words.exact if self.case_sensitive else words.lower
-        picked = list(self.always)
+        literal = self._literal
+        picked = [i for i in self.always if i not in literal or literal[i] in text]
         for key in self._exact_keys.intersection(present):
             picked.extend(self.exact[key])
         if self.prefix_length:
@@ -183,6 +214,8 @@ class PhraseIndex:
                         picked.append(index)
         if not picked:
             return ()
+        needs = self._needs
+        picked = [i for i in picked if i not in needs or needs[i] <= present]
         picked.sort()
         return tuple(self.ordered[i] for i in picked)
 
