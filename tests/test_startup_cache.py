@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import marshal
 import os
 import re
 import subprocess
@@ -118,16 +117,45 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(tmp_path: Path, damage: str) -> 
     elif damage == "empty":
         data = bytearray()
     else:  # a whole, valid file written for another key, under this key's name
-        body = marshal.dumps({"regex 0 x": b"not a pattern"})
-        import zlib
-
-        data = bytearray(diskcache.MAGIC + bytes(16) + zlib.crc32(body).to_bytes(4, "little") + body)
+        other = diskcache.Store(tmp_path / "other.cache", bytes(16))
+        other.put("regex 0 x", b"not a pattern")
+        other.save()
+        data = bytearray((tmp_path / "other.cache").read_bytes())
     path.write_bytes(bytes(data))
     report, compiled = _run(cache, str(drafts))
     assert report == expected
-    assert compiled > 100  # nothing was taken from the damaged file
+    if damage not in ("flip a byte", "truncate"):
+        assert compiled > 100  # nothing was taken from the file
+    # (a flipped byte or a lost end damages some entries: those alone are built again)
     again, compiled_again = _run(cache, str(drafts))
     assert again == expected and compiled_again == 0  # and it was written whole again
+    _assert_whole(path)
+
+
+def _assert_whole(path: Path) -> None:
+    """Every entry of a cache file is there and passes its check."""
+    store = diskcache.Store(path, path.read_bytes()[len(diskcache.MAGIC):len(diskcache.MAGIC) + 16])
+    assert len(store._index) > 100
+    assert all(store._entry(where) is not None for where in store._index.values())
+
+
+def test_a_damaged_entry_alone_is_built_again(tmp_path: Path) -> None:
+    path = tmp_path / "one.cache"
+    store = diskcache.Store(path, bytes(16))
+    for index in range(200):
+        store.put(f"entry {index}", f"data {index}".encode() * 10)
+    store.save()
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF  # inside the last entry's bytes
+    path.write_bytes(bytes(data))
+    reopened = diskcache.Store(path, bytes(16))
+    answers = {index: reopened.get(f"entry {index}") for index in range(200)}
+    damaged = [index for index, answer in answers.items() if answer is None]
+    assert len(damaged) == 1
+    assert all(answers[i] == f"data {i}".encode() * 10 for i in answers if i not in damaged)
+    reopened.put(f"entry {damaged[0]}", b"built again")
+    reopened.save()
+    assert diskcache.Store(path, bytes(16)).get(f"entry {damaged[0]}") == b"built again"
 
 
 def test_a_damaged_entry_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -208,7 +236,7 @@ def test_nothing_of_the_drafts_or_the_roster_is_kept(tmp_path: Path) -> None:
     for index, (first, last) in enumerate(names):
         (drafts / f"d{index}.txt").write_text(
             f"Well done {first} {last} for a brilliant week! #WellDone{first}{last}\n"
-            f"Call {first}'s mum on 07700 9003{index}1 or email {first.lower()}@gmail.com f**k", encoding="utf-8")
+            f"Call {first}'s mum on 07911 4730{index}8 or email {first.lower()}@zqxmail.com", encoding="utf-8")
     cache = tmp_path / "cache"
     _run(cache, str(drafts), "--roster", str(roster))
     [path] = _cache_files(cache)
@@ -216,7 +244,7 @@ def test_nothing_of_the_drafts_or_the_roster_is_kept(tmp_path: Path) -> None:
     assert len(kept) > 100_000  # the patterns and word lists are there
     for first, last in names:
         assert first.lower().encode() not in kept and last.lower().encode() not in kept
-    assert b"07700" not in kept and b"f**k" not in kept and b"f..k" not in kept
+    assert b"4730" not in kept and b"zqxmail" not in kept  # (the rules' own examples are in, as shipped)
 
 
 @pytest.mark.parametrize("source,flags", [
@@ -315,3 +343,48 @@ def _unpacked(packed: tuple[str, bytes, bytes | None]) -> tuple[str, object, obj
 
     text, starts, ranks = packed
     return text, array("I", starts), array("I", ranks) if ranks is not None else None
+
+
+def test_the_lexicon_s_cache_entry_names_every_list_it_reads() -> None:
+    """A cached lexicon is named by the lists build_lexicon reads: a list it read but did
+    not name could change without the name changing (a stale lexicon)."""
+    from tweetguard.text.names import lexicon
+
+    read: set[str] = set()
+
+    class Recording(dict):  # type: ignore[type-arg]
+        def get(self, name: str, default: object = None) -> object:
+            read.add(name)
+            return super().get(name, default)
+
+    lexicon._build_lexicon(Recording(load_catalogue().lists))
+    assert read and read <= set(lexicon.READ_LISTS)
+
+
+def test_a_cached_lexicon_is_the_lexicon_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tweetguard.text.names import lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    diskcache.open_store([b"lexicon", os.urandom(8)])
+    lists = load_catalogue().lists
+    built = lexicon.build_lexicon(lists)
+    monkeypatch.setattr(lexicon, "_build_lexicon", lambda lists: pytest.fail("built instead of cached"))
+    assert lexicon.build_lexicon(lists) == built
+    changed = dict(lists, places=lists.get("places", ()) + ("Ashdown Woods",))
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert lexicon.build_lexicon(changed) != built
+
+
+def test_a_cached_phrase_index_is_the_index_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tweetguard.text import wordmatch
+    from tweetguard.text.phrases import anchor_words, phrase_index
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    diskcache.open_store([b"phrases", os.urandom(8)])
+    phrases = ("car park", "diagnos*", "happy * birthday", "👎", "you'll", "the few")
+    built = phrase_index.__wrapped__(phrases)
+    monkeypatch.setattr(wordmatch, "_tables", lambda *args: pytest.fail("built instead of cached"))
+    again = wordmatch.PhraseIndex(built.ordered, built._source, anchor_words, case_sensitive=False)
+    assert (again.exact, again.prefix, again.always, again.prefix_length, again._needs, again._literal) == \
+        (built.exact, built.prefix, built.always, built.prefix_length, built._needs, built._literal)

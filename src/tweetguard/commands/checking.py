@@ -7,6 +7,7 @@ start). Both call :func:`run_check` with the same values.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -72,6 +73,9 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
         raise ConfigError("--only-scheduled", "cannot be used with --at; choose one")
     pupils = load_roster(settings.roster) if settings.roster else None
     engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
+    if not gc.isenabled():  # the command line turned it off for start-up, which is over
+        gc.freeze()  # what start-up built lives to the end: no collection need look at it again
+        gc.enable()
     text_label = "<text>"
     if not paths and text is None:
         if sys.stdin.isatty():

@@ -18,18 +18,20 @@ Only what tweetguard's code and rule files hold goes in, never a draft's or a ro
 from __future__ import annotations
 
 import marshal
+import mmap
 import os
 import sys
 import threading
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-MAGIC = b"tweetguard-cache 1\n"
+MAGIC = b"tweetguard-cache 2\n"
 SUFFIX = ".cache"
 KEEP_FILES = 4  # other keys' files kept (two checkouts, a school's own rules...): the newest
 MAX_ENTRIES = 20_000  # beyond this nothing more is added: a bound on the file's size
-_HEADER = len(MAGIC) + 16 + 4  # magic, key digest, CRC-32 of the body
+_HEADER = len(MAGIC) + 16 + 4 + 4  # magic, key digest, the index's size and CRC-32
 
 
 def cache_folder() -> Path | None:
@@ -65,25 +67,50 @@ def digest(parts: Iterable[bytes]) -> bytes:
 
 
 class Store:
-    """Named byte strings kept in one cache file; ``path`` None keeps them in memory only."""
+    """Named byte strings kept in one cache file; ``path`` None keeps them in memory only.
+
+    The file holds an index (each name's digest: where its bytes are, and their CRC-32)
+    and the bytes, mapped into memory: opening it reads the index only, and an entry is
+    checked against its CRC when asked for (a damaged one is built again).
+    """
 
     def __init__(self, path: Path | None, key: bytes) -> None:
         self.path = path
         self.key = key
         self._pid = os.getpid()  # forked workers never write: their parent does
         self._lock = threading.Lock()
-        self._entries: dict[str, bytes] = _read(path, key) if path is not None else {}
+        self._index: dict[bytes, tuple[int, int, int]] = {}
+        self._blob: Any = b""  # the entries' bytes: the file mapped, or read
+        self._base = 0  # where they start in it
+        if path is not None:
+            self._index, self._blob, self._base = _read(path, key)
+        self._bad: set[bytes] = set()
         self._new: dict[str, bytes] = {}
 
     def get(self, name: str) -> bytes | None:
-        return self._entries.get(name)
+        found = self._new.get(name)
+        if found is not None:
+            return found
+        where = self._index.get(_name(name))
+        if where is None:
+            return None
+        data = self._entry(where)
+        if data is None:
+            self._bad.add(_name(name))
+        return data
+
+    def _entry(self, where: tuple[int, int, int]) -> bytes | None:
+        offset, length, crc = where
+        data = bytes(self._blob[self._base + offset:self._base + offset + length])
+        return data if len(data) == length and zlib.crc32(data) == crc else None
 
     def put(self, name: str, data: bytes) -> None:
         if self.path is None:
             return
         with self._lock:
-            if name not in self._entries and len(self._entries) < MAX_ENTRIES:
-                self._entries[name] = data
+            named = _name(name)
+            if name not in self._new and (named not in self._index or named in self._bad) \
+                    and len(self._index) + len(self._new) < MAX_ENTRIES:
                 self._new[name] = data
 
     def take_new(self) -> dict[str, bytes]:
@@ -101,29 +128,54 @@ class Store:
         if self.path is None or not self._new or os.getpid() != self._pid:
             return
         with self._lock:
-            body = marshal.dumps(self._entries)
+            entries = {named: data for named, where in self._index.items()
+                       if named not in self._bad and (data := self._entry(where)) is not None}
+            entries.update((_name(name), data) for name, data in self._new.items())
             self._new = {}
-        _write(self.path, MAGIC + self.key + zlib.crc32(body).to_bytes(4, "little") + body)
+        index: dict[bytes, tuple[int, int, int]] = {}
+        offset = 0
+        for named, data in entries.items():
+            index[named] = (offset, len(data), zlib.crc32(data))
+            offset += len(data)
+        packed = marshal.dumps(index)
+        header = MAGIC + self.key + len(packed).to_bytes(4, "little") + zlib.crc32(packed).to_bytes(4, "little")
+        _close(self._blob)  # so that the file can be replaced everywhere (Windows)
+        self._index, self._blob, self._base = index, b"".join(entries.values()), 0
+        _write(self.path, header + packed + self._blob)
 
 
-def _read(path: Path, key: bytes) -> dict[str, bytes]:
-    """The file's entries; empty when it is missing, of another key, damaged or not ours."""
+def _name(name: str) -> bytes:
+    return digest([name.encode("utf-8", "surrogatepass")])
+
+
+def _close(blob: Any) -> None:
+    if isinstance(blob, mmap.mmap):
+        blob.close()
+
+
+def _read(path: Path, key: bytes) -> tuple[dict[bytes, tuple[int, int, int]], Any, int]:
+    """The file's index and its bytes (mapped); nothing when it is missing, of another key,
+    damaged or not ours."""
     try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    body = memoryview(data)[_HEADER:]
-    if (len(data) < _HEADER or not data.startswith(MAGIC) or data[len(MAGIC):len(MAGIC) + 16] != key
-            or int.from_bytes(data[_HEADER - 4:_HEADER], "little") != zlib.crc32(body)):
-        return {}
-    try:
-        entries = marshal.loads(body)
-    except (ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(entries, dict) or not all(
-            isinstance(k, str) and isinstance(v, bytes) for k, v in entries.items()):
-        return {}
-    return entries
+        with path.open("rb") as file:
+            head = file.read(_HEADER)
+            if len(head) < _HEADER or not head.startswith(MAGIC) or head[len(MAGIC):len(MAGIC) + 16] != key:
+                return {}, b"", 0
+            size = int.from_bytes(head[_HEADER - 8:_HEADER - 4], "little")
+            packed = file.read(size)
+            if len(packed) != size or zlib.crc32(packed) != int.from_bytes(head[_HEADER - 4:_HEADER], "little"):
+                return {}, b"", 0
+            index = marshal.loads(packed)
+            if not isinstance(index, dict) or not all(
+                    isinstance(k, bytes) and isinstance(v, tuple) and len(v) == 3 for k, v in index.items()):
+                return {}, b"", 0
+            start = _HEADER + size
+            try:
+                return index, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ), start
+            except (OSError, ValueError):  # no mapping here: read it
+                return index, file.read(), 0
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}, b"", 0
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Iterable, Mapping
@@ -84,6 +83,8 @@ def _check_rule_names(catalogue: Catalogue, settings: Settings) -> None:
                          ("severity", tuple(settings.severity))):
         for name in names:
             if name not in known:
+                import difflib  # only for a name to correct
+
                 close = difflib.get_close_matches(name, sorted(known), n=3)
                 hint = f" (did you mean {', '.join(close)}?)" if close else ""
                 raise ConfigError(where, f"unknown rule or category '{name}'{hint}; "

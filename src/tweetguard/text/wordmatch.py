@@ -10,12 +10,14 @@ was. A phrase whose anchor is absent cannot match, so the spans are the same.
 
 from __future__ import annotations
 
+import marshal
 import re
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 import regex
 
+from tweetguard.core import diskcache
 from tweetguard.core.patterns import compiled_re, compiled_regex, lazy_re, lazy_regex
 
 # Matching is bounded in time so a pathological draft or custom pattern cannot hang a run.
@@ -151,6 +153,74 @@ def _uncased_literal(phrase: str) -> bool:
                                     or c.casefold() != c for c in phrase)
 
 
+Tables = tuple[dict[str, list[int]], dict[str, list[tuple[str, int]]], list[int], int,
+               dict[int, frozenset[str]], dict[int, str]]
+# Bumped when _tables changes what it builds: cached tables of another version are not used.
+TABLES_VERSION = 1
+
+
+def _tables(ordered: tuple[str, ...], split: Callable[[str], list[tuple[str, bool]]],
+            case_sensitive: bool) -> Tables:
+    """The index of ``ordered``: phrases by anchor word or stem prefix, those with neither,
+    and each phrase's other needed words or literal (see PhraseIndex)."""
+    exact: dict[str, list[int]] = {}
+    prefix: dict[str, list[tuple[str, int]]] = {}
+    always: list[int] = []
+    # Beyond its anchor, every whole word a phrase needs (all must be in a text it
+    # matches), and for a phrase with no word at all (an emoji) the text it must hold.
+    needs: dict[int, frozenset[str]] = {}
+    literal: dict[int, str] = {}
+    anchors = []
+    for index, phrase in enumerate(ordered):
+        # Ignoring case, only ASCII phrases have anchors whose case-folding is simple.
+        safe = case_sensitive or phrase.replace("’", "").isascii()
+        anchor = _anchor(split(phrase), case_sensitive) if safe else None
+        anchors.append(anchor)
+        if anchor is None:
+            always.append(index)
+            if _uncased_literal(phrase):
+                literal[index] = phrase
+            continue
+        needed = _needs(split(phrase), case_sensitive)
+        if len(needed) > 1:
+            needs[index] = needed
+        if not anchor[1]:
+            exact.setdefault(anchor[0], []).append(index)
+    prefix_length = min((len(a[0]) for a in anchors if a and a[1]), default=0)
+    # Stems are looked up by their first few letters, then checked in full.
+    for index, anchor in enumerate(anchors):
+        if anchor and anchor[1]:
+            prefix.setdefault(anchor[0][: prefix_length], []).append((anchor[0], index))
+    return exact, prefix, always, prefix_length, needs, literal
+
+
+def _table_entry(ordered: tuple[str, ...], split: Callable[[str], list[tuple[str, bool]]],
+                 case_sensitive: bool) -> str:
+    named = diskcache.digest([f"{TABLES_VERSION} {split.__module__}.{split.__qualname__} {case_sensitive}".encode(),
+                              "\n".join(ordered).encode("utf-8", "surrogatepass")])
+    return f"phrase index {named.hex()}"
+
+
+def _cached_tables(ordered: tuple[str, ...], split: Callable[[str], list[tuple[str, bool]]],
+                   case_sensitive: bool) -> Tables | None:
+    """The tables a run before built for exactly these phrases (the start-up cache)."""
+    data = diskcache.active().get(_table_entry(ordered, split, case_sensitive))
+    if data is None:
+        return None
+    try:
+        tables = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return tables if isinstance(tables, tuple) and len(tables) == 6 else None
+
+
+def _keep_tables(ordered: tuple[str, ...], split: Callable[[str], list[tuple[str, bool]]],
+                 case_sensitive: bool, tables: Tables) -> None:
+    store = diskcache.active()
+    if store.path is not None:
+        store.put(_table_entry(ordered, split, case_sensitive), marshal.dumps(tables))
+
+
 class PhraseIndex:
     """Phrases (already in match-priority order) that find their spans in a text quickly."""
 
@@ -161,34 +231,11 @@ class PhraseIndex:
         self._flags = regex.V1 | (0 if case_sensitive else regex.IGNORECASE)
         self._re_flags = 0 if case_sensitive else re.IGNORECASE
         self.case_sensitive = case_sensitive
-        self.exact: dict[str, list[int]] = {}
-        self.prefix: dict[str, list[tuple[str, int]]] = {}
-        self.always: list[int] = []
-        # Beyond its anchor, every whole word a phrase needs (all must be in a text it
-        # matches), and for a phrase with no word at all (an emoji) the text it must hold.
-        self._needs: dict[int, frozenset[str]] = {}
-        self._literal: dict[int, str] = {}
-        anchors = []
-        for index, phrase in enumerate(ordered):
-            # Ignoring case, only ASCII phrases have anchors whose case-folding is simple.
-            safe = case_sensitive or phrase.replace("’", "").isascii()
-            anchor = _anchor(split(phrase), case_sensitive) if safe else None
-            anchors.append(anchor)
-            if anchor is None:
-                self.always.append(index)
-                if _uncased_literal(phrase):
-                    self._literal[index] = phrase
-                continue
-            needs = _needs(split(phrase), case_sensitive)
-            if len(needs) > 1:
-                self._needs[index] = needs
-            if not anchor[1]:
-                self.exact.setdefault(anchor[0], []).append(index)
-        self.prefix_length = min((len(a[0]) for a in anchors if a and a[1]), default=0)
-        # Stems are looked up by their first few letters, then checked in full.
-        for index, anchor in enumerate(anchors):
-            if anchor and anchor[1]:
-                self.prefix.setdefault(anchor[0][: self.prefix_length], []).append((anchor[0], index))
+        tables = _cached_tables(ordered, split, case_sensitive)
+        if tables is None:
+            tables = _tables(ordered, split, case_sensitive)
+            _keep_tables(ordered, split, case_sensitive, tables)
+        self.exact, self.prefix, self.always, self.prefix_length, self._needs, self._literal = tables
         self._exact_keys = frozenset(self.exact)
         self._prefix_keys = frozenset(self.prefix)
 

@@ -35,6 +35,8 @@ SURNAME_WORD_RANK = 10000
 RARE_RANK = 12000
 # Lookups a packed list answers before it builds its set: about thirty drafts' worth.
 LOOKUPS_BEFORE_SET = 1000
+# Bumped when _pack packs differently: a cached packing of another version is not used.
+PACKING = 1
 
 
 class Words(Protocol):
@@ -150,7 +152,7 @@ def _packed(name: str, build: Callable[[str], list[str] | dict[str, int]]) -> tu
     """Data file ``name`` packed, from the cache when it holds this very file's packing."""
     data = (DATA / name).read_bytes()
     store = diskcache.active()
-    entry = f"gazetteer {name} {len(data)} {zlib.crc32(data)}"
+    entry = f"gazetteer {PACKING} {name} {len(data)} {zlib.crc32(data)}"
     cached = store.get(entry)
     if cached is not None:
         try:

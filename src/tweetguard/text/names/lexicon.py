@@ -8,11 +8,14 @@ draft's analysis reads them.
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from typing import Mapping, Sequence
 
 import regex
 
+from tweetguard.core import diskcache
 from tweetguard.core.patterns import lazy_re, lazy_regex
 from tweetguard.core.roster import Roster
 from tweetguard.text.names.gazetteer import fold
@@ -74,8 +77,38 @@ def _folded(lists: Lists, name: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lists.get(name, ()))
 
 
+# The lists build_lexicon reads; LEXICON_VERSION is bumped when it reads them differently
+# (a lexicon cached by another version is not used).
+READ_LISTS = tuple(name for name, _ in KNOWN_LISTS) + (
+    "titles", "capitalised-titles", "roles", "adult-cues", "place-words", "event-words", "place-prefixes",
+    "business-words", "family-words", "context-not-names", "report-words")
+LEXICON_VERSION = 1
+
+
 def build_lexicon(lists: Lists) -> Lexicon:
-    """The lexicon for a catalogue's lists (build it once per catalogue: it indexes thousands)."""
+    """The lexicon for a catalogue's lists (build it once per catalogue: it indexes thousands),
+    from the start-up cache when a run before built it from these very lists."""
+    store = diskcache.active()
+    named = diskcache.digest([str(LEXICON_VERSION).encode()] + [
+        f"{name}\n{chr(31).join(lists.get(name, ()))}".encode("utf-8", "surrogatepass") for name in READ_LISTS])
+    entry = f"lexicon {named.hex()}"
+    cached = store.get(entry)
+    if cached is not None:
+        try:
+            fields = marshal.loads(cached)
+            fields["known_roles"] = {phrase: Role[role] for phrase, role in fields["known_roles"].items()}
+            return Lexicon(**fields)
+        except (ValueError, EOFError, TypeError, KeyError):
+            pass  # built again below
+    lexicon = _build_lexicon(lists)
+    if store.path is not None:
+        fields = {f.name: getattr(lexicon, f.name) for f in dataclass_fields(Lexicon)}
+        fields["known_roles"] = {phrase: role.name for phrase, role in lexicon.known_roles.items()}
+        store.put(entry, marshal.dumps(fields))
+    return lexicon
+
+
+def _build_lexicon(lists: Lists) -> Lexicon:
     def get(name: str) -> tuple[str, ...]:
         return tuple(lists.get(name, ()))
 
