@@ -97,6 +97,7 @@ class Lexicon:
         for form in self.forms:
             self.by_length.setdefault(len(form), []).append(form)
         self._memo: dict[str, bool] = {}
+        self._leet_chars = frozenset(leet)
 
     def matches(self, token: str) -> bool:
         found = self._memo.get(token)
@@ -107,6 +108,10 @@ class Lexicon:
         return found
 
     def _matches(self, token: str) -> bool:
+        lowered = token.lower().strip("!@")
+        if lowered and "*" not in lowered and self._leet_chars.isdisjoint(lowered) and "1" not in lowered:
+            # No disguise to undo (most words): its only reading is itself, as _variants says.
+            return any(form in self.forms for form in _destretched(lowered))
         for reading in _variants(token, self.leet):
             if "*" in reading:
                 if self._wildcard(reading):
