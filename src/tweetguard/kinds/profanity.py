@@ -13,6 +13,7 @@ words are names when capitalised ("Dick King-Smith", "Moby-Dick").
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import product
 from typing import Any, Iterator, Mapping
 
@@ -75,11 +76,13 @@ def _variants(token: str, leet: Mapping[str, str]) -> set[str]:
     return {"".join(p + c for p, c in zip(parts, choices + ("",))) for choices in product("il", repeat=len(parts) - 1)}
 
 
-def _destretched(word: str) -> set[str]:
-    """ "craaap" -> {"crap", "craap"}: runs of three or more letters, read as one or two."""
+@lru_cache(maxsize=65536)
+def _destretched(word: str) -> frozenset[str]:
+    """ "craaap" -> {"crap", "craap"}: runs of three or more letters, read as one or two.
+    (Remembered: every rule and word list asks it of the same words.)"""
     if not STRETCHED.search(word):
-        return {word}
-    return {STRETCH_RUN.sub(r"\1", word), STRETCH_RUN.sub(r"\1\1", word)}
+        return frozenset((word,))
+    return frozenset((STRETCH_RUN.sub(r"\1", word), STRETCH_RUN.sub(r"\1\1", word)))
 
 
 class Lexicon:
