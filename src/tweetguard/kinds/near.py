@@ -13,6 +13,7 @@ term inside a name ("Great Ormond Street Hospital").
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Iterator, Mapping
 
 from tweetguard.core.model import Draft, Finding, Rule
@@ -124,7 +125,13 @@ def _handle(account: str) -> str:
 
 
 def _allowed_accounts(ctx: Context) -> frozenset[str]:
-    return frozenset(_handle(a) for a in ctx.list("allow-accounts") if a.strip().lstrip("@"))
+    return _handles(tuple(ctx.list("allow-accounts")))
+
+
+@lru_cache(maxsize=16)
+def _handles(accounts: tuple[str, ...]) -> frozenset[str]:
+    """The school's partner accounts as handles (worked out once, not for every rule and draft)."""
+    return frozenset(_handle(a) for a in accounts if a.strip().lstrip("@"))
 
 
 # A mention and, before it, the words that introduce it ("RT", "via", "according to", "as").
