@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,6 +15,16 @@ LONDON = ZoneInfo("Europe/London")
 # A Wednesday in term time, inside posting hours: drafts without 'scheduled' go out then.
 WEEKDAY_MORNING = datetime(2026, 3, 11, 10, 0, tzinfo=LONDON)
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """tweetguard's start-up cache (core.diskcache) goes to a temporary folder, never the
+    user's: for the tests in this process and every tweetguard they start."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        patch.delenv("TWEETGUARD_NO_CACHE", raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")

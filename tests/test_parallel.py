@@ -199,7 +199,7 @@ def test_a_small_folder_never_starts_a_pool(drafts: tuple[Path, Path], monkeypat
     assert not started
 
 
-def _die(drafts: list[Draft]) -> list[runner.Packed]:
+def _die(drafts: list[Draft]) -> runner.Returned:
     import os
 
     os._exit(1)  # a worker killed mid-run (out of memory, say)
@@ -282,3 +282,33 @@ def test_a_fork_that_fails_falls_back_to_one_process(collection: Path, monkeypat
     serial = _check(*args, "--jobs", "1")
     monkeypatch.setattr(os, "fork", no_fork)
     assert _check(*args, "--jobs", "2") == serial
+
+
+def test_no_worker_is_left_running_after_a_run() -> None:
+    """The pool is shut down and waited for once every result is in: a worker still exiting
+    when Python does made it write to a closed pipe (a traceback now and then)."""
+    import multiprocessing
+
+    engine = Engine(load_catalogue(), Settings())
+    rng = random.Random(5)
+    drafts = [Draft(source=f"d{index}", text=_text(rng)) for index in range(runner.SERIAL_FIRST + 4 * runner.CHUNK)]
+    assert multiprocessing.active_children() == []
+    summary = runner.run(drafts, engine, WEEKDAY_MORNING, _Recorder(), jobs=2)
+    assert summary.drafts == len(drafts)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_worker_sends_what_it_added_to_the_start_up_cache_to_its_parent(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    engine = Engine(load_catalogue(), Settings())
+    engine.cache.put("the parent's own", b"1")
+    monkeypatch.setattr(runner, "_WORKER", None)
+    runner._start_worker(engine, WEEKDAY_MORNING)
+    import signal
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # _start_worker ignored Ctrl-C
+    engine.cache.put("compiled in the worker", b"2")
+    packed, added = runner._check_chunk([Draft(source="d", text="Well done Year 6!")])
+    assert len(packed) == 1
+    assert added == {"compiled in the worker": b"2"}  # the parent's own additions stay the parent's

@@ -69,3 +69,49 @@ def test_phrase_index_finds_what_the_whole_list_finds(text: str) -> None:
     assert index.spans(text) == expected
     assert index.search(text) == bool(expected)
     assert text_words(text).plain == _plain(text)
+
+
+# Phrases the screens in PhraseIndex.candidates skip cheaply: several words (all must be
+# there, not only the longest), emoji (the text must hold them), stems with other words.
+SCREENED = ("the few", "let the school down", "you'll", "a&e", "👎", "🙄", "❤️", "well done*", "get well soon",
+            "free school meals", "ok thank*")
+SCREENED_SOURCE = phrase_index(SCREENED)._source(phrase_index(SCREENED).ordered)
+SCREENED_TEXT = st.lists(st.sampled_from(["the", "few", "The", "FEW", "let", "school", "down", "you", "'ll", "’ll",
+                                          "a", "&", "e", "👎", "🙄", "❤", "\ufe0f", "well", "done", "doneness", "get",
+                                          "soon", "free", "meals", "ok", "thanks", " ", "  ", "-", ".", "\n", "ß"]),
+                         max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SCREENED_TEXT)
+def test_screened_phrases_are_found_as_the_whole_list_finds_them(text: str) -> None:
+    index = phrase_index(SCREENED)
+    expected = [m.span() for m in regex.finditer(SCREENED_SOURCE, text, FLAGS)]
+    assert index.spans(text) == expected
+    assert index.search(text) == bool(expected)
+
+
+def test_every_catalogue_list_finds_what_its_whole_alternation_finds() -> None:
+    """Each word list of the default catalogue, on the development drafts: the screens skip
+    only phrases that cannot match."""
+    import json
+    from pathlib import Path
+
+    from tweetguard.catalogue.loader import load_catalogue
+
+    catalogue = load_catalogue()
+    lists = {tuple(words) for words in catalogue.lists.values()}
+    lists |= {tuple(str(w) for w in value) for rule in catalogue.rules for value in rule.params.values()
+              if isinstance(value, list) and value and all(isinstance(w, str) for w in value)}
+    corpus = Path(__file__).parent / "corpus" / "drafts.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()][::3]
+    checked = 0
+    for words in sorted(lists):
+        index = phrase_index(words)
+        if not index.ordered or any("(?" in w or "\\" in w for w in words):
+            continue  # regexes, not phrases
+        whole = regex.compile(index._source(index.ordered), FLAGS)
+        for text in texts:
+            assert index.spans(text) == [m.span() for m in whole.finditer(text)], (words[:3], text)
+        checked += 1
+    assert checked > 20

@@ -1,120 +1,97 @@
-"""The ``tweetguard`` command line."""
+"""The ``tweetguard`` command line.
+
+``tweetguard check`` with the usual options is read here without importing click (click
+and its imports were a sixth of a cold start): ``commands/quick.py`` reads the arguments
+and ``commands/checking.py`` runs the check, exactly as the click command would. Anything
+else, or anything the quick reader is not sure of (``--help``, a mistake to explain, the
+prompt at a terminal), goes to click (``commands/group.py``), which says what it always
+said.
+"""
 
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import sys
-from typing import Any, NoReturn, Sequence, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import click
+from tweetguard.commands.guard import Pacified, fail, guarded
+from tweetguard.core.console import echo_err
 
-from tweetguard import __version__
-from tweetguard.core.errors import TweetguardError, printable
+if TYPE_CHECKING:
+    import click
 
-
-def fail(error: TweetguardError) -> NoReturn:
-    """One line on standard error, exit 2: never a traceback for the user's input."""
-    click.echo(f"tweetguard: {error}", err=True)
-    sys.exit(2)
+__all__ = ["fail", "main"]
 
 
-class ReportNotWritten(BaseException):
-    """Standard output refused the report (a full disk, a closed pipe).
+def _quick(args: list[str], whole_process: bool) -> bool:
+    """Run ``check`` without click when the quick reader takes these arguments (then it
+    never returns: it exits as click's ``main`` would); False when it does not."""
+    from tweetguard.commands.quick import read_check_arguments
 
-    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` on the way
-    (a rule that failed, a draft that could not be read) mistakes it for something else.
-    """
+    params = read_check_arguments(args)
+    if params is None:
+        return False
+    from tweetguard.commands.checking import run_check
 
-    def __init__(self, error: OSError) -> None:
-        super().__init__(error)
-        self.error = error
-
-
-class _GuardedOutput:
-    """Standard output whose write errors end the run with one line instead of a traceback."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
+    try:
         try:
-            return self._stream.write(text)
+            guarded(lambda: run_check(**params))
+        except (EOFError, KeyboardInterrupt):
+            echo_err("")  # the blank line closes the terminal's ^C, then click's own words
+            echo_err("Aborted!")
+            sys.exit(1)
         except OSError as exc:
-            raise ReportNotWritten(exc) from None
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError as exc:
-            raise ReportNotWritten(exc) from None
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-def _report_not_written(failure: ReportNotWritten, stream: TextIO) -> NoReturn:
-    """Exit 2; say why unless the reader just stopped reading (``| head``)."""
-    try:  # what is still buffered would fail again when Python exits: send it nowhere
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    if failure.error.errno != errno.EPIPE:
-        reason = printable(failure.error.strerror or str(failure.error))
-        click.echo(f"tweetguard: the report could not be written to standard output ({reason}); "
-                   "free some space, or write it somewhere else", err=True)
-    sys.exit(2)
+            if exc.errno != errno.EPIPE:
+                raise
+            sys.stdout = Pacified(sys.stdout)
+            sys.stderr = Pacified(sys.stderr)
+            sys.exit(1)
+        sys.exit(0)
+    except SystemExit as done:
+        if whole_process:
+            _leave(done)
+        raise
 
 
-class Group(click.Group):
-    """Commands are imported when used, to keep `tweetguard check` quick to start."""
-
-    COMMANDS = {
-        "check": "tweetguard.commands.check",
-        "explain": "tweetguard.commands.explain",
-        "rules": "tweetguard.commands.rules",
-        "policy": "tweetguard.commands.policy",
-        "init": "tweetguard.commands.init",
-        "evaluate": "tweetguard.commands.evaluate",
-        "serve": "tweetguard.commands.serve",
-    }
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.COMMANDS)
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in self.COMMANDS:
-            return None
-        import importlib
-
-        return importlib.import_module(self.COMMANDS[name]).command  # type: ignore[no-any-return]
-
-    def invoke(self, ctx: click.Context) -> object:
-        stdout = sys.stdout
-        sys.stdout = _GuardedOutput(stdout)
-        try:
-            try:
-                return super().invoke(ctx)
-            finally:
-                sys.stdout.flush()  # here, not at exit, so that a full disk is reported
-        except TweetguardError as error:
-            fail(error)
-        except ReportNotWritten as failure:
-            _report_not_written(failure, stdout)
-        finally:
-            sys.stdout = stdout
-
-
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="tweetguard")
-def cli() -> None:
-    """Check a school's draft tweets against its social-media policy before they are posted.
-
-    \b
-    Start with:  tweetguard check drafts/        (a folder of drafts)
-                 tweetguard check                (type a draft and check it)
-    """
+def _leave(done: SystemExit) -> None:
+    """End the process at once once everything is written: freeing the catalogue, the
+    patterns and the word lists one object at a time took a seventh of a cold start. The
+    report and the cache are written by then, and the worker pool waited for (runner);
+    anything unusual (an exit message, output that will not flush) exits as usual."""
+    code = done.code
+    if code is not None and not isinstance(code, int):
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code or 0)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    cli.main(args=list(argv) if argv is not None else None, prog_name="tweetguard")
+    args = list(argv) if argv is not None else sys.argv[1:]
+    # click expands wildcards in Windows' arguments, and answers shell completion: its own.
+    if args[:1] == ["check"] and (argv is not None or os.name != "nt") \
+            and "_TWEETGUARD_COMPLETE" not in os.environ:
+        whole_process = argv is None  # the command itself, not a caller (a test) in the same process
+        if whole_process:
+            gc.disable()  # nothing to collect while starting up; run_check turns it back on
+        if _quick(args[1:], whole_process):
+            return
+        gc.enable()
+    from tweetguard.commands.group import cli
+
+    cli.main(args=args, prog_name="tweetguard")
+
+
+def __getattr__(name: str) -> click.Group:
+    """``tweetguard.cli.cli``, the click group, imported only when asked for."""
+    if name == "cli":
+        from tweetguard.commands.group import cli
+
+        return cli
+    raise AttributeError(name)

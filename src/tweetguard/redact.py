@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Iterator
 import regex
 
 from tweetguard.core.model import DraftResult
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.core.reporting import ForwardingReporter, Reporter
 from tweetguard.core.roster import Roster
 from tweetguard.text.names import (
@@ -38,9 +39,9 @@ from tweetguard.text.normalise import normalise
 
 # Categories whose spans point at a child: their capitalised words are names.
 NAME_CATEGORIES = frozenset({"names", "targeted", "media"})
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}")
+WORD = lazy_regex(r"\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}")
 # A letter or mark inside a word is masked; apostrophes and hyphens stay, so lengths match.
-MASKABLE = regex.compile(r"[\p{L}\p{M}\p{Cf}]")
+MASKABLE = lazy_regex(r"[\p{L}\p{M}\p{Cf}]")
 
 Span = tuple[int, int]
 

@@ -8,15 +8,16 @@ never silently turns a rule off.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from tweetguard.catalogue import snapshot
+from tweetguard.core import diskcache
 from tweetguard.core.errors import CatalogueError
 from tweetguard.core.model import CATEGORIES, SEVERITIES, Example, Rule
 from tweetguard.core.paths import default_rules_dir
+from tweetguard.core.patterns import lazy_re
 from tweetguard.kinds import kind_names, load_kind
 from tweetguard.kinds.base import Param
 from tweetguard.text import prefilter
@@ -36,7 +37,7 @@ RULE_KEYS = {
 }
 FILE_KEYS = {"rules", "lists"}
 EXAMPLE_KEYS = {"text", "scheduled", "occasion", "reply_to", "media", "roster"}
-RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_ID = lazy_re(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Catalogue:
 
     rules: tuple[Rule, ...]
     lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Names every rule file read, by its path and bytes: part of the start-up cache's key.
+    digest: bytes = b""
 
     def get(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -163,13 +166,16 @@ def _rule(raw: Any, line: int, key_lines: Mapping[str, int], path: Path) -> Rule
     )
 
 
-def _read_file(path: Path, use_snapshot: bool = False) -> tuple[list[Rule], dict[str, list[str]]]:
-    """A rule file's rules and lists: from the shipped snapshot when it holds exactly this
-    file (the default catalogue, unchanged), else parsed from the YAML."""
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise CatalogueError(str(path), f"cannot read this rule file ({exc})") from None
+
+
+def _read_file(path: Path, data: bytes, use_snapshot: bool = False) -> tuple[list[Rule], dict[str, list[str]]]:
+    """A rule file's rules and lists: from the shipped snapshot when it holds exactly this
+    file (the default catalogue, unchanged), else parsed from the YAML."""
     if use_snapshot:
         entry = snapshot.entry(path.name, data)
         if entry is not None:
@@ -238,26 +244,54 @@ def _read_yaml(text: str, path: Path) -> tuple[list[Rule], dict[str, list[str]]]
     return rules, lists
 
 
+def _rule_files(dirs: list[Path]) -> tuple[list[tuple[Path, Path, bytes]], CatalogueError | None]:
+    """Each folder's rule files with their bytes, in order, up to the first folder or file
+    that cannot be read (returned too: it is raised when the files before it are loaded,
+    so errors come in the order they always did)."""
+    found: list[tuple[Path, Path, bytes]] = []
+    try:
+        for folder in dirs:
+            if not folder.is_dir():
+                raise CatalogueError(str(folder), "rule folder not found; check the --rules path")
+            found.extend((folder, path, _read_bytes(path)) for path in sorted(folder.glob("*.y*ml")))
+    except CatalogueError as failure:
+        return found, failure
+    return found, None
+
+
+def open_cache(catalogue_digest: bytes) -> diskcache.Store:
+    """The start-up cache for this catalogue: keyed by tweetguard's and regex's versions and
+    the rule files' bytes (core.diskcache adds Python's)."""
+    import regex
+
+    from tweetguard import __version__
+
+    return diskcache.open_store((__version__.encode(), regex.__version__.encode(), catalogue_digest))
+
+
 def load_catalogue(extra_dirs: Iterable[Path] = (), include_default: bool = True) -> Catalogue:
     """The default catalogue plus the user's rule folders; later files extend lists."""
     default = default_rules_dir()
-    dirs = ([default] if include_default else []) + list(extra_dirs)
+    files, failure = _rule_files(([default] if include_default else []) + list(extra_dirs))
+    fingerprint = diskcache.digest(part for _, path, data in files
+                                   for part in (path.name.encode("utf-8", "surrogateescape"), data))
+    if failure is None:
+        open_cache(fingerprint)  # before any rule is read: what they compile is kept
     rules: list[Rule] = []
     lists: dict[str, list[str]] = {}
     seen: dict[str, str] = {}
     if include_default:
         prefilter.remember_required(snapshot.required_literals())
-    for folder in dirs:
-        if not folder.is_dir():
-            raise CatalogueError(str(folder), "rule folder not found; check the --rules path")
-        for path in sorted(folder.glob("*.y*ml")):
-            file_rules, file_lists = _read_file(path, use_snapshot=folder == default)
-            for rule in file_rules:
-                if rule.id in seen:
-                    raise CatalogueError(rule.source, f"rule id '{rule.id}' is already used at {seen[rule.id]}")
-                seen[rule.id] = rule.source
-            rules.extend(file_rules)
-            for name, words in file_lists.items():
-                lists.setdefault(name, []).extend(words)
-    return Catalogue(tuple(rules), {name: tuple(dict.fromkeys(words)) for name, words in lists.items()})
-
+    for folder, path, data in files:
+        file_rules, file_lists = _read_file(path, data, use_snapshot=folder == default)
+        for rule in file_rules:
+            if rule.id in seen:
+                raise CatalogueError(rule.source, f"rule id '{rule.id}' is already used at {seen[rule.id]}")
+            seen[rule.id] = rule.source
+        rules.extend(file_rules)
+        for name, words in file_lists.items():
+            lists.setdefault(name, []).extend(words)
+    if failure is not None:
+        raise failure
+    return Catalogue(tuple(rules), {name: tuple(dict.fromkeys(words)) for name, words in lists.items()},
+                     fingerprint)

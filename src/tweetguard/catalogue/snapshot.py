@@ -15,10 +15,12 @@ after editing rules/ with ``python -m tweetguard.build_snapshot``).
 
 from __future__ import annotations
 
+import marshal
 import zlib
 from functools import cache
 from typing import Any
 
+from tweetguard.core import diskcache
 from tweetguard.core.paths import DATA
 from tweetguard.text.regex_reader import ANALYSIS_VERSION
 
@@ -43,13 +45,32 @@ def fingerprint(data: bytes) -> list[int]:
 
 @cache
 def _data() -> dict[str, Any]:
-    """The snapshot; empty when there is none or it is unreadable (YAML is used)."""
-    import json
-
+    """The snapshot; empty when there is none or it is unreadable (YAML is used). Parsed
+    from the start-up cache when a run before parsed these very bytes (JSON takes longer)."""
     try:
-        data = json.loads(SNAPSHOT.read_bytes())
-    except (OSError, ValueError):
+        raw = SNAPSHOT.read_bytes()
+    except OSError:
         return {}
+    store = diskcache.active()
+    entry = f"catalogue snapshot {len(raw)} {zlib.crc32(raw)}"
+    cached = store.get(entry)
+    data: Any = None
+    if cached is not None:
+        try:
+            data = marshal.loads(cached)
+        except (ValueError, EOFError, TypeError):
+            data = None
+    if data is None:
+        import json
+
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return {}
+        try:
+            store.put(entry, marshal.dumps(data))
+        except ValueError:
+            pass  # not marshal's types: parsed again next time
     if not isinstance(data, dict) or data.get("version") != VERSION:
         return {}
     return data

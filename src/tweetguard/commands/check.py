@@ -1,54 +1,28 @@
-"""``tweetguard check``: check drafts and report each problem in place."""
+"""``tweetguard check``: check drafts and report each problem in place.
+
+The options, for click (and ``--help``); what the command does is in
+``commands/checking.py``, and ``commands/quick.py`` reads the usual command lines without
+click. Add an option here and in ``quick.OPTIONS`` (a test compares the two).
+"""
 
 from __future__ import annotations
 
-import os
-import sys
-from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
 
 import click
 
-from tweetguard.commands.options import build_settings, parse_at, settings_options
-from tweetguard.core.errors import ConfigError, TweetguardError, printable
-from tweetguard.core.model import OCCASIONS, Draft
-from tweetguard.core.settings import Settings
-from tweetguard.output import format_names, load_format, resolve_format
-from tweetguard.output.options import OutputOptions
+from tweetguard.commands.checking import parse_jobs, run_check
+from tweetguard.commands.options import settings_options
+from tweetguard.core.model import OCCASIONS
+from tweetguard.output import format_names
 from tweetguard.sources import registry
-
-if TYPE_CHECKING:
-    from tweetguard.core.reporting import Reporter
-    from tweetguard.engine.checker import Engine
-
-
-def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
-           text_label: str = "<text>") -> Iterator[Draft | TweetguardError]:
-    """Every draft named on the command line, in order; unreadable ones as errors."""
-    from tweetguard.sources.collect import read_arguments
-
-    return read_arguments(paths, text, None, settings.include, settings.exclude, text_label)
 
 
 def _parse_jobs(value: str | int) -> int:
-    """``--jobs``: 'auto' or a whole number of processes, at least 1."""
-    if str(value).strip().lower() == "auto":
-        from tweetguard.engine.runner import auto_jobs
-
-        return auto_jobs()
     try:
-        jobs = int(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a number; use e.g. --jobs 2, or --jobs auto") from None
-    if jobs < 1:
-        raise click.BadParameter(f"{jobs} is too few; use --jobs 1 to check in one process, or --jobs auto")
-    return jobs
-
-
-def _use_color(format_name: str) -> bool:
-    return format_name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        return parse_jobs(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @click.command("check")
@@ -99,106 +73,6 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: 
         Good luck to our netball team in today's tournament!
     Exit codes: 0 ready, 1 a draft breaks the policy, 2 something could not be checked.
     """
-    from tweetguard.catalogue.loader import load_catalogue
-    from tweetguard.core.roster import load_roster
-    from tweetguard.engine.checker import Engine
-    from tweetguard.engine.runner import run
-
-    settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)
-    if only_scheduled and at is not None:
-        raise ConfigError("--only-scheduled", "cannot be used with --at; choose one")
-    pupils = load_roster(settings.roster) if settings.roster else None
-    engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
-    text_label = "<text>"
-    if not paths and text is None:
-        if sys.stdin.isatty():
-            text, at, occasion = _ask(engine, at, occasion)
-            text_label = "Your draft"
-        else:
-            paths = ("-",)
-    front_matter = _front_matter(paths, occasion, reply_to, media)
-    default_time = None if only_scheduled else parse_at(at, settings)
-    resolved = resolve_format(format_name, sys.stdout.isatty())
-    if resolved == "text":
-        text_label = "Your draft"  # people read this; machine formats keep "<text>" as the source
-    options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics, verbose=verbose,
-                            strict=strict)
-    reporter = _reporter(resolved, options, engine, redact)
-    if fix or diff:
-        from tweetguard.fix import make_fixer
-
-        reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=sys.stdout)
-    drafts = _with_front_matter(_items(paths, text, settings, text_label), front_matter)
-    summary = run(_ProblemsToStderr(drafts), engine, default_time, reporter,
-                  jobs=1 if fix or diff else jobs)  # --fix rechecks and rewrites files: keep it simple
-    for rule_id, failure in summary.rule_failures.items():
-        count = summary.rule_failure_counts[rule_id]
-        click.echo(f"tweetguard: {printable(str(failure))}" + (f" [{count} drafts affected]" if count > 1 else ""),
-                   err=True)
-    if diff:
-        sys.exit(fixer.diff_exit_code(summary))
-    sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
-
-
-def _reporter(format_name: str, options: OutputOptions, engine: Engine, redact: bool) -> Reporter:
-    """The format's reporter; with --redact, every string it prints is masked first."""
-    if not redact:
-        reporter: Reporter = load_format(format_name).make_reporter(sys.stdout, options,
-                                                                   [c.rule for c in engine.rules])
-        return reporter
-    from tweetguard.redact import RedactingReporter, Redactor
-
-    redactor = Redactor(engine.roster, lexicon=engine.lexicon, roster_index=engine.roster_index)
-    inner = load_format(format_name).make_reporter(sys.stdout, replace(options, redact=redactor),
-                                                   [c.rule for c in engine.rules])
-    return RedactingReporter(inner, redactor)  # learns each draft's flagged names first
-
-
-def _ask(engine: Engine, at: str | None, occasion: str | None) -> tuple[str, str | None, str | None]:
-    """The interactive check: the draft, and only what the command line did not say."""
-    from tweetguard.commands.interactive import ask_for_draft
-
-    given = parse_at(at, engine.settings) if at is not None else None
-
-    def outside_hours(when: datetime | None) -> bool:
-        # The catalogue's own posting-hours rule decides, on a draft that claims no exemption.
-        moment = when or given or datetime.now(engine.settings.tz)
-        result, _ = engine.check(Draft(source="", text=""), moment)
-        return any(v.category == "schedule" for v in result.violations)
-
-    answers = ask_for_draft(ask_time=at is None, ask_occasion=occasion is None, outside_hours=outside_hours)
-    return (answers.text, at if at is not None else answers.when.isoformat() if answers.when else None,
-            occasion or answers.occasion)
-
-
-def _front_matter(paths: tuple[str, ...], occasion: str | None, reply_to: str | None,
-                  media: tuple[str, ...]) -> dict[str, Any]:
-    """What --occasion, --reply-to and --media say, for drafts that have no front matter of their
-    own to say it (--text, standard input, the prompt)."""
-    given = {key: value for key, value in (("occasion", occasion), ("reply_to", reply_to),
-                                           ("media", tuple(media))) if value}
-    files = [p for p in paths if p != "-"]
-    if given and files:
-        flag = "--" + next(iter(given)).replace("_", "-")
-        raise ConfigError(flag, f"applies to --text and standard input; for {files[0]}, write "
-                                f"'{next(iter(given))}:' in the draft's front matter instead")
-    return given
-
-
-def _with_front_matter(items: Iterator[Draft | TweetguardError],
-                       front_matter: dict[str, Any]) -> Iterator[Draft | TweetguardError]:
-    for item in items:
-        yield replace(item, **front_matter) if front_matter and isinstance(item, Draft) else item
-
-
-class _ProblemsToStderr:
-    """Unreadable drafts are reported as they are met, one line each on standard error."""
-
-    def __init__(self, items: Iterator[Draft | TweetguardError]) -> None:
-        self.items = items
-
-    def __iter__(self) -> Iterator[Draft | TweetguardError]:
-        for item in self.items:
-            if isinstance(item, TweetguardError):
-                click.echo(f"tweetguard: {item}", err=True)
-            yield item
+    run_check(paths, text, at, occasion, reply_to, media, only_scheduled, format_name, config_path, rule_dirs,
+              roster, select, ignore, timezone, strict, exit_zero, quiet, verbose, statistics, fix, diff, redact,
+              jobs)

@@ -20,8 +20,9 @@ import regex
 
 from tweetguard.core.clock import WEEKDAYS, describe
 from tweetguard.core.errors import TweetguardError
+from tweetguard.core.patterns import lazy_regex
 
-CLOCK = regex.compile(
+CLOCK = lazy_regex(
     r"^(?:(?:next\s+|this\s+|on\s+)?(today|tonight|tomorrow|mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+)?"
     r"(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$",
     regex.IGNORECASE,

@@ -7,8 +7,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
-import click
-
 from tweetguard.config import find_config, load_settings
 from tweetguard.core.errors import ConfigError
 from tweetguard.core.settings import Settings
@@ -22,6 +20,8 @@ def split_list(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def settings_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--config, --rules, --roster, --select, --ignore, --timezone: the run's settings."""
+    import click  # here: `tweetguard check` reads its options without click (commands/quick.py)
+
     for decorator in reversed([
         click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
                      help="Config file (default: the nearest .tweetguard.yaml or pyproject.toml)."),

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from tweetguard.core.patterns import lazy_re
+
 # Never printed raw: C0 and C1 controls and DEL (newlines, terminal escape sequences), line
 # and paragraph separators, the marks and overrides that reorder what a terminal shows,
 # and surrogates (the bytes of a file name that are not UTF-8, as Python passes them on).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_UNPRINTABLE = lazy_re("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
                           "\ud800-\udfff]")
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _SURROGATE_ESCAPED_BYTES = range(0xDC80, 0xDD00)  # os.fsdecode's stand-ins for bytes 0x80-0xff

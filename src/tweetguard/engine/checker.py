@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Iterable, Mapping
 
-from tweetguard.catalogue.loader import Catalogue
+from tweetguard.catalogue.loader import Catalogue, open_cache
 from tweetguard.core.errors import CatalogueError, ConfigError
 from tweetguard.core.model import (
     CATEGORIES,
@@ -84,6 +83,8 @@ def _check_rule_names(catalogue: Catalogue, settings: Settings) -> None:
                          ("severity", tuple(settings.severity))):
         for name in names:
             if name not in known:
+                import difflib  # only for a name to correct
+
                 close = difflib.get_close_matches(name, sorted(known), n=3)
                 hint = f" (did you mean {', '.join(close)}?)" if close else ""
                 raise ConfigError(where, f"unknown rule or category '{name}'{hint}; "
@@ -99,6 +100,9 @@ def _message(rule: Rule, text: str, finding: Finding) -> str:
 
 class Engine:
     def __init__(self, catalogue: Catalogue, settings: Settings, roster: Roster | None = None) -> None:
+        # First, so that every pattern compiled and list packed from here on is kept for
+        # the next run: keyed by what they are built from (core.diskcache).
+        self.cache = open_cache(catalogue.digest)
         self.settings = settings
         self.roster = roster
         self.lists = _extended_lists(catalogue.lists, settings)

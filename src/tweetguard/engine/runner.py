@@ -59,6 +59,7 @@ def run(items: Iterable[Item], engine: Engine, default_time: datetime | None,
         for item, checked in _check_in_workers(stream, engine, default_time, jobs):
             _report(item, checked, summary, reporter)
     reporter.finish(summary)
+    engine.cache.save()  # what this run compiled, for the next one (a no-op when nothing was)
     return summary
 
 
@@ -113,6 +114,9 @@ def _report(item: Item, checked: Checked | None, summary: Summary, reporter: Rep
 
 _WORKER: tuple[Engine, datetime | None, dict[int, int]] | None = None
 Packed = tuple[DraftResult, list[tuple[int, str]]]
+# A chunk's results, and what the worker added to the start-up cache meanwhile (its parent
+# writes the cache).
+Returned = tuple[list[Packed], dict[str, bytes]]
 
 
 def _start_worker(engine: Engine, default_time: datetime | None) -> None:
@@ -120,10 +124,11 @@ def _start_worker(engine: Engine, default_time: datetime | None) -> None:
 
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    engine.cache.take_new()  # the parent's own additions are the parent's to write
     _WORKER = engine, default_time, {id(compiled.rule): index for index, compiled in enumerate(engine.rules)}
 
 
-def _check_chunk(drafts: list[Draft]) -> list[Packed]:
+def _check_chunk(drafts: list[Draft]) -> Returned:
     assert _WORKER is not None
     engine, default_time, rule_index = _WORKER
     packed: list[Packed] = []
@@ -131,7 +136,7 @@ def _check_chunk(drafts: list[Draft]) -> list[Packed]:
         result, failures = engine.check(draft, default_time)
         packed.append((replace(result, draft=None),  # type: ignore[arg-type]  # the parent has it
                        [(rule_index[id(failure.rule)], failure.reason) for failure in failures]))
-    return packed
+    return packed, engine.cache.take_new()
 
 
 def _unpack(engine: Engine, draft: Draft, packed: Packed) -> Checked:
@@ -194,7 +199,7 @@ def _check_in_workers(items: Iterator[Item], engine: Engine, default_time: datet
         for chunk in _prepend(first, chunks):
             yield from _serially(chunk, engine, default_time)
         return
-    pending: deque[tuple[list[Item], Future[list[Packed]] | None]] = deque()
+    pending: deque[tuple[list[Item], Future[Returned] | None]] = deque()
     window = jobs * IN_FLIGHT_PER_WORKER
     broken = False
     try:
@@ -206,6 +211,10 @@ def _check_in_workers(items: Iterator[Item], engine: Engine, default_time: datet
                 yield from _collect(*pending.popleft(), engine, default_time)
         while pending:
             yield from _collect(*pending.popleft(), engine, default_time)
+        # Every result is in and the workers are idle: wait for them to exit, or Python's own
+        # exit may write to the pool's closed wake-up pipe ("Exception ignored ... Bad file
+        # descriptor", a traceback on standard error one run in fifteen).
+        pool.shutdown(wait=True)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -215,7 +224,7 @@ def _prepend(first: list[Item], rest: Iterator[list[Item]]) -> Iterator[list[Ite
     yield from rest
 
 
-def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Future[list[Packed]] | None:
+def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Future[Returned] | None:
     """Send a chunk's drafts to the pool; None when there are none or the pool cannot take them."""
     drafts = [item for item in chunk if not isinstance(item, TweetguardError)]
     if not drafts:
@@ -226,15 +235,18 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Future[list[Packed]
         return None
 
 
-def _collect(chunk: list[Item], future: Future[list[Packed]] | None, engine: Engine,
+def _collect(chunk: list[Item], future: Future[Returned] | None, engine: Engine,
              default_time: datetime | None) -> Iterator[tuple[Item, Checked | None]]:
     """A chunk's items with their results, in order; checked here if its worker failed."""
     packed: list[Packed] | None = None
     if future is not None:
         try:
-            packed = future.result()
+            packed, cached = future.result()
         except Exception:  # noqa: BLE001 - a broken pool must not lose drafts; recheck them here
             packed = None
+        else:
+            for name, data in cached.items():
+                engine.cache.put(name, data)
     if packed is None:
         yield from _serially(chunk, engine, default_time)
         return

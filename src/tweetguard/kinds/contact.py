@@ -23,8 +23,11 @@ import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.paths import DATA
+from tweetguard.core.patterns import compiled_regex, lazy_re, lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.text.before import last_word
 from tweetguard.text.phrases import find_all, gather, phrase_index
+from tweetguard.text.spans import Spans
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, merge_spans, text_words
 
 PARAMS = {
@@ -38,16 +41,15 @@ PARAMS = {
 }
 DETECTORS = ("phone", "email", "address")
 
-PHONE = regex.compile(r"(?<![\w+])(?:\+|00)?[(\d][\d ().\-]{7,18}\d(?![\w])", regex.V1)
-PHONE_GROUPS = regex.compile(r"\d+")
-DIGIT = regex.compile(r"\d")
+PHONE = lazy_regex(r"(?<![\w+])(?:\+|00)?[(\d][\d ().\-]{7,18}\d(?![\w])", regex.V1)
+PHONE_GROUPS = lazy_regex(r"\d+")
+DIGIT = lazy_regex(r"\d")
 # A personal number has 10 or 11 digits (more with +44): fewer in the draft, no number.
 MIN_PHONE_DIGITS = 10
-NOT_A_NUMBER = regex.compile(r"\d[ .\-]{2,}\d|\)\s*\(")
-COUNTRY_CODE = regex.compile(r"^(?:00)?44")
-CLAUSE_END = regex.compile(r"[.!?\n]")
-SPELT = regex.compile(r"(?<![\w])(?:at|dot)(?![\w])", regex.IGNORECASE)
-LAST_WORD = regex.compile(r"(\w+)\s*$")
+NOT_A_NUMBER = lazy_regex(r"\d[ .\-]{2,}\d|\)\s*\(")
+COUNTRY_CODE = lazy_regex(r"^(?:00)?44")
+CLAUSE_END = lazy_regex(r"[.!?\n]")
+SPELT = lazy_regex(r"(?<![\w])(?:at|dot)(?![\w])", regex.IGNORECASE)
 
 LOCAL = r"[a-z0-9](?:[a-z0-9._%+\-]*[a-z0-9])?"
 # The address patterns below are compiled when a draft first needs them (case-insensitive
@@ -56,20 +58,21 @@ LOCAL = r"[a-z0-9](?:[a-z0-9._%+\-]*[a-z0-9])?"
 
 @cache
 def email_pattern() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\w.@]){LOCAL}@((?:[a-z0-9\-]+\.)+[a-z]{{2,}})(?![\w@])", regex.V1 | regex.IGNORECASE)
+    return compiled_regex(rf"(?<![\w.@]){LOCAL}@((?:[a-z0-9\-]+\.)+[a-z]{{2,}})(?![\w@])", regex.V1 | regex.IGNORECASE)
 
 
 # An address's "@" or "at" followed by a domain's first dot, loosely (Python's re is fast at
 # this): a draft without it has no address, plain or disguised, and skips the slow patterns.
-MAYBE_EMAIL = re.compile(r"(?:@|at)\s*[\])]?\s*[a-z0-9\-]+(?:\s*[\[(]\s*dot|\s+dot|\.)", re.IGNORECASE)
+MAYBE_EMAIL = lazy_re(r"(?:@|at)\s*[\])]?\s*[a-z0-9\-]+(?:\s*[\[(]\s*dot|\s+dot|\.)", re.IGNORECASE)
 # Disguised: "at" and "dot" spelt out (bracketed or not), or a real @ with spelt-out dots.
 AT = r"(?:\s*[\[(]\s*at\s*[\])]\s*|\s+at\s+|\s*@\s*)"
 DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)"
+SPOKEN_DOT = lazy_regex(DOT, regex.IGNORECASE)
 
 
 @cache
 def disguised_pattern() -> regex.Pattern[str]:
-    return regex.compile(
+    return compiled_regex(
         rf"(?<![\w.@])([a-z0-9_%+\-]+(?:{DOT}[a-z0-9_%+\-]+)*){AT}([a-z0-9\-]+(?:{DOT}[a-z0-9\-]+)+)(?![\w])",
         regex.V1 | regex.IGNORECASE,
     )
@@ -82,12 +85,12 @@ POSTCODE_AREAS = (
     "TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE GY JE IM"
 ).split()
 # Every postcode has its inward code (a digit, two capitals): without one, no postcode.
-MAYBE_POSTCODE = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}")
+MAYBE_POSTCODE = lazy_re(r"\d[ABD-HJLNP-UW-Z]{2}")
 
 
 @cache
 def postcode_pattern() -> regex.Pattern[str]:
-    return regex.compile(
+    return compiled_regex(
         rf"(?<![\w])(?:{'|'.join(sorted(POSTCODE_AREAS, key=len, reverse=True))})"
         r"\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}(?![\w])",
         regex.V1,
@@ -123,7 +126,7 @@ def _domain_is_school(domain: str, school: tuple[str, ...]) -> bool:
 
 def _spoken(value: str) -> str:
     """ "bloggs [dot] co dot uk" -> "bloggs.co.uk" """
-    return regex.sub(rf"{DOT}", ".", value, flags=regex.IGNORECASE).replace(" ", "").lower()
+    return SPOKEN_DOT.sub(".", value).replace(" ", "").lower()
 
 
 def _phones(text: str, organisation: tuple[str, ...] | Any) -> Iterator[tuple[int, int]]:
@@ -148,9 +151,14 @@ def _emails(text: str, school: tuple[str, ...]) -> Iterator[tuple[int, int]]:
         if not _domain_is_school(match.group(1), school):
             yield match.span()
     tlds = top_level_domains()
+    # Both lists run left to right without overlapping themselves, so the plain addresses
+    # a disguised one could overlap are found by walking along them once (not each time).
+    later = 0
     for match in disguised_pattern().finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-        if any(m.start() < match.end() and match.start() < m.end() for m in plain):
-            continue
+        while later < len(plain) and plain[later].end() <= match.start():
+            later += 1
+        if later < len(plain) and plain[later].start() < match.end():
+            continue  # overlaps a plain address
         if not SPELT.search(match.group()):
             continue  # no word spelt out: an ordinary address, found above
         domain = _spoken(match.group(2))
@@ -165,7 +173,7 @@ def street_pattern(street_types: tuple[str, ...]) -> regex.Pattern[str] | None:
     if not street_types:
         return None
     types = "|".join(regex.escape(t) for t in sorted(street_types, key=len, reverse=True))
-    return regex.compile(
+    return compiled_regex(
         rf"(?<![\w£$.,:/-])(\d{{1,4}}[a-zA-Z]?),?\s+((?:\p{{Lu}}[\p{{L}}'’-]+\s+){{1,3}}(?:{types}))(?![\w])",
         regex.V1,
     )
@@ -182,8 +190,8 @@ def _addresses(text: str, street_types: tuple[str, ...], not_house: frozenset[st
     if street is None:
         return
     for match in street.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-        before = LAST_WORD.search(text[: match.start()])
-        if before and before.group(1).lower() in not_house:
+        before = last_word(text, match.start(), spaces_only=True)
+        if before and text[before[0]:before[1]].lower() in not_house:
             continue
         yield match.span()
 
@@ -207,8 +215,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             spans = list(_emails(text, ctx.settings.school_domains))
         else:
             spans = list(_addresses(text, street_types, not_house))
-            allowed = find_all(text, public) if spans else []
-            spans = [s for s in spans if not any(a[0] <= s[0] and s[1] <= a[1] for a in allowed)]
+            allowed = Spans(find_all(text, public) if spans else ())
+            spans = [s for s in spans if not allowed.hold(s)]
         for span in merge_spans(spans):
             yield Finding(*ctx.view.to_original(*span), p["suggestion"])
 

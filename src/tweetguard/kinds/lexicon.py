@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-import regex
-
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import phrase_index
-from tweetguard.text.wordmatch import inside_any
+from tweetguard.text.spans import Spans
 
 # Between the words of a phrase as written in the draft ("sports-day", "sports  day").
-GAP = regex.compile(r"\s*-\s*|\s+")
+GAP = lazy_regex(r"\s*-\s*|\s+")
 
 PARAMS = {
     "words": Param(list, default=[]),
@@ -46,9 +45,9 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
-        innocent = exceptions.spans(text) if exceptions else []
+        innocent = Spans(exceptions.spans(text) if exceptions else ())
         for span in phrases.spans(text):
-            if inside_any(span, innocent):
+            if innocent.hold(span):
                 continue
             found = " ".join(GAP.split(text[span[0] : span[1]].lower().replace("’", "'")))
             start, end = context.view.to_original(*span)

@@ -12,15 +12,17 @@ term inside a name ("Great Ormond Street Hospital").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Iterator, Mapping
 
-import regex
-
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.text.before import last_word, word_runs
 from tweetguard.text.phrases import find_all, gather, phrase_index
 from tweetguard.text.prefilter import compile_patterns
-from tweetguard.text.wordmatch import inside_any
+from tweetguard.text.spans import Spans
 
 PARAMS = {
     "terms": Param(list, default=[], help="phrases that need context to be a problem"),
@@ -44,16 +46,14 @@ PARAMS = {
     "suggestion": Param(str, default=None),
 }
 
-WORD = regex.compile(r"\w+")
-LAST_WORD = regex.compile(r"(\w+)\W*$")
-
-
 def _word_window(text: str, span: tuple[int, int], words: int) -> tuple[int, int]:
-    """The span ``words`` words either side of ``span``."""
-    before = [m.start() for m in WORD.finditer(text, 0, span[0])]
-    after = [m.end() for m in WORD.finditer(text, span[1])]
-    start = before[-words] if len(before) >= words else 0
-    end = after[words - 1] if len(after) >= words else len(text)
+    """The span ``words`` words either side of ``span`` (the text's words found once, not
+    each time from its start and to its end)."""
+    starts, ends = word_runs(text)
+    before = bisect_left(starts, span[0])  # words starting before the span
+    after = bisect_right(ends, span[1])  # the first word ending after it
+    start = starts[before - words] if before >= words else 0
+    end = ends[after + words - 1] if len(ends) - after >= words else len(text)
     return start, end
 
 
@@ -91,25 +91,27 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         innocent = find_all(text, exception_index) if exception_index else []
         if allowed:  # "RT @OakfieldPTA", "via @OakfieldPTA": sharing a partner's own words
             innocent += _allowed_mentions(text, allowed)
+        excused = Spans(innocent)
         weak = [s for s in weak
-                if not inside_any(s, innocent) and not (p["skip_proper_nouns"] and _in_proper_noun(text, s))]
-        hard = [s for s in hard if not inside_any(s, innocent)]
+                if not excused.hold(s) and not (p["skip_proper_nouns"] and _in_proper_noun(text, s))]
+        hard = [s for s in hard if not excused.hold(s)]
         if not (weak or hard):
             return
-        blockers = find_all(text, unless_index, unless_patterns)
-        cues: list[tuple[int, int]] = []
+        # Sorted once, so that each clause and each term asks a bisection, not every span.
+        blockers = Spans(find_all(text, unless_index, unless_patterns))
+        cues = Spans(())
         if weak:
-            cues = find_all(text, context_index, context_patterns)
-            if p["context_names"]:
-                cues = sorted(cues + ctx.analysis.context_names)
+            found_cues = find_all(text, context_index, context_patterns)
+            cues = Spans(found_cues + ctx.analysis.context_names if p["context_names"] else found_cues)
+        weak_terms, hard_terms = Spans(weak), Spans(hard)
         bounds = [(0, len(text))] if p["whole_draft"] else ctx.analysis.clauses
         for start, end in bounds:
-            if any(start <= b[0] < end for b in blockers):
+            if blockers.starting_in(start, end):
                 continue
-            found = [s for s in hard if start <= s[0] < end]
-            for span in (s for s in weak if start <= s[0] < end):
+            found = hard_terms.starting_in(start, end)
+            for span in weak_terms.starting_in(start, end):
                 low, high = _word_window(text, span, window) if window > 0 else (start, end)
-                if any(low <= c[0] and c[1] <= high and not _overlaps(c, span) for c in cues):
+                if any(c[1] <= high and not _overlaps(c, span) for c in cues.starting_between(low, high)):
                     found.append(span)
             for span in sorted(set(found)):
                 yield Finding(*ctx.view.to_original(*span), p["suggestion"])
@@ -123,12 +125,18 @@ def _handle(account: str) -> str:
 
 
 def _allowed_accounts(ctx: Context) -> frozenset[str]:
-    return frozenset(_handle(a) for a in ctx.list("allow-accounts") if a.strip().lstrip("@"))
+    return _handles(tuple(ctx.list("allow-accounts")))
+
+
+@lru_cache(maxsize=16)
+def _handles(accounts: tuple[str, ...]) -> frozenset[str]:
+    """The school's partner accounts as handles (worked out once, not for every rule and draft)."""
+    return frozenset(_handle(a) for a in accounts if a.strip().lstrip("@"))
 
 
 # A mention and, before it, the words that introduce it ("RT", "via", "according to", "as").
-MENTION = regex.compile(r"@\w+")
-MENTION_LEAD = regex.compile(r"(?:\b[\w'’]+\s+){0,2}$")
+MENTION = lazy_regex(r"@\w+")
+MENTION_LEAD = lazy_regex(r"(?:\b[\w'’]+\s+){0,2}$")
 
 
 def _allowed_mentions(text: str, allowed: frozenset[str]) -> list[tuple[int, int]]:
@@ -150,7 +158,7 @@ def _in_proper_noun(text: str, span: tuple[int, int]) -> bool:
     """ "Great Ormond Street Hospital": a capitalised term right after a capitalised word."""
     if not text[span[0]].isupper():
         return False
-    before = LAST_WORD.search(text[: span[0]])
+    before = last_word(text, span[0])
     if before is None:
         return False
-    return before.group(1)[0].isupper() and text[before.end(1) : span[0]].strip() in ("", "'s", "’s")
+    return text[before[0]].isupper() and text[before[1] : span[0]].strip() in ("", "'s", "’s")

@@ -16,9 +16,9 @@ from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import phrase_index
 from tweetguard.text.prefilter import lazy_pattern
+from tweetguard.text.spans import Spans
 from tweetguard.text.wordmatch import (
     MATCH_TIMEOUT_SECONDS,
-    inside_any,
 )
 
 PARAMS = {
@@ -45,9 +45,9 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         text = context.view.text
-        innocent = exceptions.spans(text) if exceptions else []
+        innocent = Spans(exceptions.spans(text) if exceptions else ())
         for match in compiled.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-            if match.end() == match.start() or inside_any(match.span(), innocent):
+            if match.end() == match.start() or innocent.hold(match.span()):
                 continue
             start, end = context.view.to_original(*match.span())
             yield Finding(start, end, suggestion, match.expand(fix) if fix is not None else None)

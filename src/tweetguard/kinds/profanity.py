@@ -13,15 +13,17 @@ words are names when capitalised ("Dick King-Smith", "Moby-Dick").
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 from itertools import product
 from typing import Any, Iterator, Mapping
 
 import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.patterns import lazy_re, lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import find_all, gather, phrase_index
+from tweetguard.text.spans import Spans
 from tweetguard.text.wordmatch import (
     MATCH_TIMEOUT_SECONDS,
     PhraseIndex,
@@ -42,20 +44,20 @@ PARAMS = {
     "leet_list": Param(str, default="leetspeak", help='the catalogue list of "X=y" leetspeak readings'),
 }
 
-TOKEN = regex.compile(r"[\p{L}0-9@$!*+]+", regex.V1)
+TOKEN = lazy_regex(r"[\p{L}0-9@$!*+]+", regex.V1)
 # Single characters joined by spaces, dots, hyphens or underscores: "c r a p", "s.h.i.t".
 # The same separator throughout, so "a b-a-s-t-a-r-d" is read from the "b".
-SPACED = regex.compile(r"(?<![\w@$*])[\p{L}0-9@$!*]([ .\-_])[\p{L}0-9@$!*](?:\1[\p{L}0-9@$!*])+(?![\w@$*])", regex.V1)
+SPACED = lazy_regex(r"(?<![\w@$*])[\p{L}0-9@$!*]([ .\-_])[\p{L}0-9@$!*](?:\1[\p{L}0-9@$!*])+(?![\w@$*])", regex.V1)
 # The same two patterns for plain ASCII text, in Python's re (several times faster there;
 # \p{L} is just A-Z and a-z in ASCII, and \w agrees).
-TOKEN_ASCII = re.compile(r"[A-Za-z0-9@$!*+]+")
-SPACED_ASCII = re.compile(r"(?<![\w@$*])[A-Za-z0-9@$!*]([ .\-_])[A-Za-z0-9@$!*](?:\1[A-Za-z0-9@$!*])+(?![\w@$*])")
-SEPARATORS = regex.compile(r"[ .\-_]")
-LETTER = regex.compile(r"\p{L}")
-STRETCHED = regex.compile(r"(\p{L})\1\1")
-STRETCH_RUN = regex.compile(r"(\p{L})\1\1+")
-DOUBLES_LAST = regex.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
-FRAME_WORD = regex.compile(r"[\w'’]+")
+TOKEN_ASCII = lazy_re(r"[A-Za-z0-9@$!*+]+")
+SPACED_ASCII = lazy_re(r"(?<![\w@$*])[A-Za-z0-9@$!*]([ .\-_])[A-Za-z0-9@$!*](?:\1[A-Za-z0-9@$!*])+(?![\w@$*])")
+SEPARATORS = lazy_regex(r"[ .\-_]")
+LETTER = lazy_regex(r"\p{L}")
+STRETCHED = lazy_regex(r"(\p{L})\1\1")
+STRETCH_RUN = lazy_regex(r"(\p{L})\1\1+")
+DOUBLES_LAST = lazy_regex(r"[^aeiou][aeiou][bdgklmnprt]$")
+FRAME_WORD = lazy_regex(r"[\w'’]+")
 # Words seen before, per lexicon: drafts reuse the same few thousand words.
 MEMO_SIZE = 50_000
 
@@ -74,11 +76,13 @@ def _variants(token: str, leet: Mapping[str, str]) -> set[str]:
     return {"".join(p + c for p, c in zip(parts, choices + ("",))) for choices in product("il", repeat=len(parts) - 1)}
 
 
-def _destretched(word: str) -> set[str]:
-    """ "craaap" -> {"crap", "craap"}: runs of three or more letters, read as one or two."""
+@lru_cache(maxsize=65536)
+def _destretched(word: str) -> frozenset[str]:
+    """ "craaap" -> {"crap", "craap"}: runs of three or more letters, read as one or two.
+    (Remembered: every rule and word list asks it of the same words.)"""
     if not STRETCHED.search(word):
-        return {word}
-    return {STRETCH_RUN.sub(r"\1", word), STRETCH_RUN.sub(r"\1\1", word)}
+        return frozenset((word,))
+    return frozenset((STRETCH_RUN.sub(r"\1", word), STRETCH_RUN.sub(r"\1\1", word)))
 
 
 class Lexicon:
@@ -96,6 +100,7 @@ class Lexicon:
         for form in self.forms:
             self.by_length.setdefault(len(form), []).append(form)
         self._memo: dict[str, bool] = {}
+        self._leet_chars = frozenset(leet)
 
     def matches(self, token: str) -> bool:
         found = self._memo.get(token)
@@ -106,6 +111,10 @@ class Lexicon:
         return found
 
     def _matches(self, token: str) -> bool:
+        lowered = token.lower().strip("!@")
+        if lowered and "*" not in lowered and self._leet_chars.isdisjoint(lowered) and "1" not in lowered:
+            # No disguise to undo (most words): its only reading is itself, as _variants says.
+            return any(form in self.forms for form in _destretched(lowered))
         for reading in _variants(token, self.leet):
             if "*" in reading:
                 if self._wildcard(reading):
@@ -171,8 +180,8 @@ class _Profanity:
         spans += self._spelt_out(text, plain)
         if not spans:
             return
-        innocent = find_all(text, self.exceptions) if self.exceptions else []
-        for span in merge_spans(s for s in spans if not any(i[0] <= s[0] and s[1] <= i[1] for i in innocent)):
+        innocent = Spans(find_all(text, self.exceptions) if self.exceptions else ())
+        for span in merge_spans(s for s in spans if not innocent.hold(s)):
             yield Finding(*ctx.view.to_original(*span), self.suggestion)
 
     def _listed(self, text: str, plain: bool) -> list[tuple[int, int]]:
@@ -227,8 +236,12 @@ def _leet(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _mid_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return bool(before) and before[-1] not in ".!?\n"
+    """Whether something other than a sentence's end comes before ``start`` (spaces aside):
+    read back from ``start``, not by copying all the text before it."""
+    last = start - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    return last >= 0 and text[last] not in ".!?\n"
 
 
 def _framed(text: str, start: int, frames: PhraseIndex) -> bool:

@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterator, Mapping
 import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.phrases import find_all, phrase_index
 from tweetguard.text.prefilter import LazyPattern, PatternGroup, compile_patterns
@@ -60,14 +61,14 @@ PARAMS = {
 }
 
 # Words in quotation marks are someone else's (a headline, a post being answered).
-QUOTED = regex.compile(r"[\"“][^\"“”]{3,}[\"”]", regex.V1)
+QUOTED = lazy_regex(r"[\"“][^\"“”]{3,}[\"”]", regex.V1)
 # A few words in single quotation marks after a word, in lower case: doubt, not a title or
 # speech (British writing puts speech in double quotes, and those are someone else's words).
-SCARE_QUOTED = regex.compile(r"(?<=\w[,]?[ \t])['‘]([\p{Ll}\d][\p{Ll}\d'’-]{2,}(?:[ \t]\p{Ll}[\p{Ll}'’-]*){0,5})['’]"
+SCARE_QUOTED = lazy_regex(r"(?<=\w[,]?[ \t])['‘]([\p{Ll}\d][\p{Ll}\d'’-]{2,}(?:[ \t]\p{Ll}[\p{Ll}'’-]*){0,5})['’]"
                              r"(?=[\s.,;:!?)–—-]|$)", regex.V1)
-WORD = regex.compile(r"[\w'’]+", regex.V1)
-CLAUSE_BREAK = regex.compile(r"[,;:–—()]|\s-\s")
-SHOUTED = regex.compile(r"\b[A-Z]{3,}\b")
+WORD = lazy_regex(r"[\w'’]+", regex.V1)
+CLAUSE_BREAK = lazy_regex(r"[,;:–—()]|\s-\s")
+SHOUTED = lazy_regex(r"\b[A-Z]{3,}\b")
 
 
 @dataclass(frozen=True)
@@ -241,8 +242,8 @@ class Scorer:
         return 0.0
 
 
-_SEPARATORS = regex.compile(r"\s*-\s*|\s+")
-WORD_RUN = regex.compile(r"\w+", regex.V1)
+_SEPARATORS = lazy_regex(r"\s*-\s*|\s+")
+WORD_RUN = lazy_regex(r"\w+", regex.V1)
 
 
 def _screening(weighted: dict[str, float], stems: list[tuple[str, float]], ordered: tuple[str, ...]

@@ -23,12 +23,14 @@ tweetguard.text.names.mentions; this kind judges whether the message targets the
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.patterns import compiled_regex, lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch
 from tweetguard.text.names.mentions import (
@@ -70,18 +72,18 @@ WINDOW_KEYS = ("window", "pet_window_before", "pet_window_after", "proper_noun_w
 # A class label between a name and the punctuation that addresses it: "Khoa Le in 5B: ...".
 CLASS_AFTER = r"(?:\s+in\s+(?:(?:Y|Yr|Year|Class)\s*)?\d+[A-Za-z]?|\s*\((?:Y|Yr|Year|Class)?\s*\d+[A-Za-z]?\))?"
 # What may follow a name used to address the child at the start of a sentence.
-VOCATIVE_AFTER = regex.compile(
+VOCATIVE_AFTER = lazy_regex(
     r"(?:(?<=(?<!\w)\p{Lu})\.)?(?:\s+\p{Lu}\.?(?=\s))?" + CLASS_AFTER + r"\s*(?:,|[-–—:](?=\s))(?!\s*(?:who|whose|our|aged|age|in year|from|and|the|a|an)\b)",
     regex.I | regex.V1)
 # After "Well done Jun ...": a reason given in the third person ("for his number bonds").
-THIRD_PERSON_REASON = regex.compile(r"\s+(?:for|on|in|who|whose|from|and)\b", regex.I)
+THIRD_PERSON_REASON = lazy_regex(r"\s+(?:for|on|in|who|whose|from|and)\b", regex.I)
 # What may follow a name addressed at a sentence's end: the end ("Much calmer today, Kai."),
 # or ", you..." ("..., Aoife, you looked so happy").
-SENTENCE_AFTER = regex.compile(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(]|,\s*(?:you|your)\b)")
+SENTENCE_AFTER = lazy_regex(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(]|,\s*(?:you|your)\b)")
 # A comment on conduct is not one when it is the topic of a talk: "talking about our eco club".
 TOPIC_AFTER = r"(?!\s+about\b)"
 # A sentence that goes on about the same child: "He is in hospital...", "Your kit is...".
-ABOUT_SAME = regex.compile(r"\W*(?:he|she|his|her|him|you|your)\b", regex.I)
+ABOUT_SAME = lazy_regex(r"\W*(?:he|she|his|her|him|you|your)\b", regex.I)
 
 
 class Phrases:
@@ -158,7 +160,7 @@ def _group_regex(words: Sequence[str], patterns: Sequence[str]) -> regex.Pattern
     if not alternatives:
         return None
     try:
-        compiled = regex.compile(r"\b(?:" + "|".join(alternatives) + r")\b", regex.I)
+        compiled = compiled_regex(r"\b(?:" + "|".join(alternatives) + r")\b", regex.I)
     except regex.error as exc:
         raise RuleParamError("group_patterns", f"has a pattern that does not compile ({exc})") from None
     return compiled
@@ -171,6 +173,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         text = context.view.text
         analysis = context.analysis.names
         memo: dict[str, bool] = {}
+        found_within: dict[tuple[str, Span], bool] = {}
 
         def anywhere(name: str) -> bool:
             """A word list searched in the whole draft, once: most drafts never need it."""
@@ -178,20 +181,26 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                 memo[name] = words.has(getattr(words, name), text)
             return memo[name]
 
-        def within(name: str, scope: str) -> bool:
-            return anywhere(name) and words.has(getattr(words, name), scope)
+        def within(name: str, scope: Span) -> bool:
+            """A word list searched in a scope, once per scope (many names share one)."""
+            if not anywhere(name):
+                return False
+            if (name, scope) not in found_within:
+                found_within[name, scope] = words.has(getattr(words, name), text[scope[0]:scope[1]])
+            return found_within[name, scope]
 
-        mentions = _child_mentions(analysis, context.analysis.sentences, words, bool(draft.reply_to), anywhere)
+        sentences = context.analysis.sentences
+        scopes = _Scopes(text, sentences)
+        mentions = _child_mentions(analysis, scopes, words, bool(draft.reply_to), anywhere)
         if not mentions:
             return
-        sentences = context.analysis.sentences
         # "Zain is back after his operation. Welcome back!": a greeting in a sentence of its
         # own is the child's when the draft names one child and the greeting no group.
         personal_anywhere = len(mentions) == 1 and anywhere("personal") and any(
             words.has(words.personal, text[s:e]) and not (words.group and words.group.search(text, s, e))
             for s, e in sentences)
         for match, vocative in mentions:
-            scope = _scope(text, sentences, match.start)
+            scope = scopes.span(match.start)
             why = None
             if personal_anywhere or within("personal", scope):
                 why = "a personal greeting"
@@ -212,20 +221,42 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     return check
 
 
-def _scope(text: str, sentences: Sequence[Span], at: int, follow: bool = True) -> str:
-    """The sentence naming the child and (``follow``) any following sentences about them."""
-    for index, (start, end) in enumerate(sentences):
-        if start <= at < end:
-            last = end
-            for next_start, next_end in sentences[index + 1:] if follow else ():
-                if not ABOUT_SAME.match(text, next_start):
-                    break
-                last = next_end
-            return text[start:last]
-    return text
+class _Scopes:
+    """Each mention's scope: the sentence naming the child and (``follow``) the sentences
+    after it about them. Found by bisection, and each chain of sentences about one child
+    followed once, so a long draft naming many children stays linear."""
+
+    def __init__(self, text: str, sentences: Sequence[Span]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self._starts = [start for start, _ in sentences]
+        self._last: dict[int, int] = {}  # a sentence's index -> the last sentence about the same child
+
+    def span(self, at: int, follow: bool = True) -> Span:
+        index = bisect_right(self._starts, at) - 1
+        if index < 0 or at >= self.sentences[index][1]:
+            return 0, len(self.text)  # between sentences: the whole draft
+        last = self._follow(index) if follow else index
+        return self.sentences[index][0], self.sentences[last][1]
+
+    def __call__(self, at: int, follow: bool = True) -> str:
+        start, end = self.span(at, follow)
+        return self.text[start:end]
+
+    def _follow(self, index: int) -> int:
+        visited = []
+        last = index
+        while last not in self._last and last + 1 < len(self.sentences) \
+                and ABOUT_SAME.match(self.text, self.sentences[last + 1][0]):
+            visited.append(last)
+            last += 1
+        last = self._last.get(last, last)
+        for seen in visited + [index]:
+            self._last[seen] = last
+        return last
 
 
-def _child_mentions(analysis: NameAnalysis, sentences: Sequence[Span], words: Words, reply: bool,
+def _child_mentions(analysis: NameAnalysis, scopes: _Scopes, words: Words, reply: bool,
                     anywhere: Callable[[str], bool]) -> list[tuple[NameMatch, bool]]:
     """Each single child named (not one of a list of children), and whether it is addressed."""
     text, windows = analysis.text, words.windows
@@ -250,25 +281,25 @@ def _child_mentions(analysis: NameAnalysis, sentences: Sequence[Span], words: Wo
     # them only then (it is the slow part).
     if not found and (reply or " from " in text or anywhere("personal") or anywhere("reminders")
                       or anywhere("second") or anywhere("conduct")):
-        found = _unknown_names(analysis, sentences, words, pets, reply)
+        found = _unknown_names(analysis, scopes, words, pets, reply)
     if not found and anywhere("conduct"):
-        found = _surnames_addressed(analysis, sentences, words)
+        found = _surnames_addressed(analysis, scopes, words)
     return found
 
 
-def _surnames_addressed(analysis: NameAnalysis, sentences: Sequence[Span],
+def _surnames_addressed(analysis: NameAnalysis, scopes: _Scopes,
                         words: Words) -> list[tuple[NameMatch, bool]]:
     """A surname opening a sentence as the one addressed and told about their conduct
     ("Rafferty, that was not the behaviour we expect")."""
     text = analysis.text
     for match in opening_surnames(analysis):
         if VOCATIVE_AFTER.match(text, match.end) \
-                and Words.has(words.conduct, _scope(text, sentences, match.start, follow=False)):
+                and Words.has(words.conduct, scopes(match.start, follow=False)):
             return [(match, True)]
     return []
 
 
-def _unknown_names(analysis: NameAnalysis, sentences: Sequence[Span], words: Words, pets: PetNames,
+def _unknown_names(analysis: NameAnalysis, scopes: _Scopes, words: Words, pets: PetNames,
                    reply: bool) -> list[tuple[NameMatch, bool]]:
     """Names the gazetteer lacks, in a slot that only a person fills: addressed ("#Y6 Jericho:
     homework in please"), greeted, or, in a reply to a parent, mid-sentence and not after a
@@ -277,7 +308,7 @@ def _unknown_names(analysis: NameAnalysis, sentences: Sequence[Span], words: Wor
     found: list[tuple[NameMatch, bool]] = []
     for match in unknown_mentions(analysis, pets, words.windows):
         ahead = before(text, match, words.windows)
-        sentence = _scope(text, sentences, match.start, follow=False)
+        sentence = scopes(match.start, follow=False)
         if _vocative(text, match, words):
             # Addressed with an instruction, a "you", a greeting or a comment on conduct:
             # "#Y6 Jericho: homework in please", "Rafferty, that was not the behaviour...";

@@ -7,12 +7,12 @@ an ``<error>``. The document is written at the end, because the testsuite carrie
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from typing import Sequence, TextIO
 
 from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult, Rule
+from tweetguard.core.patterns import lazy_re
 from tweetguard.core.reporting import Summary
 from tweetguard.output.advice import advice
 from tweetguard.output.location import line_col
@@ -20,7 +20,7 @@ from tweetguard.output.options import OutputOptions
 from tweetguard.output.region import relative_file
 
 # Characters XML 1.0 cannot carry at all, even escaped.
-NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_XML = lazy_re("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def clean(text: str) -> str:

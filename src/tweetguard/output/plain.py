@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from tweetguard.core.patterns import lazy_re
+
 # rich.markup.RE_TAGS and the pattern of rich.markup.escape.
-_TAGS = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")
-_ESCAPE = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
+_TAGS = lazy_re(r"((\\*)\[([a-z#/@][^[]*?)])")
+_ESCAPE = lazy_re(r"(\\*)(\[[a-z#/@][^[]*?])")
 # rich.control.STRIP_CONTROL_CODES: bell, backspace, vertical tab, form feed, carriage return.
 _CONTROL_CODES = dict.fromkeys((7, 8, 11, 12, 13))
 

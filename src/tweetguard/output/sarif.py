@@ -18,6 +18,7 @@ from urllib.parse import quote
 from tweetguard import __version__
 from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult, Rule, Violation
+from tweetguard.core.patterns import lazy_re
 from tweetguard.core.reporting import Summary
 from tweetguard.engine.checker import UNUSED_SUPPRESSION
 from tweetguard.output.advice import advice
@@ -27,7 +28,7 @@ from tweetguard.output.region import region, relative_path, split_where
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/tweetguard/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+PLACEHOLDER = lazy_re(r"\{[^{}]*\}")
 
 
 def _first_sentence(text: str) -> str:

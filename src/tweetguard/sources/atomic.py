@@ -23,12 +23,13 @@ from pathlib import Path
 
 from tweetguard.core.errors import DraftError
 from tweetguard.core.files import FileRefused, read_regular
+from tweetguard.core.patterns import lazy_re
 
 ENCODING = "utf-8"  # what every source reads; "utf-8-sig" would drop a BOM on the way back
 MAX_FIX_BYTES = 200_000_000  # read whole to be fixed; far more than any collection of tweets
 TEMP_SUFFIX = ".tweetguard"
 # mkstemp's random part is 8 of [a-z0-9_]; names without the PID are from older versions.
-LEFTOVER = re.compile(r"\A\..+?(?:\.(?P<pid>\d+))?\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + r"\Z")
+LEFTOVER = lazy_re(r"\A\..+?(?:\.(?P<pid>\d+))?\.[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + r"\Z")
 LEFTOVER_MAX_AGE_SECONDS = 3600  # older than any run: removed even if its PID was reused
 # Extended attributes the kernel manages itself (an SELinux label); not copying one is fine.
 MANAGED_XATTR_PREFIXES = ("security.", "trusted.")

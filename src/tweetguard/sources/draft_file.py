@@ -18,6 +18,7 @@ from typing import Any, Iterator, Sequence
 
 from tweetguard.core.errors import DraftError
 from tweetguard.core.model import Draft
+from tweetguard.core.patterns import lazy_re
 from tweetguard.sources.base import DraftOrError, Edit, FileChanged, FileSource
 from tweetguard.sources.decoding import label, read_whole
 from tweetguard.sources.fields import FRONT_MATTER_KEYS, draft_fields
@@ -29,9 +30,9 @@ FOLDER_GLOBS = ("*.txt", "*.md")
 MAX_FILE_BYTES = 1_000_000  # a tweet is 280 characters; a megabyte is no draft
 MAX_FRONT_MATTER_CHARS = 20_000
 # Plain `re` is enough here; YAML is imported only for drafts that have front matter.
-THREAD_SEPARATOR = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
-FENCE = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
-FENCE_END = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+THREAD_SEPARATOR = lazy_re(r"^---[ \t]*\r?$", re.MULTILINE)
+FENCE = lazy_re(r"\A\ufeff?---[ \t]*\r?\n")
+FENCE_END = lazy_re(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 
 
 def _front_matter(content: str, source: str) -> tuple[dict[str, Any], int, int]:

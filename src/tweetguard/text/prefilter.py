@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import regex
 
 from tweetguard.core.errors import RuleParamError
+from tweetguard.core.patterns import compiled_re, compiled_regex
 from tweetguard.text.regex_reader import ANALYSIS_VERSION, Required, analyse_required
 from tweetguard.text.wordmatch import FLAGS, text_words
 
@@ -64,7 +65,7 @@ class LazyPattern:
     @property
     def compiled(self) -> regex.Pattern[str]:
         if self._compiled is None:
-            self._compiled = regex.compile(self.source, self.flags)
+            self._compiled = compiled_regex(self.source, self.flags)
         return self._compiled
 
     def could_match(self, text: str) -> bool:
@@ -141,7 +142,7 @@ class PatternGroup(tuple):  # type: ignore[type-arg]
 def _compile_screen(keys: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
     """Whether any of ``keys`` is in the lower-cased text: plain substrings, exactly as
     LazyPattern.could_match looks for them."""
-    return re.compile("|".join(re.escape(k) for k in keys)), keys
+    return compiled_re("|".join(re.escape(k) for k in keys)), keys
 
 
 def compile_patterns(patterns: Iterable[str], key: str) -> PatternGroup:

@@ -8,12 +8,13 @@ which every match contains, lower-cased. Anything it does not follow gives None:
 from __future__ import annotations
 
 import enum
-import re
 import sys
 from functools import lru_cache
 from typing import Any
 
 import regex
+
+from tweetguard.core.patterns import lazy_re, lazy_regex
 
 Required = tuple[frozenset[str], ...] | None
 
@@ -38,8 +39,8 @@ class Op(enum.Enum):
     BRANCH = "branch"  # (None, alternatives)
 
 
-_BRACE = regex.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
-_NAMED = regex.compile(r"\\([pPN])(\{[^}]*\}|[A-Za-z])")
+_BRACE = lazy_regex(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
+_NAMED = lazy_regex(r"\\([pPN])(\{[^}]*\}|[A-Za-z])")
 
 
 _MAX_RUNS = 32
@@ -134,7 +135,7 @@ class _Unsupported(Exception):
 
 _CLASS_ESCAPES = frozenset("sSwWdD")
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZK")  # \\K too: what precedes it is still in the text
-_LITERAL_RUN = re.compile(r"[^\\\[\](){}|?*+.^$]+")
+_LITERAL_RUN = lazy_re(r"[^\\\[\](){}|?*+.^$]+")
 _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 _OTHER_CLASS = (Op.CLASS, None)  # an item no literal list describes
 
@@ -336,7 +337,7 @@ def _known_property(escape: str) -> bool:
 
 
 # "(?i:", "(?-i:", "(?im-sx:": flags for the group only (the common ones both libraries share).
-_SCOPED_FLAGS = regex.compile(r"[aiLmsux]*(?:-[imsx]+)?:")
+_SCOPED_FLAGS = lazy_regex(r"[aiLmsux]*(?:-[imsx]+)?:")
 
 
 def analyse_required(pattern: str) -> Required:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
+from tweetguard.core.patterns import lazy_regex
 
 Span = tuple[int, int]
 
-SENTENCE_END = regex.compile(r"[.!?…]+(?=[\s\"'’”)]|$)|\n+")
+SENTENCE_END = lazy_regex(r"[.!?…]+(?=[\s\"'’”)]|$)|\n+")
 # A dash with spaces either side, between two words: a clause break inside a sentence.
-SPACED_DASH = regex.compile(r"(?<=\S)\s+[-–—]\s+(?=\S)")
+SPACED_DASH = lazy_regex(r"(?<=\S)\s+[-–—]\s+(?=\S)")
 TERMINATORS = ".!?…"
 
 

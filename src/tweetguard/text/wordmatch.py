@@ -10,17 +10,21 @@ was. A phrase whose anchor is absent cannot match, so the spans are the same.
 
 from __future__ import annotations
 
+import marshal
 import re
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 import regex
 
+from tweetguard.core import diskcache
+from tweetguard.core.patterns import compiled_re, compiled_regex, lazy_re, lazy_regex
+
 # Matching is bounded in time so a pathological draft or custom pattern cannot hang a run.
 MATCH_TIMEOUT_SECONDS = 0.5
 FLAGS = regex.V1 | regex.IGNORECASE
 
-WORD_RUN = regex.compile(r"\w+", regex.V1)
+WORD_RUN = lazy_regex(r"\w+", regex.V1)
 # The only non-ASCII characters the regex module, ignoring case, equates with ASCII letters
 # (ß, dotted and dotless i, long s, Kelvin sign, ligatures...; found by trying every code
 # point). A text with one of them is matched the slow, exact way.
@@ -36,10 +40,10 @@ _CACHE_SIZE = 256
 # (combining marks and U+FE0F are \w to regex only, superscript digits to re only), so a
 # text with one of those takes the exact way.
 PLAIN_MAX = 2000
-_RE_DIFFERS = re.compile(r"[\x1c-\x1f]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_RE_WORD, _RE_SPACE = re.compile(r"\w"), re.compile(r"\s")
-_REGEX_WORD, _REGEX_SPACE = regex.compile(r"\w", regex.V1), regex.compile(r"\s", regex.V1)
+_RE_DIFFERS = lazy_re(r"[\x1c-\x1f]")
+_NON_ASCII = lazy_re(r"[^\x00-\x7f]")
+_RE_WORD, _RE_SPACE = lazy_re(r"\w"), lazy_re(r"\s")
+_REGEX_WORD, _REGEX_SPACE = lazy_regex(r"\w", regex.V1), lazy_regex(r"\s", regex.V1)
 
 
 @lru_cache(maxsize=4096)
@@ -129,6 +133,94 @@ def _anchor(words: list[tuple[str, bool]], case_sensitive: bool) -> tuple[str, b
     return None
 
 
+def _needs(words: list[tuple[str, bool]], case_sensitive: bool) -> frozenset[str]:
+    """The whole words (word-character runs) a phrase's every match has, as the text's
+    words are compared (lower-cased unless case counts; then only ASCII ones): the same
+    reading that makes a phrase's anchor one of them. A stem's last run is a prefix, left out."""
+    runs: set[str] = set()
+    for core, stem in words:
+        found = [m.group() for m in WORD_RUN.finditer(core)]
+        if stem and found and core.endswith(found[-1]):
+            found.pop()
+        runs.update(found if case_sensitive else (r.lower() for r in found if r.isascii()))
+    return frozenset(runs)
+
+
+def _uncased_literal(phrase: str) -> bool:
+    """A phrase of one token without letters, apostrophes or wildcards (an emoji, a symbol):
+    no text can match it without holding it exactly (no case to fold, no gap to vary)."""
+    return bool(phrase) and not any(c.isspace() or c in "'’*" or c.isalnum() or c.lower() != c or c.upper() != c
+                                    or c.casefold() != c for c in phrase)
+
+
+Tables = tuple[dict[str, list[int]], dict[str, list[tuple[str, int]]], list[int], int,
+               dict[int, frozenset[str]], dict[int, str]]
+# Bumped when _tables changes what it builds: cached tables of another version are not used.
+TABLES_VERSION = 1
+
+
+def _tables(ordered: tuple[str, ...], split: Callable[[str], list[tuple[str, bool]]],
+            case_sensitive: bool) -> Tables:
+    """The index of ``ordered``: phrases by anchor word or stem prefix, those with neither,
+    and each phrase's other needed words or literal (see PhraseIndex)."""
+    exact: dict[str, list[int]] = {}
+    prefix: dict[str, list[tuple[str, int]]] = {}
+    always: list[int] = []
+    # Beyond its anchor, every whole word a phrase needs (all must be in a text it
+    # matches), and for a phrase with no word at all (an emoji) the text it must hold.
+    needs: dict[int, frozenset[str]] = {}
+    literal: dict[int, str] = {}
+    anchors = []
+    for index, phrase in enumerate(ordered):
+        # Ignoring case, only ASCII phrases have anchors whose case-folding is simple.
+        safe = case_sensitive or phrase.replace("’", "").isascii()
+        anchor = _anchor(split(phrase), case_sensitive) if safe else None
+        anchors.append(anchor)
+        if anchor is None:
+            always.append(index)
+            if _uncased_literal(phrase):
+                literal[index] = phrase
+            continue
+        needed = _needs(split(phrase), case_sensitive)
+        if len(needed) > 1:
+            needs[index] = needed
+        if not anchor[1]:
+            exact.setdefault(anchor[0], []).append(index)
+    prefix_length = min((len(a[0]) for a in anchors if a and a[1]), default=0)
+    # Stems are looked up by their first few letters, then checked in full.
+    for index, anchor in enumerate(anchors):
+        if anchor and anchor[1]:
+            prefix.setdefault(anchor[0][: prefix_length], []).append((anchor[0], index))
+    return exact, prefix, always, prefix_length, needs, literal
+
+
+def _table_entry(ordered: tuple[str, ...], split: Callable[[str], list[tuple[str, bool]]],
+                 case_sensitive: bool) -> str:
+    named = diskcache.digest([f"{TABLES_VERSION} {split.__module__}.{split.__qualname__} {case_sensitive}".encode(),
+                              "\n".join(ordered).encode("utf-8", "surrogatepass")])
+    return f"phrase index {named.hex()}"
+
+
+def _cached_tables(ordered: tuple[str, ...], split: Callable[[str], list[tuple[str, bool]]],
+                   case_sensitive: bool) -> Tables | None:
+    """The tables a run before built for exactly these phrases (the start-up cache)."""
+    data = diskcache.active().get(_table_entry(ordered, split, case_sensitive))
+    if data is None:
+        return None
+    try:
+        tables = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return tables if isinstance(tables, tuple) and len(tables) == 6 else None
+
+
+def _keep_tables(ordered: tuple[str, ...], split: Callable[[str], list[tuple[str, bool]]],
+                 case_sensitive: bool, tables: Tables) -> None:
+    store = diskcache.active()
+    if store.path is not None:
+        store.put(_table_entry(ordered, split, case_sensitive), marshal.dumps(tables))
+
+
 class PhraseIndex:
     """Phrases (already in match-priority order) that find their spans in a text quickly."""
 
@@ -139,24 +231,11 @@ class PhraseIndex:
         self._flags = regex.V1 | (0 if case_sensitive else regex.IGNORECASE)
         self._re_flags = 0 if case_sensitive else re.IGNORECASE
         self.case_sensitive = case_sensitive
-        self.exact: dict[str, list[int]] = {}
-        self.prefix: dict[str, list[tuple[str, int]]] = {}
-        self.always: list[int] = []
-        anchors = []
-        for index, phrase in enumerate(ordered):
-            # Ignoring case, only ASCII phrases have anchors whose case-folding is simple.
-            safe = case_sensitive or phrase.replace("’", "").isascii()
-            anchor = _anchor(split(phrase), case_sensitive) if safe else None
-            anchors.append(anchor)
-            if anchor is None:
-                self.always.append(index)
-            elif not anchor[1]:
-                self.exact.setdefault(anchor[0], []).append(index)
-        self.prefix_length = min((len(a[0]) for a in anchors if a and a[1]), default=0)
-        # Stems are looked up by their first few letters, then checked in full.
-        for index, anchor in enumerate(anchors):
-            if anchor and anchor[1]:
-                self.prefix.setdefault(anchor[0][: self.prefix_length], []).append((anchor[0], index))
+        tables = _cached_tables(ordered, split, case_sensitive)
+        if tables is None:
+            tables = _tables(ordered, split, case_sensitive)
+            _keep_tables(ordered, split, case_sensitive, tables)
+        self.exact, self.prefix, self.always, self.prefix_length, self._needs, self._literal = tables
         self._exact_keys = frozenset(self.exact)
         self._prefix_keys = frozenset(self.prefix)
 
@@ -171,7 +250,8 @@ class PhraseIndex:
         if words.unsafe and not self.case_sensitive:
             return self.ordered
         present = words.exact if self.case_sensitive else words.lower
-        picked = list(self.always)
+        literal = self._literal
+        picked = [i for i in self.always if i not in literal or literal[i] in text]
         for key in self._exact_keys.intersection(present):
             picked.extend(self.exact[key])
         if self.prefix_length:
@@ -181,6 +261,8 @@ class PhraseIndex:
                         picked.append(index)
         if not picked:
             return ()
+        needs = self._needs
+        picked = [i for i in picked if i not in needs or needs[i] <= present]
         picked.sort()
         return tuple(self.ordered[i] for i in picked)
 
@@ -259,20 +341,15 @@ class PhraseIndex:
 # One entry a phrase (the catalogue has about 2,000) or an odd list that needed a real scan.
 @lru_cache(maxsize=8192)
 def _compile_regex(source: str, flags: int) -> regex.Pattern[str]:
-    return regex.compile(source, flags)
+    return compiled_regex(source, flags)
 
 
 @lru_cache(maxsize=8192)
 def _compile_re(source: str, flags: int) -> re.Pattern[str] | None:
     try:
-        return re.compile(source, flags)
+        return compiled_re(source, flags)
     except re.error:  # a phrase re reads differently: regex alone, then
         return None
-
-
-def inside_any(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
-    start, end = span
-    return any(o_start <= start and end <= o_end for o_start, o_end in others)
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

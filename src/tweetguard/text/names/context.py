@@ -16,28 +16,29 @@ from typing import Sequence
 
 import regex
 
-from tweetguard.text.names.gazetteer import gazetteer
+from tweetguard.core.patterns import lazy_regex
+from tweetguard.text.names.gazetteer import Words, gazetteer
 from tweetguard.text.names.lexicon import Lexicon, RosterIndex
 from tweetguard.text.names.tokens import Token
 from tweetguard.text.sentences import starts_sentence
 
 # A candidate word: a capital and at least one more letter, not inside a longer word.
-WORD = regex.compile(r"(?<![\w'’-])\p{Lu}[\p{L}]+(?:[-'’]\p{L}+)*", regex.V1)
-POSSESSIVE_END = regex.compile(r"['’]s$")
-SPACE = regex.compile(r"\s")
-WORD_OR_DOT = regex.compile(r"[\w.]")
+WORD = lazy_regex(r"(?<![\w'’-])\p{Lu}[\p{L}]+(?:[-'’]\p{L}+)*", regex.V1)
+POSSESSIVE_END = lazy_regex(r"['’]s$")
+SPACE = lazy_regex(r"\s")
+WORD_OR_DOT = lazy_regex(r"[\w.]")
 # At a sentence's start every word is capitalised, so there a name that is also one of the
 # commonest English words ("Will", "May", "Mark") needs a cue after it ("Will's", "Sam is").
 COMMON_RANK = 3000
 # At a sentence's start a name is usually followed by 's, a comma, 'has' or 'is'.
-NAME_CUE_AFTER = regex.compile(r"(?:['’]s\b|,|\s+(?:has|is|was|and|in|from|who|will)\b)")
-POSSESSIVE_BEFORE = regex.compile(r"(\p{Lu}\p{L}*)['’]s[ \t]+$", regex.V1)
+NAME_CUE_AFTER = lazy_regex(r"(?:['’]s\b|,|\s+(?:has|is|was|and|in|from|who|will)\b)")
+POSSESSIVE_BEFORE = lazy_regex(r"(\p{Lu}\p{L}*)['’]s[ \t]+$", regex.V1)
 # How far back to look for a capitalised possessive before a word ("St Mary's Church"):
 # longer than any one name and its "'s".
 POSSESSIVE_WINDOW = 40
 # After a name the lists lack: "Sipho, who is...", "Nimmi Rajendran (Y1)", "Winta Haile in Y4",
 # "Ikran, one of our...".
-PERSON_AFTER = regex.compile(r"(?:\s+\p{Lu}\p{L}+)?(?:(?i:,\s*who\b|,\s*one\s+of\s+our\b|\s+in\s+(?:y|yr|year)\s*\d)"
+PERSON_AFTER = lazy_regex(r"(?:\s+\p{Lu}\p{L}+)?(?:(?i:,\s*who\b|,\s*one\s+of\s+our\b|\s+in\s+(?:y|yr|year)\s*\d)"
                              r"|\s*\((?:Y\d\w*|Yr\s*\d\w*|Year\s*\d\w*|Class\s+\w+|R)\))", regex.V1)
 
 
@@ -96,7 +97,7 @@ def _previous_word(text: str, start: int) -> str | None:
     return text[begin:end] if begin < end else None
 
 
-def _after_proper_possessive(text: str, start: int, known: frozenset[str]) -> bool:
+def _after_proper_possessive(text: str, start: int, known: Words) -> bool:
     """ "the Children's Ward", "St Mary's Church": a capitalised word after a capitalised
     possessive that is not someone's name is part of a proper noun, not a person."""
     before = POSSESSIVE_BEFORE.search(text, max(0, start - POSSESSIVE_WINDOW), start)

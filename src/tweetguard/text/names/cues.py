@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import regex
 
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.evidence import CLASS_LABEL, Evidence
 from tweetguard.text.names.lexicon import phrase_at, phrase_match
 from tweetguard.text.names.tokens import SPACE_GAP, joined
 from tweetguard.text.names.verdicts import Role
 
-TITLE_GAP = regex.compile(r"\.?[ \t\u00a0]+|\.?[ \t\u00a0]*\r?\n[ \t\u00a0]*")
-ROLE_GAP = regex.compile(r"[\s,:\-–(]*")
+TITLE_GAP = lazy_regex(r"\.?[ \t\u00a0]+|\.?[ \t\u00a0]*\r?\n[ \t\u00a0]*")
+ROLE_GAP = lazy_regex(r"[\s,:\-–(]*")
 # Between two names of a list: "A B, C D and E F".
-LIST_GAP = regex.compile(r"[^\w.!?;:\n]*?(?:,|&|\band\b|,\s*and\b)[^\w.!?;:\n]*", regex.I | regex.V1)
+LIST_GAP = lazy_regex(r"[^\w.!?;:\n]*?(?:,|&|\band\b|,\s*and\b)[^\w.!?;:\n]*", regex.I | regex.V1)
 # Words allowed between a role and the name it introduces.
 ROLE_LINKS = frozenset("and the our a an local famous award-winning children's special guest former "
                        "renowned acclaimed best-selling bestselling wonderful amazing brilliant fantastic "

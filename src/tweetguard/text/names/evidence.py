@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.gazetteer import (
     EVERYDAY_RANK,
     FREQUENT_RANK,
@@ -22,11 +23,11 @@ from tweetguard.text.names.tokens import SPACE_GAP, Token, joined
 from tweetguard.text.sentences import SENTENCE_END
 
 # A class or year label right after a name is evidence that the name is a pupil's.
-CLASS_LABEL = regex.compile(r"\s*(?:,\s*(?:Y|Yr|Year)\s*\d\b|\(\s*(?:Y|Yr|Year|Class|R|Reception)?\s*\d|\(\s*(?:Y|Yr|Year)\b|in\s+(?:Y|Yr|Year)\s*\d)", regex.I)
+CLASS_LABEL = lazy_regex(r"\s*(?:,\s*(?:Y|Yr|Year)\s*\d\b|\(\s*(?:Y|Yr|Year|Class|R|Reception)?\s*\d|\(\s*(?:Y|Yr|Year)\b|in\s+(?:Y|Yr|Year)\s*\d)", regex.I)
 # A capital inside a word after three or more small letters is a brand or product
 # ("WhatsApp", "YouTube", "PlayStation"), not a name ("McKenzie", "MacLeod", "DeShawn",
 # "LaToya", "FitzGerald" have short or known prefixes).
-BRAND_SHAPE = regex.compile(r"(?!(?:Mac|Fitz|Van|Von|Della|Dela)\p{Lu})\p{Lu}\p{Ll}{2,}\p{Lu}", regex.V1)
+BRAND_SHAPE = lazy_regex(r"(?!(?:Mac|Fitz|Van|Von|Della|Dela)\p{Lu})\p{Lu}\p{Ll}{2,}\p{Lu}", regex.V1)
 # A capitalised word after these is a thing or a kind ("a Christian story", "your Bikeability
 # support"), not a child's name. "our" is left out: chatty posts say "our Amara"; so are
 # "this" and "that", which also join clauses ("So pleased that Jack...").
@@ -51,7 +52,7 @@ PERSON_VERBS = frozenset("won wins made makes read reads wrote writes scored sco
                          "earned gained led performed completed showed brought came finished helped "
                          "created told shared danced".split())
 # Surname shapes from many communities: Mc/Mac/O'/Fitz..., Al-/El-..., -ski/-wicz/-ov/-escu/-poulos...
-SURNAME_SHAPE = regex.compile(
+SURNAME_SHAPE = lazy_regex(
     r"(?:mc|mac|o'|fitz|al-|el-|abu-|bin-|ibn-|ben-)\p{L}{3,}"
     r"|\p{L}{2,}(?:son|sen|sson|ski|ska|cki|cka|dzki|wicz|czyk|czak|ov|ova|ev|eva|enko|uk|escu|poulos|"
     r"opoulou|idis|akis|oglu|oğlu|ian|yan|vić|vic|ić|dottir|stein|berg|mann|ez|ini|etti|elli|ucci|"

@@ -7,8 +7,7 @@ class label). A roster pupil's first name counts in any case unless it is an eve
 
 from __future__ import annotations
 
-import regex
-
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.evidence import CLASS_LABEL, STRONG_PERSON_CUES, Evidence
 from tweetguard.text.names.lexicon import phrase_at
 from tweetguard.text.names.tokens import Token, joined
@@ -16,7 +15,7 @@ from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 from tweetguard.text.sentences import SENTENCE_END
 
 # Word endings of plurals, adverbs and other forms that are not single first names.
-NOT_A_NAME_ENDING = regex.compile(r"(?:[^aeiou]s|ies|ly|ing|ed|tion|ness|ment)$")
+NOT_A_NAME_ENDING = lazy_regex(r"(?:[^aeiou]s|ies|ly|ing|ed|tion|ness|ment)$")
 # Words after "Name," at the start of a sentence that show the name is addressed.
 VOCATIVE_NEXT = frozenset("please remember don't dont do you your you're well thank thanks we can could no "
                           "great brilliant lovely fantastic congratulations happy welcome it's".split())

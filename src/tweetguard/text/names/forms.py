@@ -9,8 +9,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.cues import TITLE_GAP
 from tweetguard.text.names.evidence import PARTICLES, Evidence
 from tweetguard.text.names.tokens import Token, full_match, joined, unicode_patterns
@@ -18,9 +17,9 @@ from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 
 # "Surname, First": the comma between, what may come before (start, line, colon, dash) and
 # after (the end, a sentence end, a dash or a bracket).
-REGISTER_COMMA = regex.compile(r",[ \t]*")
-REGISTER_OPENING = regex.compile(r"(?:\n|[:–—-])\W*$")
-REGISTER_CLOSING = regex.compile(r"[ \t]*(?:$|[.!?\n–—(]|-\s)")
+REGISTER_COMMA = lazy_regex(r",[ \t]*")
+REGISTER_OPENING = lazy_regex(r"(?:\n|[:–—-])\W*$")
+REGISTER_CLOSING = lazy_regex(r"[ \t]*(?:$|[.!?\n–—(]|-\s)")
 # Family words after a titled parent's possessive that point to their child: "Mrs Quigley's son Alistair".
 CHILD_WORDS = frozenset("son daughter child grandson granddaughter twins".split())
 

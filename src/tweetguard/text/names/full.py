@@ -9,8 +9,7 @@ roster name in lower case) into a :class:`Reason`, None (not a name), or
 
 from __future__ import annotations
 
-import regex
-
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.cues import LIST_GAP, place_after, role_after
 from tweetguard.text.names.evidence import (
     CLASS_LABEL,
@@ -31,7 +30,7 @@ from tweetguard.text.names.tokens import joined, line_joined
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 
 WEAK = Reason.ONLY_IN_A_LIST
-INITIAL_GAP = regex.compile(r"\.[ \t]?")
+INITIAL_GAP = lazy_regex(r"\.[ \t]?")
 
 
 def full_names(ev: Evidence) -> list[NameMatch]:

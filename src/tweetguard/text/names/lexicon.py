@@ -8,12 +8,15 @@ draft's analysis reads them.
 
 from __future__ import annotations
 
-import re
+import marshal
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from typing import Mapping, Sequence
 
 import regex
 
+from tweetguard.core import diskcache
+from tweetguard.core.patterns import lazy_re, lazy_regex
 from tweetguard.core.roster import Roster
 from tweetguard.text.names.gazetteer import fold, unaccented
 from tweetguard.text.names.tokens import Token
@@ -23,9 +26,9 @@ Phrase = tuple[str, ...]
 PhraseIndex = dict[str, list[Phrase]]
 Lists = Mapping[str, tuple[str, ...]]
 
-TOKEN_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", regex.V1)
+TOKEN_WORDS = lazy_regex(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*", regex.V1)
 # The same on ASCII text (letters, digits), in Python's re: the lists are read at every start.
-TOKEN_WORDS_ASCII = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
+TOKEN_WORDS_ASCII = lazy_re(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 # The lists whose entries are names of someone or something known, and what each says it is.
 KNOWN_LISTS = (("places", Role.PLACE), ("famous-people", Role.FAMOUS), ("fictional-people", Role.CHARACTER),
                ("festivals", Role.FESTIVAL), ("allow-names", Role.ALLOWED))
@@ -75,8 +78,38 @@ def _folded(lists: Lists, name: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lists.get(name, ()))
 
 
+# The lists build_lexicon reads; LEXICON_VERSION is bumped when it reads them differently
+# (a lexicon cached by another version is not used).
+READ_LISTS = tuple(name for name, _ in KNOWN_LISTS) + (
+    "titles", "capitalised-titles", "roles", "adult-cues", "place-words", "event-words", "place-prefixes",
+    "business-words", "family-words", "context-not-names", "report-words", "surname-first-surnames")
+LEXICON_VERSION = 2
+
+
 def build_lexicon(lists: Lists) -> Lexicon:
-    """The lexicon for a catalogue's lists (build it once per catalogue: it indexes thousands)."""
+    """The lexicon for a catalogue's lists (build it once per catalogue: it indexes thousands),
+    from the start-up cache when a run before built it from these very lists."""
+    store = diskcache.active()
+    named = diskcache.digest([str(LEXICON_VERSION).encode()] + [
+        f"{name}\n{chr(31).join(lists.get(name, ()))}".encode("utf-8", "surrogatepass") for name in READ_LISTS])
+    entry = f"lexicon {named.hex()}"
+    cached = store.get(entry)
+    if cached is not None:
+        try:
+            fields = marshal.loads(cached)
+            fields["known_roles"] = {phrase: Role[role] for phrase, role in fields["known_roles"].items()}
+            return Lexicon(**fields)
+        except (ValueError, EOFError, TypeError, KeyError):
+            pass  # built again below
+    lexicon = _build_lexicon(lists)
+    if store.path is not None:
+        fields = {f.name: getattr(lexicon, f.name) for f in dataclass_fields(Lexicon)}
+        fields["known_roles"] = {phrase: role.name for phrase, role in lexicon.known_roles.items()}
+        store.put(entry, marshal.dumps(fields))
+    return lexicon
+
+
+def _build_lexicon(lists: Lists) -> Lexicon:
     def get(name: str) -> tuple[str, ...]:
         return tuple(lists.get(name, ()))
 

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.gazetteer import fold, gazetteer
 
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}")
+WORD = lazy_regex(r"\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}")
 
 Span = tuple[int, int]
 

@@ -19,31 +19,32 @@ from typing import Iterator, Protocol, Sequence
 
 import regex
 
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.analysis import NameAnalysis
 from tweetguard.text.names.first import NOT_A_NAME_ENDING
 from tweetguard.text.names.gazetteer import FREQUENT_RANK
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 
 # Between names in a list of children: "Kofi and Tobi", "Jakub, Amara and Sofia".
-LIST_GAP = regex.compile(r"\s*(?:,|&|\+|\band\b|,\s*and\b)\s*", regex.I)
+LIST_GAP = lazy_regex(r"\s*(?:,|&|\+|\band\b|,\s*and\b)\s*", regex.I)
 # A list of capitalised names around a name, whether or not the gazetteer knows the others:
 # "Harry, Hermione and Ron", "... Hermione and Ron".
 CAP = r"\p{Lu}[\p{L}\p{M}'’\-]*"
-LIST_AFTER = regex.compile(rf"(?:\s*,\s*{CAP}(?:\s+{CAP})?)*\s*,?\s*(?:and|&|\+)\s+{CAP}", regex.V1)
-LIST_BEFORE = regex.compile(rf"{CAP}\s*,?\s*(?:and|&|\+)\s*$", regex.V1)
+LIST_AFTER = lazy_regex(rf"(?:\s*,\s*{CAP}(?:\s+{CAP})?)*\s*,?\s*(?:and|&|\+)\s+{CAP}", regex.V1)
+LIST_BEFORE = lazy_regex(rf"{CAP}\s*,?\s*(?:and|&|\+)\s*$", regex.V1)
 # The start of a sentence, allowing headline hashtags before it ("#Y6 Jericho: ...").
-SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?…\n])(?:\s*[#@][\w]+)*[^\w#@]*$")
+SENTENCE_BEFORE = lazy_regex(r"(?:^|[.!?…\n])(?:\s*[#@][\w]+)*[^\w#@]*$")
 # A capitalised plural of a thing before a colon is a heading ("Lunchboxes: ..."), not a name.
-HEADING_PLURAL = regex.compile(r"(?:[xz]|[cs]h|ss)es$|[^aeiou]s$", regex.I)
-HEADING_COLON = regex.compile(r"\s*:")
+HEADING_PLURAL = lazy_regex(r"(?:[xz]|[cs]h|ss)es$|[^aeiou]s$", regex.I)
+HEADING_COLON = lazy_regex(r"\s*:")
 # In a reply, where a place is as likely as a person: "the trip to Wroxham", "news from Sandford".
-TRAVEL_BEFORE = regex.compile(r"\b(?:to|from|of)\s+$", regex.I)
-PLACE_BEFORE = regex.compile(r"\b(?:at|in|near|visit|visited|visiting|via|towards|around|outside|inside)\s+$", regex.I)
+TRAVEL_BEFORE = lazy_regex(r"\b(?:to|from|of)\s+$", regex.I)
+PLACE_BEFORE = lazy_regex(r"\b(?:at|in|near|visit|visited|visiting|via|towards|around|outside|inside)\s+$", regex.I)
 # A lone capitalised word opening a sentence and followed by a comma: "Rafferty, that was...".
-OPENING_WORD = regex.compile(r"(?:^|(?<=[.!?…\n]))\s*(\p{Lu}\p{Ll}{2,})(?=,)", regex.V1)
-CAPITAL_AFTER = regex.compile(r"[ \t]+(\p{Lu})")
-CAPITALISED_BEFORE = regex.compile(r"(\p{Lu}[\p{L}]*)[ \t]+$")
-WORD_CHAR = regex.compile(r"\w")
+OPENING_WORD = lazy_regex(r"(?:^|(?<=[.!?…\n]))\s*(\p{Lu}\p{Ll}{2,})(?=,)", regex.V1)
+CAPITAL_AFTER = lazy_regex(r"[ \t]+(\p{Lu})")
+CAPITALISED_BEFORE = lazy_regex(r"(\p{Lu}[\p{L}]*)[ \t]+$")
+WORD_CHAR = lazy_regex(r"\w")
 
 
 class Cue(Protocol):

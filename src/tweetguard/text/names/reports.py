@@ -16,8 +16,7 @@ preposition ("the hall was packed", "to Lane End").
 
 from __future__ import annotations
 
-import regex
-
+from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.evidence import (
     CLASS_LABEL,
     DETERMINERS,
@@ -28,7 +27,7 @@ from tweetguard.text.names.gazetteer import EVERYDAY_RANK, unaccented
 from tweetguard.text.names.tokens import SPACE_GAP, Token, full_match
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 
-SCORE = regex.compile(r"(?<![\d:./])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d:./])")
+SCORE = lazy_regex(r"(?<![\d:./])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d:./])")
 # What a player does, said right after their name.
 PLAYER_VERBS = frozenset("scored scores saved saves was were got gets made makes kept keeps took takes ran "
                          "won finished set sets hit hits struck grabbed netted added".split())

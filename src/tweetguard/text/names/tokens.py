@@ -15,14 +15,15 @@ from typing import Iterator
 
 import regex
 
+from tweetguard.core.patterns import compiled_re, compiled_regex, lazy_re, lazy_regex
 from tweetguard.text.names.gazetteer import fold
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason, Role
 
-SPACE_GAP = regex.compile(r"[ \t\u00a0]+")
-LINE_GAP = regex.compile(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*")
+SPACE_GAP = lazy_regex(r"[ \t\u00a0]+")
+LINE_GAP = lazy_regex(r"[ \t\u00a0]*\r?\n[ \t\u00a0]*")
 # Lower-case particles joined to a capitalised name by a hyphen: "al-Amiri", "bin-Salleh".
 HYPHEN_PARTICLES = frozenset("al el abu bin ibn ben".split())
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
+NON_ASCII = lazy_re(r"[^\x00-\x7f]")
 POSSESSIVE = ("'s", "’s")
 
 TokenPattern = re.Pattern[str] | regex.Pattern[str]
@@ -60,13 +61,13 @@ def unicode_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return (
         # One regex pass: hashtags (so their parts can be split) and words (letters, with inner
         # hyphens or apostrophes: Lily-Rose, O'Neill, Nowak-Lee, Mensah's).
-        regex.compile(
+        compiled_regex(
             r"(?P<tag>(?<![\w&])[#＃][\p{L}\p{M}\p{N}_]+)"
             r"|(?P<word>[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)",
             regex.V1,
         ),
         # CamelCase parts of a hashtag: "WellDoneEllieThornton" -> Well, Done, Ellie, Thornton.
-        regex.compile(r"(?:Ma?c(?=\p{Lu}\p{Ll}))?\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*"
+        compiled_regex(r"(?:Ma?c(?=\p{Lu}\p{Ll}))?\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*"
                       r"|\p{Lu}+(?!\p{Ll})|\p{Ll}+|\p{N}+", regex.V1),
     )
 
@@ -76,8 +77,8 @@ def _ascii_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The token patterns restricted to ASCII, in stdlib ``re`` (about twice as fast as ``regex``).
     On text whose letters, digits and apostrophes are all ASCII they find the same matches."""
     return (
-        re.compile(r"(?<![A-Za-z0-9_&])#[A-Za-z0-9_]+|[A-Za-z]+(?:['\-][A-Za-z]+)*"),
-        re.compile(r"(?:Ma?c(?=[A-Z][a-z]))?[A-Z][a-z]+(?:['\-][A-Z]?[a-z]+)*|[A-Z]+(?![a-z])|[a-z]+|[0-9]+"),
+        compiled_re(r"(?<![A-Za-z0-9_&])#[A-Za-z0-9_]+|[A-Za-z]+(?:['\-][A-Za-z]+)*"),
+        compiled_re(r"(?:Ma?c(?=[A-Z][a-z]))?[A-Z][a-z]+(?:['\-][A-Z]?[a-z]+)*|[A-Z]+(?![a-z])|[a-z]+|[0-9]+"),
     )
 
 

@@ -4,9 +4,9 @@ extractMentionsWithIndices)."""
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any
 
+from tweetguard.core.patterns import compiled_re, compiled_regex
 from tweetguard.text.twitter_text.urls import (
     HASHTAG_SPECIAL,
     LATIN_ACCENT,
@@ -34,10 +34,10 @@ def _entity_patterns() -> dict[str, Any]:
         r"(?P<name>[a-zA-Z0-9_]{1,20})(?P<list>/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?"
     )
     return {
-        "hashtag": regex.compile(hashtag, regex.IGNORECASE | regex.VERSION0),
-        "end_hashtag": regex.compile(r"(?:[#＃]|://)"),
-        "mention": re.compile(mention),
-        "end_mention": re.compile(rf"(?:[@＠]|[{LATIN_ACCENT}]|://)"),
+        "hashtag": compiled_regex(hashtag, regex.IGNORECASE | regex.VERSION0),
+        "end_hashtag": compiled_regex(r"(?:[#＃]|://)"),
+        "mention": compiled_re(mention),
+        "end_mention": compiled_re(rf"(?:[@＠]|[{LATIN_ACCENT}]|://)"),
     }
 
 

@@ -1,0 +1,170 @@
+"""What ``tweetguard check`` does once its options are read, without click.
+
+``commands/check.py`` declares the options for click; ``commands/quick.py`` reads the
+usual ones itself, so that checking a draft need not import click (a sixth of a cold
+start). Both call :func:`run_check` with the same values.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tweetguard.commands.options import build_settings, parse_at
+from tweetguard.core.console import echo_err
+from tweetguard.core.errors import ConfigError, TweetguardError, printable
+from tweetguard.core.model import Draft
+from tweetguard.core.settings import Settings
+from tweetguard.output import load_format, resolve_format
+from tweetguard.output.options import OutputOptions
+
+if TYPE_CHECKING:
+    from tweetguard.core.reporting import Reporter
+    from tweetguard.engine.checker import Engine
+
+
+def parse_jobs(value: str | int) -> int:
+    """``--jobs``: 'auto' or a whole number of processes, at least 1; ValueError says why not."""
+    if str(value).strip().lower() == "auto":
+        from tweetguard.engine.runner import auto_jobs
+
+        return auto_jobs()
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a number; use e.g. --jobs 2, or --jobs auto") from None
+    if jobs < 1:
+        raise ValueError(f"{jobs} is too few; use --jobs 1 to check in one process, or --jobs auto")
+    return jobs
+
+
+def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
+           text_label: str = "<text>") -> Iterator[Draft | TweetguardError]:
+    """Every draft named on the command line, in order; unreadable ones as errors."""
+    from tweetguard.sources.collect import read_arguments
+
+    return read_arguments(paths, text, None, settings.include, settings.exclude, text_label)
+
+
+def _use_color(format_name: str) -> bool:
+    return format_name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion: str | None,
+              reply_to: str | None, media: tuple[str, ...], only_scheduled: bool, format_name: str,
+              config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
+              select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
+              strict: bool, exit_zero: bool, quiet: bool, verbose: bool, statistics: bool, fix: bool = False,
+              diff: bool = False, redact: bool = False, jobs: int = 1) -> None:
+    """Check the drafts and exit with check's exit code (see ``tweetguard check --help``)."""
+    from tweetguard.catalogue.loader import load_catalogue
+    from tweetguard.core.roster import load_roster
+    from tweetguard.engine.checker import Engine
+    from tweetguard.engine.runner import run
+
+    settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)
+    if only_scheduled and at is not None:
+        raise ConfigError("--only-scheduled", "cannot be used with --at; choose one")
+    pupils = load_roster(settings.roster) if settings.roster else None
+    engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
+    if not gc.isenabled():  # the command line turned it off for start-up, which is over
+        gc.freeze()  # what start-up built lives to the end: no collection need look at it again
+        gc.enable()
+    text_label = "<text>"
+    if not paths and text is None:
+        if sys.stdin.isatty():
+            text, at, occasion = _ask(engine, at, occasion)
+            text_label = "Your draft"
+        else:
+            paths = ("-",)
+    front_matter = _front_matter(paths, occasion, reply_to, media)
+    default_time = None if only_scheduled else parse_at(at, settings)
+    resolved = resolve_format(format_name, sys.stdout.isatty())
+    if resolved == "text":
+        text_label = "Your draft"  # people read this; machine formats keep "<text>" as the source
+    options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics, verbose=verbose,
+                            strict=strict)
+    reporter = _reporter(resolved, options, engine, redact)
+    if fix or diff:
+        from tweetguard.fix import make_fixer
+
+        reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=sys.stdout)
+    drafts = _with_front_matter(_items(paths, text, settings, text_label), front_matter)
+    summary = run(_ProblemsToStderr(drafts), engine, default_time, reporter,
+                  jobs=1 if fix or diff else jobs)  # --fix rechecks and rewrites files: keep it simple
+    for rule_id, failure in summary.rule_failures.items():
+        count = summary.rule_failure_counts[rule_id]
+        echo_err(f"tweetguard: {printable(str(failure))}" + (f" [{count} drafts affected]" if count > 1 else ""))
+    if diff:
+        sys.exit(fixer.diff_exit_code(summary))
+    sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
+
+
+def _reporter(format_name: str, options: OutputOptions, engine: Engine, redact: bool) -> Reporter:
+    """The format's reporter; with --redact, every string it prints is masked first."""
+    if not redact:
+        reporter: Reporter = load_format(format_name).make_reporter(sys.stdout, options,
+                                                                   [c.rule for c in engine.rules])
+        return reporter
+    from tweetguard.redact import RedactingReporter, Redactor
+
+    redactor = Redactor(engine.roster, lexicon=engine.lexicon, roster_index=engine.roster_index)
+    inner = load_format(format_name).make_reporter(sys.stdout, replace(options, redact=redactor),
+                                                   [c.rule for c in engine.rules])
+    return RedactingReporter(inner, redactor)  # learns each draft's flagged names first
+
+
+def _ask(engine: Engine, at: str | None, occasion: str | None) -> tuple[str, str | None, str | None]:
+    """The interactive check: the draft, and only what the command line did not say."""
+    from tweetguard.commands.interactive import ask_for_draft
+
+    given = parse_at(at, engine.settings) if at is not None else None
+
+    def outside_hours(when: datetime | None) -> bool:
+        # The catalogue's own posting-hours rule decides, on a draft that claims no exemption.
+        moment = when or given or datetime.now(engine.settings.tz)
+        result, _ = engine.check(Draft(source="", text=""), moment)
+        return any(v.category == "schedule" for v in result.violations)
+
+    answers = ask_for_draft(ask_time=at is None, ask_occasion=occasion is None, outside_hours=outside_hours)
+    return (answers.text, at if at is not None else answers.when.isoformat() if answers.when else None,
+            occasion or answers.occasion)
+
+
+def _front_matter(paths: tuple[str, ...], occasion: str | None, reply_to: str | None,
+                  media: tuple[str, ...]) -> dict[str, Any]:
+    """What --occasion, --reply-to and --media say, for drafts that have no front matter of their
+    own to say it (--text, standard input, the prompt)."""
+    given = {key: value for key, value in (("occasion", occasion), ("reply_to", reply_to),
+                                           ("media", tuple(media))) if value}
+    files = [p for p in paths if p != "-"]
+    if given and files:
+        flag = "--" + next(iter(given)).replace("_", "-")
+        raise ConfigError(flag, f"applies to --text and standard input; for {files[0]}, write "
+                                f"'{next(iter(given))}:' in the draft's front matter instead")
+    return given
+
+
+def _with_front_matter(items: Iterator[Draft | TweetguardError],
+                       front_matter: dict[str, Any]) -> Iterator[Draft | TweetguardError]:
+    for item in items:
+        yield replace(item, **front_matter) if front_matter and isinstance(item, Draft) else item
+
+
+class _ProblemsToStderr:
+    """Unreadable drafts are reported as they are met, one line each on standard error."""
+
+    def __init__(self, items: Iterator[Draft | TweetguardError]) -> None:
+        self.items = items
+
+    def __iter__(self) -> Iterator[Draft | TweetguardError]:
+        for item in self.items:
+            if isinstance(item, TweetguardError):
+                echo_err(f"tweetguard: {item}")
+            yield item
