@@ -19,14 +19,16 @@ drafts are checked again, so the report shows what remains.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TextIO
+from typing import TYPE_CHECKING
 
+from tweetguard.core.console import echo_err
 from tweetguard.core.errors import DraftError, TweetguardError, printable
 from tweetguard.core.model import Draft, DraftResult, Note, Violation
-from tweetguard.core.reporting import Reporter, Summary
+from tweetguard.core.reporting import Reporter, Summary, TextOut
 from tweetguard.sources import registry
 from tweetguard.sources.atomic import read_back, remove_leftovers, write_back
 from tweetguard.sources.base import Edit, FileSource, splice
@@ -131,7 +133,7 @@ class FixReporter:
     """
 
     def __init__(self, inner: Reporter, recheck: Callable[[Draft], DraftResult], write: bool,
-                 diff_stream: TextIO | None = None, warn: Callable[[str], None] = lambda _: None) -> None:
+                 diff_stream: TextOut | None = None, warn: Callable[[str], None] = lambda _: None) -> None:
         self.inner = inner
         self.recheck = recheck
         self.write = write
@@ -277,10 +279,10 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
-def make_fixer(reporter: Reporter, engine: Engine, default_time: datetime | None, diff: bool, stream: TextIO) -> FixReporter:
-    """The reporter for --fix (fix, re-check, report) or --diff (print the diff only)."""
-    import click
-
+def make_fixer(reporter: Reporter, engine: Engine, default_time: datetime | None, diff: bool, stream: TextOut,
+               warn: Callable[[str], None] = echo_err) -> FixReporter:
+    """The reporter for --fix (fix, re-check, report) or --diff (print the diff only);
+    ``warn`` writes a line to standard error (held back under --redact)."""
     return FixReporter(NullReporter() if diff else reporter, lambda draft: engine.check(draft, default_time)[0],
                        write=not diff, diff_stream=stream if diff else None,
-                       warn=lambda message: click.echo(f"tweetguard: {printable(message)}", err=True))
+                       warn=lambda message: warn(f"tweetguard: {printable(message)}"))

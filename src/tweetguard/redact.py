@@ -5,9 +5,9 @@ A name is masked letter by letter, keeping each word's first letter ("Ellie Thom
 spans and columns still line up.
 
 Which words are names:
-- the words the names/targeted/media rules flagged in the draft being reported (learned by
-  :class:`RedactingReporter` before the real reporter prints that draft, and kept for the rest
-  of the run: once a word was a child's name it is masked everywhere after);
+- the words the names/targeted/media rules flagged in any draft of the run (the report, the
+  diff and standard error are held until every draft is checked, so the order of the drafts
+  does not matter), and the phone numbers, emails and postcodes they found, masked whole;
 - every roster pupil's first and last name, in any case, when a roster is loaded;
 - person names found in the text by the rules' name recogniser (tweetguard.text.names), with
   the catalogue's lists the engine loaded, and capitalised first names from the same gazetteer
@@ -19,13 +19,16 @@ disguised with look-alike letters or zero-width characters is masked too.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+import dataclasses
+from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
+from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult
 from tweetguard.core.patterns import lazy_regex
-from tweetguard.core.reporting import ForwardingReporter, Reporter
+from tweetguard.core.reporting import ForwardingReporter, Reporter, Summary
 from tweetguard.core.roster import Roster
 from tweetguard.text.names import (
     Lexicon,
@@ -39,6 +42,10 @@ from tweetguard.text.normalise import normalise
 
 # Categories whose spans point at a child: their capitalised words are names.
 NAME_CATEGORIES = frozenset({"names", "targeted", "media"})
+# A phone number, email address or postcode the rules found is masked whole, digits too.
+DATA_CATEGORIES = frozenset({"personal-data"})
+DATA_SHAPE = lazy_regex(r"[\d@]|\b\p{Lu}{1,2}\d")  # what such a finding looks like (not "asthma")
+ALPHANUMERIC = lazy_regex(r"[\p{L}\p{M}\p{N}]")
 WORD = lazy_regex(r"\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}")
 # A letter or mark inside a word is masked; apostrophes and hyphens stay, so lengths match.
 MASKABLE = lazy_regex(r"[\p{L}\p{M}\p{Cf}]")
@@ -59,6 +66,17 @@ def mask(text: str) -> str:
             out.append(char)
             in_word = False
     return "".join(out)
+
+
+def mask_all(text: str) -> str:
+    """Every letter and digit replaced with '*' ("L1 2AB" -> "** ***"); same length."""
+    return ALPHANUMERIC.sub("*", text)
+
+
+def mask_quoted(message: str) -> str:
+    """A message with whatever it quotes masked whole: a roster cell, a front-matter value."""
+    return regex.sub(r"(['\"“‘])([^'\"”’\n]+)(['\"”’])", lambda m: m.group(1) + mask_all(m.group(2)) + m.group(3),
+                     message)
 
 
 def _detector(lexicon: Lexicon, roster: RosterIndex | None) -> Callable[[str], Iterable[Span]]:
@@ -90,6 +108,7 @@ class Redactor:
         """``lexicon`` and ``roster_index``: the engine's, built from the catalogue it loaded;
         without a lexicon, the default catalogue's lists are read."""
         self.known: set[str] = set()
+        self.literals: set[str] = set()  # personal data the rules found, masked whole
         if roster is not None:
             for pupil in roster.pupils:
                 for name in (pupil.first_name, pupil.last_name):
@@ -105,9 +124,14 @@ class Redactor:
         """Remember the words the names/targeted/media rules flagged in this draft."""
         text = result.draft.text
         for violation in result.violations:
-            if violation.category not in NAME_CATEGORIES or violation.end <= violation.start:
+            if violation.end <= violation.start:
                 continue
             span = text[violation.start : violation.end]
+            if violation.category in DATA_CATEGORIES and DATA_SHAPE.search(span) and len(span) >= 4:
+                self.literals.add(span)
+                continue
+            if violation.category not in NAME_CATEGORIES:
+                continue
             view = normalise(span)
             for word in WORD.findall(view.text):
                 # A names span is all name; elsewhere ("Well done Josh") only capitalised words
@@ -126,17 +150,69 @@ class Redactor:
         found.extend(view.to_original(s, e) for s, e in self.detector(view.text))
         return found
 
+    def data_spans(self, text: str) -> list[Span]:
+        """Where the personal data found in any draft occurs in ``text``."""
+        found: list[Span] = []
+        for literal in self.literals:
+            at = text.find(literal)
+            while at >= 0:
+                found.append((at, at + len(literal)))
+                at = text.find(literal, at + 1)
+        return found
+
     def __call__(self, text: str) -> str:
         if not text:
             return text
         chars = list(text)
         for start, end in self.spans(text):
             chars[start:end] = mask(text[start:end])
+        for start, end in self.data_spans(text):
+            chars[start:end] = mask_all(text[start:end])
         return "".join(chars)
 
 
 class RedactingReporter(ForwardingReporter):
-    """Learns each draft's flagged names before the real reporter prints that draft."""
+    """Holds the run back until every draft is checked, learning each draft's flagged names
+    and personal data, then hands it on with draft ids, file names and errors masked: what is
+    masked does not depend on the order of the drafts (a name flagged in the last draft is
+    masked in the first). The cost is that nothing is printed before the run ends."""
+
+    def __init__(self, inner: Reporter, redactor: Redactor) -> None:
+        super().__init__(inner)
+        self.redactor = redactor
+        self.held: list[DraftResult | TweetguardError] = []
+
+    def draft(self, result: DraftResult) -> None:
+        self.redactor.learn(result)
+        self.held.append(result)
+
+    def problem(self, error: TweetguardError) -> None:
+        self.held.append(error)
+
+    def finish(self, summary: Summary) -> None:
+        for item in self.held:
+            if isinstance(item, TweetguardError):
+                self.inner.problem(self.error(item))
+            else:
+                self.inner.draft(self.result(item))
+        self.held.clear()
+        self.inner.finish(summary)
+
+    def result(self, result: DraftResult) -> DraftResult:
+        draft = result.draft
+        masked = dataclasses.replace(
+            draft, source=self.redactor(draft.source), id=self.redactor(draft.id) if draft.id else draft.id,
+            path=Path(self.redactor(str(draft.path))) if draft.path is not None else None,
+            media=tuple(self.redactor(m) for m in draft.media))
+        return dataclasses.replace(result, draft=masked)
+
+    def error(self, error: TweetguardError) -> TweetguardError:
+        return redact_error(error, self.redactor)
+
+
+class LearningReporter(ForwardingReporter):
+    """Learns each draft's flagged names as it passes, before --fix/--diff see it (--diff
+    reports to no one, so the RedactingReporter below it would never learn them)."""
 
     def __init__(self, inner: Reporter, redactor: Redactor) -> None:
         super().__init__(inner)
@@ -145,3 +221,36 @@ class RedactingReporter(ForwardingReporter):
     def draft(self, result: DraftResult) -> None:
         self.redactor.learn(result)
         self.inner.draft(result)
+
+
+def redact_error(error: TweetguardError, redactor: Callable[[str], str] | None = None) -> TweetguardError:
+    """``error`` with what it quotes masked whole (a bad roster cell, a draft's front-matter
+    value) and, given a redactor, the names in where it happened (a file named after a child)."""
+    where, raw_where, message = error.where, error.raw_where, mask_quoted(error.message)
+    if redactor is not None:
+        where, raw_where, message = redactor(where), redactor(raw_where), redactor(message)
+    masked = type(error)(where, message)  # every TweetguardError is made from these two
+    masked.raw_where = raw_where
+    return masked
+
+
+class HeldOutput:
+    """Text for a stream (the --diff, lines on standard error) held back until every draft
+    has been learned, then written masked."""
+
+    def __init__(self, emit: Callable[[str], object], redactor: Redactor) -> None:
+        self.emit = emit
+        self.redactor = redactor
+        self.held: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.held.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass  # written on release
+
+    def release(self) -> None:
+        for text in self.held:
+            self.emit(self.redactor(mask_quoted(text)))
+        self.held.clear()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -25,8 +25,10 @@ from tweetguard.output import load_format, resolve_format
 from tweetguard.output.options import OutputOptions
 
 if TYPE_CHECKING:
-    from tweetguard.core.reporting import Reporter
+    from tweetguard.core.reporting import Reporter, TextOut
+    from tweetguard.core.roster import Roster
     from tweetguard.engine.checker import Engine
+    from tweetguard.redact import HeldOutput, Redactor
 
 
 def parse_jobs(value: str | int) -> int:
@@ -64,14 +66,13 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
               diff: bool = False, redact: bool = False, jobs: int = 1) -> None:
     """Check the drafts and exit with check's exit code (see ``tweetguard check --help``)."""
     from tweetguard.catalogue.loader import load_catalogue
-    from tweetguard.core.roster import load_roster
     from tweetguard.engine.checker import Engine
     from tweetguard.engine.runner import run
 
     settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)
     if only_scheduled and at is not None:
         raise ConfigError("--only-scheduled", "cannot be used with --at; choose one")
-    pupils = load_roster(settings.roster) if settings.roster else None
+    pupils = _load_roster(settings.roster, redact) if settings.roster else None
     engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
     if not gc.isenabled():  # the command line turned it off for start-up, which is over
         gc.freeze()  # what start-up built lives to the end: no collection need look at it again
@@ -90,34 +91,76 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
         text_label = "Your draft"  # people read this; machine formats keep "<text>" as the source
     options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics, verbose=verbose,
                             strict=strict)
-    reporter = _reporter(resolved, options, engine, redact)
+    out = _Outputs.make(resolved, options, engine, redact)
+    reporter = out.reporter
     if fix or diff:
         from tweetguard.fix import make_fixer
 
-        reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=sys.stdout)
+        reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=out.diff, warn=out.err)
+    reporter = out.learning(reporter)
     drafts = _with_front_matter(_items(paths, text, settings, text_label), front_matter)
-    summary = run(_ProblemsToStderr(drafts), engine, default_time, reporter,
+    summary = run(_ProblemsToStderr(drafts, out.err), engine, default_time, reporter,
                   jobs=1 if fix or diff else jobs)  # --fix rechecks and rewrites files: keep it simple
     for rule_id, failure in summary.rule_failures.items():
         count = summary.rule_failure_counts[rule_id]
-        echo_err(f"tweetguard: {printable(str(failure))}" + (f" [{count} drafts affected]" if count > 1 else ""))
+        out.err(f"tweetguard: {printable(str(failure))}" + (f" [{count} drafts affected]" if count > 1 else ""))
+    out.release()
     if diff:
         sys.exit(fixer.diff_exit_code(summary))
     sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
 
 
-def _reporter(format_name: str, options: OutputOptions, engine: Engine, redact: bool) -> Reporter:
-    """The format's reporter; with --redact, every string it prints is masked first."""
-    if not redact:
-        reporter: Reporter = load_format(format_name).make_reporter(sys.stdout, options,
-                                                                   [c.rule for c in engine.rules])
-        return reporter
-    from tweetguard.redact import RedactingReporter, Redactor
+def _load_roster(path: Path, redact: bool) -> Roster:
+    from tweetguard.core.roster import load_roster
 
-    redactor = Redactor(engine.roster, lexicon=engine.lexicon, roster_index=engine.roster_index)
-    inner = load_format(format_name).make_reporter(sys.stdout, replace(options, redact=redactor),
-                                                   [c.rule for c in engine.rules])
-    return RedactingReporter(inner, redactor)  # learns each draft's flagged names first
+    try:
+        return load_roster(path)
+    except TweetguardError as error:
+        if not redact:
+            raise
+        from tweetguard.redact import redact_error
+
+        raise redact_error(error) from None  # a bad cell is quoted: it may be a child's name
+
+
+class _Outputs:
+    """Where check writes: the report, the --diff, lines on standard error. With --redact the
+    diff and the lines are held until every draft has been read, then masked."""
+
+    def __init__(self, reporter: Reporter, diff: TextOut, err: Callable[[str], None],
+                 redactor: Redactor | None = None, held: tuple[HeldOutput, ...] = ()) -> None:
+        self.reporter, self.diff, self.err = reporter, diff, err
+        self.redactor, self.held = redactor, held
+
+    @classmethod
+    def make(cls, format_name: str, options: OutputOptions, engine: Engine, redact: bool) -> _Outputs:
+        rules = [c.rule for c in engine.rules]
+        if not redact:
+            return cls(load_format(format_name).make_reporter(sys.stdout, options, rules), sys.stdout, echo_err)
+        from tweetguard.redact import HeldOutput, RedactingReporter, Redactor
+
+        redactor = Redactor(engine.roster, lexicon=engine.lexicon, roster_index=engine.roster_index)
+        inner = load_format(format_name).make_reporter(sys.stdout, replace(options, redact=redactor), rules)
+        diff = HeldOutput(sys.stdout.write, redactor)
+        lines = HeldOutput(lambda line: echo_err(line.removesuffix("\n")), redactor)
+
+        def err(line: str) -> None:
+            lines.write(line + "\n")
+
+        return cls(RedactingReporter(inner, redactor), diff, err, redactor, (diff, lines))
+
+    def learning(self, reporter: Reporter) -> Reporter:
+        """With --redact, the top reporter learns every draft's names as it passes."""
+        if self.redactor is None:
+            return reporter
+        from tweetguard.redact import LearningReporter
+
+        return LearningReporter(reporter, self.redactor)
+
+    def release(self) -> None:
+        for held in self.held:
+            held.release()
+        sys.stdout.flush()
 
 
 def _ask(engine: Engine, at: str | None, occasion: str | None) -> tuple[str, str | None, str | None]:
@@ -160,11 +203,12 @@ def _with_front_matter(items: Iterator[Draft | TweetguardError],
 class _ProblemsToStderr:
     """Unreadable drafts are reported as they are met, one line each on standard error."""
 
-    def __init__(self, items: Iterator[Draft | TweetguardError]) -> None:
+    def __init__(self, items: Iterator[Draft | TweetguardError], err: Callable[[str], None]) -> None:
         self.items = items
+        self.err = err
 
     def __iter__(self) -> Iterator[Draft | TweetguardError]:
         for item in self.items:
             if isinstance(item, TweetguardError):
-                echo_err(f"tweetguard: {item}")
+                self.err(f"tweetguard: {item}")
             yield item

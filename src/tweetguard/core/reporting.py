@@ -66,6 +66,14 @@ class Summary:
         }
 
 
+class TextOut(Protocol):
+    """Where text can be written: a stream, or --redact's held output."""
+
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
 class Reporter(Protocol):
     def draft(self, result: DraftResult) -> None: ...
 
