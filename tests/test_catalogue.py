@@ -124,7 +124,13 @@ def test_lexicon_can_read_a_named_list(tmp_path: Path) -> None:
     assert [c.rule.id for c in engine.rules] == ["no-homework-jokes"]
 
 
-@pytest.mark.parametrize("message", ["'bad {match'", "'{match.upper}'", "'{0}'"])
+@pytest.mark.parametrize("message", ["'bad {match'", "'{match.upper}'", "'{0}'", "'{match!r:>99999999}'",
+                                     "'{match:>99999999}'", "'{match!a}'"])
 def test_broken_message_placeholders_are_refused_when_loading(tmp_path: Path, message: str) -> None:
     error = load_error(tmp_path, GOOD_RULE.replace("\"'{match}' may read as negative.\"", message))
     assert "custom.yaml:2" in str(error) and "'message'" in str(error)
+
+
+def test_a_format_width_in_a_message_is_refused_before_it_can_print_megabytes(tmp_path: Path) -> None:
+    error = load_error(tmp_path, GOOD_RULE.replace("\"'{match}' may read as negative.\"", "'{match:>99999999}'"))
+    assert "placeholder '{match:>99999999}' has a format or conversion; write it plainly as {match}" in str(error)

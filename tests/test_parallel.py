@@ -8,6 +8,7 @@ read far ahead (memory stays flat).
 from __future__ import annotations
 
 import json
+import os
 import random
 from datetime import datetime
 from pathlib import Path
@@ -304,10 +305,9 @@ def test_a_worker_sends_what_it_added_to_the_start_up_cache_to_its_parent(
     engine = Engine(load_catalogue(), Settings())
     engine.cache.put("the parent's own", b"1")
     monkeypatch.setattr(runner, "_WORKER", None)
-    runner._start_worker(engine, WEEKDAY_MORNING)
-    import signal
-
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # _start_worker ignored Ctrl-C
+    # A worker's signal set-up (tests/test_lifetime.py) is not this test's, and not for pytest's process.
+    monkeypatch.setattr(runner, "die_with_parent", lambda parent: None)
+    runner._start_worker(engine, WEEKDAY_MORNING, os.getppid())
     engine.cache.put("compiled in the worker", b"2")
     packed, added = runner._check_chunk([Draft(source="d", text="Well done Year 6!")])
     assert len(packed) == 1

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tweetguard.commands.guard import Pacified, fail, guarded
+from tweetguard.commands.guard import Pacified, fail, guarded, interrupted
 from tweetguard.core.console import echo_err
 
 if TYPE_CHECKING:
@@ -39,7 +39,9 @@ def _quick(args: list[str], whole_process: bool) -> bool:
     try:
         try:
             guarded(lambda: run_check(**params))
-        except (EOFError, KeyboardInterrupt):
+        except KeyboardInterrupt:
+            interrupted()
+        except EOFError:
             echo_err("")  # the blank line closes the terminal's ^C, then click's own words
             echo_err("Aborted!")
             sys.exit(1)

@@ -75,14 +75,20 @@ def _check_message(message: str, where: str, label: str) -> None:
     import string
 
     try:
-        fields = [name for _, name, spec, _ in string.Formatter().parse(message) if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)
+                  if name is not None]
     except ValueError as exc:
         raise CatalogueError(where, f"{label}: 'message' has a broken placeholder ({exc}); "
                              "write {match} or {suggestion}, and {{ }} for braces") from None
-    for name in fields:
+    for name, spec, conversion in fields:
         if not name.isidentifier():
             raise CatalogueError(where, f"{label}: 'message' placeholder '{{{name}}}' must be a plain name "
                                  "like {match} or {suggestion}")
+        if spec or conversion:
+            # A width like {match:>99999999} would print megabytes for every match.
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise CatalogueError(where, f"{label}: 'message' placeholder '{written}' has a format or conversion; "
+                                 f"write it plainly as {{{name}}}")
 
 
 def _examples(value: Any, where: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:

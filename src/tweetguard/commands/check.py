@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from tweetguard.commands.checking import parse_jobs, run_check
+from tweetguard.commands.guard import interrupted
 from tweetguard.commands.options import settings_options
 from tweetguard.core.model import OCCASIONS
 from tweetguard.output import format_names
@@ -73,6 +74,9 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: 
         Good luck to our netball team in today's tournament!
     Exit codes: 0 ready, 1 a draft breaks the policy, 2 something could not be checked.
     """
-    run_check(paths, text, at, occasion, reply_to, media, only_scheduled, format_name, config_path, rule_dirs,
-              roster, select, ignore, timezone, strict, exit_zero, quiet, verbose, statistics, fix, diff, redact,
-              jobs)
+    try:
+        run_check(paths, text, at, occasion, reply_to, media, only_scheduled, format_name, config_path, rule_dirs,
+                  roster, select, ignore, timezone, strict, exit_zero, quiet, verbose, statistics, fix, diff,
+                  redact, jobs)
+    except KeyboardInterrupt:  # before click makes it "Aborted!" and exit 1
+        interrupted()

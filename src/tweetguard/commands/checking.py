@@ -100,7 +100,7 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
     reporter = out.learning(reporter)
     drafts = _with_front_matter(_items(paths, text, settings, text_label), front_matter)
     summary = run(_ProblemsToStderr(drafts, out.err), engine, default_time, reporter,
-                  jobs=1 if fix or diff else jobs)  # --fix rechecks and rewrites files: keep it simple
+                  jobs=1 if fix or diff else _at_most_the_cpus(jobs))  # --fix rechecks and rewrites files: keep it simple
     for rule_id, failure in summary.rule_failures.items():
         count = summary.rule_failure_counts[rule_id]
         out.err(f"tweetguard: {printable(str(failure))}" + (f" [{count} drafts affected]" if count > 1 else ""))
@@ -108,6 +108,18 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
     if diff:
         sys.exit(fixer.diff_exit_code(summary))
     sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
+
+
+def _at_most_the_cpus(jobs: int) -> int:
+    """More workers than CPUs only compete for them (and 500 would start 503 processes)."""
+    from tweetguard.engine.lifetime import available_cpus
+
+    cpus = available_cpus()
+    if jobs <= cpus:
+        return jobs
+    echo_err(f"tweetguard: --jobs {jobs} is more than the {cpus} CPU{'s' if cpus > 1 else ''} "
+             f"this machine gives tweetguard; using {cpus}")
+    return cpus
 
 
 def _load_roster(path: Path, redact: bool) -> Roster:

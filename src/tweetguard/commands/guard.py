@@ -19,6 +19,13 @@ def fail(error: TweetguardError) -> NoReturn:
     sys.exit(2)
 
 
+def interrupted() -> NoReturn:
+    """Ctrl-C: the shell's convention, exit 130 (128 + SIGINT), after a line closing the ^C."""
+    echo_err("")
+    echo_err("Aborted!")
+    sys.exit(130)
+
+
 class ReportNotWritten(BaseException):
     """Standard output refused the report (a full disk, a closed pipe).
 

@@ -17,6 +17,12 @@ from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import Draft, DraftResult, Rule
 from tweetguard.core.reporting import Reporter, Summary
 from tweetguard.engine.checker import Engine
+from tweetguard.engine.lifetime import (
+    available_cpus,
+    die_with_parent,
+    signals_held,
+    workers_end_with_parent,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,11 +42,7 @@ Checked = tuple[DraftResult, list[tuple[Rule, str]]]
 
 def auto_jobs() -> int:
     """Worker processes for ``--jobs auto``: the CPUs this process may use, at most four."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, MAX_AUTO_JOBS))
+    return min(available_cpus(), MAX_AUTO_JOBS)
 
 
 def run(items: Iterable[Item], engine: Engine, default_time: datetime | None,
@@ -119,11 +121,9 @@ Packed = tuple[DraftResult, list[tuple[int, str]]]
 Returned = tuple[list[Packed], dict[str, bytes]]
 
 
-def _start_worker(engine: Engine, default_time: datetime | None) -> None:
-    import signal
-
+def _start_worker(engine: Engine, default_time: datetime | None, parent: int) -> None:
     global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent(parent)
     engine.cache.take_new()  # the parent's own additions are the parent's to write
     _WORKER = engine, default_time, {id(compiled.rule): index for index, compiled in enumerate(engine.rules)}
 
@@ -175,7 +175,7 @@ def _start_pool(engine: Engine, default_time: datetime | None, jobs: int) -> Pro
 
     try:
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_start_worker, initargs=(engine, default_time))
+                                   initializer=_start_worker, initargs=(engine, default_time, os.getpid()))
     except (OSError, ValueError, RuntimeError):
         return None
 
@@ -203,18 +203,19 @@ def _check_in_workers(items: Iterator[Item], engine: Engine, default_time: datet
     window = jobs * IN_FLIGHT_PER_WORKER
     broken = False
     try:
-        for chunk in _prepend(first, chunks):
-            future = None if broken else _submit(pool, chunk)
-            broken = broken or (future is None and any(not isinstance(i, TweetguardError) for i in chunk))
-            pending.append((chunk, future))
-            while len(pending) >= window or (broken and pending):
+        with workers_end_with_parent():  # SIGTERM, Ctrl-C or a closed pipe ends the workers too
+            for chunk in _prepend(first, chunks):
+                future = None if broken else _submit(pool, chunk)
+                broken = broken or (future is None and any(not isinstance(i, TweetguardError) for i in chunk))
+                pending.append((chunk, future))
+                while len(pending) >= window or (broken and pending):
+                    yield from _collect(*pending.popleft(), engine, default_time)
+            while pending:
                 yield from _collect(*pending.popleft(), engine, default_time)
-        while pending:
-            yield from _collect(*pending.popleft(), engine, default_time)
-        # Every result is in and the workers are idle: wait for them to exit, or Python's own
-        # exit may write to the pool's closed wake-up pipe ("Exception ignored ... Bad file
-        # descriptor", a traceback on standard error one run in fifteen).
-        pool.shutdown(wait=True)
+            # Every result is in and the workers are idle: wait for them to exit, or Python's own
+            # exit may write to the pool's closed wake-up pipe ("Exception ignored ... Bad file
+            # descriptor", a traceback on standard error one run in fifteen).
+            pool.shutdown(wait=True)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -230,7 +231,8 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Future[Returned] | 
     if not drafts:
         return None
     try:
-        return pool.submit(_check_chunk, drafts)
+        with signals_held():  # the first submit forks the workers
+            return pool.submit(_check_chunk, drafts)
     except Exception:  # noqa: BLE001 - a broken pool or a failed fork: check the rest here instead
         return None
 
