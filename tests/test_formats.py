@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import regex
 
 from tweetguard.output import resolve_format
 from tweetguard.output.github import escape_data, escape_property
@@ -151,9 +152,18 @@ def test_github_annotations(workspace: Path) -> None:
     assert ("drafts/sub dir/with space.txt", "test-full-name") in by_title
     problem = [c for c in commands if c[1].get("file") == "drafts/broken.txt"]
     assert problem and problem[0][0] == "error" and "UTF-8" in unescape(problem[0][2])
-    # Every line is a command or the closing summary; nothing a runner would misread.
-    others = [line for line in done.stdout.splitlines() if not line.startswith("::")]
-    assert len(others) == 1 and others[0].startswith("tweetguard: checked")
+    # Standard output holds commands only; the summary is on standard error, in plain English.
+    assert [line for line in done.stdout.splitlines() if not line.startswith("::")] == []
+    summary = [line for line in done.stderr.splitlines() if line.startswith("tweetguard: checked")]
+    assert len(summary) == 1 and regex.match(r"tweetguard: checked \d+ drafts: \d+ errors?, ", summary[0])
+
+
+def test_github_summary_says_one_draft_not_one_drafts(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Well done Year 6!\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "tweetguard", "check", "--at", "2026-11-24T10:00",
+                           "--format", "github", str(tmp_path / "a.txt")], capture_output=True, text=True, timeout=60)
+    assert done.stdout == ""
+    assert done.stderr.strip() == "tweetguard: checked 1 draft: 0 errors, 0 warnings, 1 ready to post."
 
 
 # --- sarif -------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Sequence, TextIO
 
+from tweetguard.core.console import echo_err
 from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult, Rule
 from tweetguard.core.reporting import Summary
@@ -59,12 +60,18 @@ class GithubReporter:
         self.stream.write(command("error", properties, self.options.redact(error.message)) + "\n")
 
     def finish(self, summary: Summary) -> None:
-        counts = summary.as_dict()
-        self.stream.write(
-            f"tweetguard: checked {summary.drafts} drafts: {counts['errors']} errors, {counts['warnings']} warnings, "
-            f"{summary.drafts - summary.drafts_with_errors} ready to post"
-            + (f", {summary.unreadable} could not be read" if summary.unreadable else "") + ".\n"
+        """The summary goes to standard error: standard output holds only workflow commands,
+        so nothing in the log sits among the annotations as if it were one."""
+        errors, warnings = summary.by_severity["error"], summary.by_severity["warning"]
+        echo_err(
+            f"tweetguard: checked {_plural(summary.drafts, 'draft')}: {_plural(errors, 'error')}, "
+            f"{_plural(warnings, 'warning')}, {summary.drafts - summary.drafts_with_errors} ready to post"
+            + (f", {summary.unreadable} could not be read" if summary.unreadable else "") + "."
         )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def make_reporter(stream: TextIO, options: OutputOptions, rules: Sequence[Rule]) -> GithubReporter:
