@@ -29,6 +29,7 @@ from tweetguard.core.console import echo_err
 from tweetguard.core.errors import DraftError, TweetguardError, printable
 from tweetguard.core.model import Draft, DraftResult, Note, Violation
 from tweetguard.core.reporting import Reporter, Summary, TextOut
+from tweetguard.core.wording import plural
 from tweetguard.sources import registry
 from tweetguard.sources.atomic import read_back, remove_leftovers, write_back
 from tweetguard.sources.base import Edit, FileSource, splice
@@ -157,7 +158,7 @@ class FixReporter:
         self.swept.add(folder)
         removed = remove_leftovers(folder)
         if removed:
-            self.warn(f"removed {_plural(len(removed), 'temporary file')} left in {folder} by an interrupted --fix")
+            self.warn(f"removed {plural(len(removed), 'temporary file')} left in {folder} by an interrupted --fix")
 
     def draft(self, result: DraftResult) -> None:
         draft = result.draft
@@ -187,9 +188,9 @@ class FixReporter:
             self.warn(f"{self.not_applied} fix(es) not applied: only {registry.fixable_kinds()} "
                       "are fixed in place (the report says what to write instead)")
         if self.write and self.fixes_applied:
-            self.warn(f"fixed {_plural(self.fixes_applied, 'problem')} in {_plural(self.files_changed, 'file')}")
+            self.warn(f"fixed {plural(self.fixes_applied, 'problem')} in {plural(self.files_changed, 'file')}")
         elif not self.write:
-            self.warn(f"{_plural(self.fixes_applied, 'fix', 'fixes')} in {_plural(self.files_changed, 'file')} "
+            self.warn(f"{plural(self.fixes_applied, 'fix', 'fixes')} in {plural(self.files_changed, 'file')} "
                       "would be applied; run with --fix to apply them" if self.fixes_applied else "nothing to fix")
         self.inner.finish(summary)
 
@@ -273,10 +274,6 @@ class NullReporter:
 
     def finish(self, summary: Summary) -> None:
         pass
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def make_fixer(reporter: Reporter, engine: Engine, default_time: datetime | None, diff: bool, stream: TextOut,

@@ -20,8 +20,8 @@ disguised with look-alike letters or zero-width characters is masked too.
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 import regex
 
@@ -47,6 +47,7 @@ DATA_CATEGORIES = frozenset({"personal-data"})
 DATA_SHAPE = lazy_regex(r"[\d@]|\b\p{Lu}{1,2}\d")  # what such a finding looks like (not "asthma")
 ALPHANUMERIC = lazy_regex(r"[\p{L}\p{M}\p{N}]")
 WORD = lazy_regex(r"\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}")
+QUOTED = lazy_regex(r"(['\"“‘])([^'\"”’\n]+)(['\"”’])")  # a value an error message quotes
 # A letter or mark inside a word is masked; apostrophes and hyphens stay, so lengths match.
 MASKABLE = lazy_regex(r"[\p{L}\p{M}\p{Cf}]")
 
@@ -75,8 +76,7 @@ def mask_all(text: str) -> str:
 
 def mask_quoted(message: str) -> str:
     """A message with whatever it quotes masked whole: a roster cell, a front-matter value."""
-    return regex.sub(r"(['\"“‘])([^'\"”’\n]+)(['\"”’])", lambda m: m.group(1) + mask_all(m.group(2)) + m.group(3),
-                     message)
+    return QUOTED.sub(lambda m: m.group(1) + mask_all(m.group(2)) + m.group(3), message)
 
 
 def _detector(lexicon: Lexicon, roster: RosterIndex | None) -> Callable[[str], Iterable[Span]]:

@@ -14,6 +14,7 @@ from tweetguard.core.console import echo_err
 from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult, Rule
 from tweetguard.core.reporting import Summary
+from tweetguard.core.wording import plural
 from tweetguard.output.advice import advice
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.region import region, relative_file, split_where
@@ -64,14 +65,10 @@ class GithubReporter:
         so nothing in the log sits among the annotations as if it were one."""
         errors, warnings = summary.by_severity["error"], summary.by_severity["warning"]
         echo_err(
-            f"tweetguard: checked {_plural(summary.drafts, 'draft')}: {_plural(errors, 'error')}, "
-            f"{_plural(warnings, 'warning')}, {summary.drafts - summary.drafts_with_errors} ready to post"
+            f"tweetguard: checked {plural(summary.drafts, 'draft')}: {plural(errors, 'error')}, "
+            f"{plural(warnings, 'warning')}, {summary.drafts - summary.drafts_with_errors} ready to post"
             + (f", {summary.unreadable} could not be read" if summary.unreadable else "") + "."
         )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def make_reporter(stream: TextIO, options: OutputOptions, rules: Sequence[Rule]) -> GithubReporter:

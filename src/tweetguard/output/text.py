@@ -12,6 +12,7 @@ from tweetguard.core.clock import describe
 from tweetguard.core.errors import TweetguardError
 from tweetguard.core.model import DraftResult, Rule, Violation
 from tweetguard.core.reporting import Summary
+from tweetguard.core.wording import plural
 from tweetguard.output.location import line_col
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.plain import escape, plain, strip_control_codes
@@ -54,10 +55,6 @@ def marked(text: str, violations: Sequence[Violation]) -> str:
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class TextReporter:
@@ -172,8 +169,8 @@ class TextReporter:
                 self._say(f"{count:6d}  {rule}")
         if self.options.quiet and not (summary.by_severity["error"] or summary.unreadable):
             return
-        parts = [f"Checked {_plural(summary.drafts, 'draft')}"]
-        counts = [_plural(summary.by_severity[s], s) for s in ("error", "warning") if summary.by_severity[s]]
+        parts = [f"Checked {plural(summary.drafts, 'draft')}"]
+        counts = [plural(summary.by_severity[s], s) for s in ("error", "warning") if summary.by_severity[s]]
         parts.append(", ".join(counts) if counts else "no problems found" if summary.drafts else "nothing was checked")
         if summary.unreadable:
             unreadable = summary.unreadable
