@@ -126,3 +126,19 @@ def test_a_rule_citing_a_clause_number_matches_it() -> None:
     assert enforces(replace(rule, policy="clauses 3 and 5"), clause_5)
     assert not enforces(replace(rule, policy="clause 15"), clause_5)
     assert not enforces(replace(rule, policy="clause 5"), clause_11)
+
+
+def test_explain_fills_the_message_from_an_example() -> None:
+    # The report's placeholders ({why}, {name}, {match}) are filled by checking the rule's own
+    # first bad example, so the head teacher reads a real message, not a template.
+    for rule in load_catalogue().rules:
+        code, out, _ = run_cli("explain", rule.id)
+        said = out.split("What the report says", 1)[1].split("Would be flagged", 1)[0]
+        assert code == 0 and "{" not in said and "For \u201c" in said, rule.id
+    _, out, _ = run_cli("explain", "targeted-child")
+    assert "naming Josh" in out
+
+
+def test_explain_custom_rule_message_filled(rules: Path) -> None:
+    code, out, _ = run_cli("explain", "no-sadly", "--rules", str(rules))
+    assert code == 0 and "'Sadly' reads as negative." in out

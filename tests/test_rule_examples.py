@@ -11,11 +11,10 @@ import pytest
 from conftest import WEEKDAY_MORNING
 
 from tweetguard.catalogue.loader import load_catalogue
-from tweetguard.core.model import Draft, Example, Rule
-from tweetguard.core.roster import Pupil, Roster
+from tweetguard.core.model import Example, Rule
 from tweetguard.core.settings import Settings
 from tweetguard.engine.checker import Engine
-from tweetguard.sources.fields import FRONT_MATTER_KEYS, draft_fields
+from tweetguard.sources.fields import example_draft
 
 CATALOGUE = load_catalogue()
 CASES = [
@@ -26,19 +25,9 @@ CASES = [
 ]
 
 
-def _draft(example: Example) -> tuple[Draft, Roster | None]:
-    front = dict(example.front_matter)
-    roster_rows = front.pop("roster", None)
-    roster = None
-    if roster_rows:
-        roster = Roster(tuple(Pupil(r["first_name"], r["last_name"], r.get("photo_consent")) for r in roster_rows))
-    fields = draft_fields(front, "example", FRONT_MATTER_KEYS)
-    return Draft(source="example", text=example.text, **fields), roster
-
-
 @pytest.mark.parametrize(("rule", "example", "expected"), CASES)
 def test_rule_example(rule: Rule, example: Example, expected: bool) -> None:
-    draft, roster = _draft(example)
+    draft, roster = example_draft(example)
     settings = Settings(select=(rule.id,), school_domains=("oakfield.sch.uk",))
     engine = Engine(replace(CATALOGUE, rules=(rule,)), settings, roster)
     result, failures = engine.check(draft, WEEKDAY_MORNING)

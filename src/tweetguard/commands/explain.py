@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import click
 
-from tweetguard.commands.rules import catalogue_options, load_rules
+from tweetguard.commands.rules import catalogue_options
 from tweetguard.core.errors import ConfigError
+from tweetguard.catalogue.loader import Catalogue
 from tweetguard.core.model import Example, Rule
+from tweetguard.core.settings import Settings
 
 FRONT_MATTER_SHOWN = ("scheduled", "occasion", "reply_to", "media")
 
@@ -27,7 +31,29 @@ def _wrap(text: str, indent: str = "  ") -> str:
     return click.wrap_text(" ".join(text.split()), width=88, initial_indent=indent, subsequent_indent=indent)
 
 
-def show(rule: Rule) -> None:
+# A school morning, for examples that give no posting time of their own.
+EXAMPLE_TIME = datetime(2026, 3, 11, 10, 0)
+
+
+def example_report(catalogue: Catalogue, settings: Settings, rule: Rule) -> tuple[str, str] | None:
+    """The rule's first bad example and what the report says about it, placeholders filled.
+
+    Checked by the rule itself, so the message shown is the one a head teacher would read.
+    """
+    from tweetguard.engine.checker import Engine
+    from tweetguard.sources.fields import example_draft
+
+    for example in rule.bad:
+        draft, roster = example_draft(example)
+        only_this = replace(settings, select=(rule.id,), ignore=())
+        engine = Engine(replace(catalogue, rules=(rule,)), only_this, roster)
+        result, _ = engine.check(draft, EXAMPLE_TIME.replace(tzinfo=settings.tz))
+        for violation in result.violations:
+            return " ".join(example.text.split()), violation.message
+    return None
+
+
+def show(rule: Rule, report: tuple[str, str] | None) -> None:
     click.secho(rule.id, bold=True, nl=False)
     click.echo(f"  ({rule.category}, {rule.severity})")
     click.echo()
@@ -38,7 +64,12 @@ def show(rule: Rule) -> None:
     click.echo(_wrap(rule.policy))
     click.echo()
     click.secho("What the report says", bold=True)
-    click.echo(_wrap(rule.message))
+    if report is None:
+        click.echo(_wrap(rule.message))
+    else:
+        example, message = report
+        click.echo(_wrap(f"For \u201c{example}\u201d:"))
+        click.echo(_wrap(message, indent="    "))
     click.echo()
     click.secho("Would be flagged", bold=True)
     for example in rule.bad:
@@ -62,7 +93,12 @@ def show(rule: Rule) -> None:
 @catalogue_options
 def command(rule_id: str, config_path: Path | None, rule_dirs: tuple[Path, ...]) -> None:
     """Explain one rule: what it checks, the policy behind it, and good and bad examples."""
-    rules = load_rules(config_path, rule_dirs)
+    from tweetguard.catalogue.loader import load_catalogue
+    from tweetguard.commands.options import build_settings
+
+    settings = build_settings(config_path, rule_dirs, None, (), (), None)
+    catalogue = load_catalogue(settings.rule_dirs)
+    rules = catalogue.rules
     wanted = rule_id.strip().lower()
     rule = next((r for r in rules if r.id == wanted), None)
     if rule is None:
@@ -72,4 +108,4 @@ def command(rule_id: str, config_path: Path | None, rule_dirs: tuple[Path, ...])
         close = difflib.get_close_matches(wanted, [r.id for r in rules], n=4, cutoff=0.5)
         hint = f"did you mean {', '.join(close)}?" if close else "run 'tweetguard rules' to list them"
         raise ConfigError(rule_id, f"no rule has this id; {hint}")
-    show(rule)
+    show(rule, example_report(catalogue, settings, rule))

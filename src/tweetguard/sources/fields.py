@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from tweetguard.core.errors import DraftError, printable
-from tweetguard.core.model import OCCASIONS, Draft
+from tweetguard.core.model import OCCASIONS, Draft, Example
+from tweetguard.core.roster import Pupil, Roster
 
 FRONT_MATTER_KEYS = ("scheduled", "occasion", "reply_to", "media", "id", "tweetguard")
 # Years a posting time may have: far enough from datetime's year 1 and 9999 that moving it
@@ -127,3 +128,13 @@ def collection_draft(item: Any, source: str, path: Path) -> Draft:
     fields = draft_fields(meta, source, FRONT_MATTER_KEYS)
     line = int(source.rsplit(":", 1)[1])
     return Draft(source=source, text=text, path=path, line=line, **fields)
+
+
+def example_draft(example: Example, source: str = "example") -> tuple[Draft, Roster | None]:
+    """A rule's example as a draft, with the roster its ``roster:`` key lists (if any)."""
+    front = dict(example.front_matter)
+    rows = front.pop("roster", None)
+    roster = None
+    if rows:
+        roster = Roster(tuple(Pupil(r["first_name"], r["last_name"], r.get("photo_consent")) for r in rows))
+    return Draft(source=source, text=example.text, **draft_fields(front, source, FRONT_MATTER_KEYS)), roster
