@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
@@ -80,5 +81,11 @@ def test_example_configs_are_well_formed() -> None:
     runs = " ".join(step.get("run", "") for step in steps)
     assert "--format sarif" in runs and "--format github" in runs
     assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps)
+    assert "--roster" in runs and "secrets.ROSTER_CSV" in (EXAMPLES / "github-workflow.yml").read_text(encoding="utf-8")
     config = yaml.safe_load((EXAMPLES / "pre-commit-config.yaml").read_text(encoding="utf-8"))
-    assert config["repos"][0]["hooks"][0]["id"] == "tweetguard"
+    hook = config["repos"][0]["hooks"][0]
+    assert hook["id"] == "tweetguard" and hook["files"] == "^drafts/"
+    # The ref the examples pin is the tag the README tells the school to create: this version.
+    version = tomllib.loads((EXAMPLES.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    install = next(step["run"] for step in steps if step.get("name") == "Install tweetguard")
+    assert config["repos"][0]["rev"] == f"v{version}" and install.endswith(f"@v{version}\"")

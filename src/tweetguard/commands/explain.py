@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
+from tweetguard.catalogue.loader import Catalogue
 from tweetguard.commands.rules import catalogue_options
 from tweetguard.core.errors import ConfigError
-from tweetguard.catalogue.loader import Catalogue
 from tweetguard.core.model import Example, Rule
 from tweetguard.core.settings import Settings
 
@@ -67,8 +67,8 @@ def show(rule: Rule, report: tuple[str, str] | None) -> None:
     if report is None:
         click.echo(_wrap(rule.message))
     else:
-        example, message = report
-        click.echo(_wrap(f"For \u201c{example}\u201d:"))
+        flagged, message = report
+        click.echo(_wrap(f"For \u201c{flagged}\u201d:"))
         click.echo(_wrap(message, indent="    "))
     click.echo()
     click.secho("Would be flagged", bold=True)
