@@ -12,12 +12,10 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-
-from tweetguard.commands.interactive import read_when
+from conftest import run_cli
 
 TIMEOUT = 20.0
 
@@ -104,6 +102,22 @@ def test_a_time_it_cannot_read_is_asked_again(folder: Path) -> None:
     assert code == 0
     assert "Ready to post" in term.output and "Wednesday 11 March at 10:00am" in term.output
     assert "Traceback" not in term.output
+    assert "has already passed" in term.output  # 11 March 2026 is behind us: said, then checked
+
+
+def test_a_time_typed_in_words_and_day_first(folder: Path) -> None:
+    term = Terminal(["--select", "schedule"], folder)
+    term.expect("Type or paste")
+    term.type("Year 5, a brilliant assembly today.")
+    term.type("")
+    term.type("")
+    term.expect("When will it be posted?")
+    term.type("07/12/2099 7pm")  # a Monday evening, day first as the UK writes it
+    term.expect("Is it about a school event happening then")
+    term.type("")
+    code = term.finish()
+    assert code == 1 and "Monday 7 December at 7:00pm" in term.output
+    assert "already passed" not in term.output
 
 
 def test_ctrl_d_ends_the_draft_and_enter_means_now(folder: Path) -> None:
@@ -125,33 +139,6 @@ def test_nothing_typed_is_a_one_line_error(folder: Path) -> None:
     code = term.finish()
     assert code == 2
     assert "no draft was typed" in term.output and "Traceback" not in term.output
-
-
-@pytest.mark.parametrize("answer, expected", [
-    ("now", None),
-    ("", None),
-    ("9:30", datetime(2026, 3, 11, 9, 30)),
-    ("2pm", datetime(2026, 3, 11, 14, 0)),
-    ("12am", datetime(2026, 3, 11, 0, 0)),
-    ("tomorrow 8.15am", datetime(2026, 3, 12, 8, 15)),
-    ("Tomorrow at 9", datetime(2026, 3, 12, 9, 0)),
-    ("2026-03-14 10:00", datetime(2026, 3, 14, 10, 0)),
-    # 11 March 2026 is a Wednesday: a weekday means the next one, today included.
-    ("saturday 7pm", datetime(2026, 3, 14, 19, 0)),
-    ("Sat 7pm", datetime(2026, 3, 14, 19, 0)),
-    ("next monday 9:30", datetime(2026, 3, 16, 9, 30)),
-    ("wednesday 17:45", datetime(2026, 3, 11, 17, 45)),
-    ("tuesday at 8am", datetime(2026, 3, 17, 8, 0)),
-    ("tonight 8pm", datetime(2026, 3, 11, 20, 0)),
-])
-def test_read_when(answer: str, expected: datetime | None) -> None:
-    assert read_when(answer, date(2026, 3, 11)) == expected
-
-
-@pytest.mark.parametrize("answer", ["9", "13pm", "25:00", "soon", "2026-03-14", "someday 9am", "saturday"])
-def test_read_when_refuses_what_it_cannot_read(answer: str) -> None:
-    with pytest.raises(ValueError):
-        read_when(answer, date(2026, 3, 11))
 
 
 def test_a_pasted_draft_keeps_every_paragraph(folder: Path) -> None:
@@ -198,3 +185,14 @@ def test_ctrl_c_exits_130(folder: Path) -> None:
     term.process.send_signal(signal.SIGINT)  # what Ctrl-C sends
     assert term.finish() == 130
     assert "Traceback" not in term.output
+
+
+def test_at_a_time_already_past_is_said_at_a_terminal_only(folder: Path) -> None:
+    term = Terminal(["--text", "Year 6, PE kits tomorrow please.", "--at", "2026-03-11 10:00"], folder)
+    assert term.finish() == 0
+    assert "has already passed; checked as if posted then" in term.output
+    term = Terminal(["--text", "Year 6, PE kits tomorrow please.", "--at", "07/12/2099 10:00"], folder)
+    assert term.finish() == 0 and "already passed" not in term.output
+    # Not at a terminal (CI pins old times on purpose): nothing said.
+    code, _, err = run_cli("check", "--text", "Year 6, PE kits tomorrow please.", "--at", "2026-03-11 10:00")
+    assert code == 0 and err == ""

@@ -185,6 +185,14 @@ def test_the_page_answer_adds_the_count_the_corrected_text_and_when_it_may_go_ou
     assert len(answer["advice"]) == len(answer["report"]["drafts"][0]["violations"])
 
 
+def test_the_page_reads_times_as_the_prompt_does_and_says_when_one_has_passed(server: DeskServer) -> None:
+    status, answer = post_json(server, {"text": CLEAN, "scheduled": "07/12/2099 19:30"}, path="/api/desk")
+    assert status == 200
+    assert answer["goes_out"] == "Monday 7 December at 7:30pm" and answer["in_the_past"] is False
+    status, answer = post_json(server, {"text": CLEAN, "scheduled": IN_HOURS}, path="/api/desk")
+    assert status == 200 and answer["in_the_past"] is True  # IN_HOURS is a day in March 2026
+
+
 class Serving:
     """``tweetguard serve ARGS`` in a process of its own, stopped with Ctrl-C (SIGINT) on exit."""
 

@@ -78,6 +78,7 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
         gc.freeze()  # what start-up built lives to the end: no collection need look at it again
         gc.enable()
     text_label = "<text>"
+    typed_at = at  # the prompt's answer below becomes `at` too, and says itself when it has passed
     if not paths and text is None:
         if sys.stdin.isatty():
             text, at, occasion = _ask(engine, at, occasion)
@@ -89,6 +90,8 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
     resolved = resolve_format(format_name, sys.stdout.isatty())
     if resolved == "text":
         text_label = "Your draft"  # people read this; machine formats keep "<text>" as the source
+    if typed_at is not None and default_time is not None and resolved == "text" and sys.stdout.isatty():
+        _say_if_past(typed_at, default_time, settings)
     options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics, verbose=verbose,
                             strict=strict)
     out = _Outputs.make(resolved, options, engine, redact)
@@ -108,6 +111,17 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
     if diff:
         sys.exit(fixer.diff_exit_code(summary))
     sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
+
+
+def _say_if_past(at: str, when: datetime, settings: Settings) -> None:
+    """A person typing --at a time already gone has most likely slipped (CI pins old times on
+    purpose, and does not read a terminal, so it is not told)."""
+    from tweetguard.core.clock import describe
+
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=settings.tz)
+    if when < datetime.now(settings.tz).replace(second=0, microsecond=0):
+        echo_err(f"tweetguard: --at {at!r} ({describe(when)}) has already passed; checked as if posted then")
 
 
 def _at_most_the_cpus(jobs: int) -> int:
@@ -187,7 +201,8 @@ def _ask(engine: Engine, at: str | None, occasion: str | None) -> tuple[str, str
         result, _ = engine.check(Draft(source="", text=""), moment)
         return any(v.category == "schedule" for v in result.violations)
 
-    answers = ask_for_draft(ask_time=at is None, ask_occasion=occasion is None, outside_hours=outside_hours)
+    answers = ask_for_draft(datetime.now(engine.settings.tz).replace(tzinfo=None), ask_time=at is None,
+                            ask_occasion=occasion is None, outside_hours=outside_hours)
     return (answers.text, at if at is not None else answers.when.isoformat() if answers.when else None,
             occasion or answers.occasion)
 

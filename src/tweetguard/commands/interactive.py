@@ -1,10 +1,10 @@
 """Asking for a draft at the terminal, for a head teacher checking one tweet.
 
 The prompts avoid jargon. A pasted draft may hold single empty lines: it ends at two empty
-lines in a row or Ctrl-D. The posting time may be typed as "now", a time today ("9:30",
-"2pm"), "tomorrow 9:30", a weekday ("saturday 7pm": the next one), or a full date and time
-("2026-03-11 09:30"); a time that cannot be read is asked for again rather than ending the
-session with an error. Only a time outside posting hours brings the question whether the
+lines in a row or Ctrl-D. The posting time is read as ``--at`` and the page read it
+(sources.when: "now", "9:30", "7pm tonight", "9am tomorrow", "saturday 10:30", "07/12/2026
+09:30"); a time that cannot be read is asked for again rather than ending the session with an
+error, and a time already past is said to be so. Only a time outside posting hours brings the question whether the
 draft is about a school event or urgent news (the policy's two exemptions).
 """
 
@@ -12,52 +12,14 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from typing import Callable
 
 import click
-import regex
 
-from tweetguard.core.clock import WEEKDAYS, describe
+from tweetguard.core.clock import describe
 from tweetguard.core.errors import TweetguardError
-from tweetguard.core.patterns import lazy_regex
-
-CLOCK = lazy_regex(
-    r"^(?:(?:next\s+|this\s+|on\s+)?(today|tonight|tomorrow|mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+)?"
-    r"(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$",
-    regex.IGNORECASE,
-)
-
-
-def _day(word: str | None, today: date) -> date:
-    """The date a day word means: today, tomorrow, or the next such weekday (today included)."""
-    if word in (None, "today", "tonight"):
-        return today
-    if word == "tomorrow":
-        return today + timedelta(days=1)
-    weekday = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(word))
-    return today + timedelta(days=(weekday - today.weekday()) % 7)
-
-
-def read_when(answer: str, today: date) -> datetime | None:
-    """The posting time an answer means (None for "now"); ValueError when it means nothing."""
-    answer = answer.strip().lower()
-    if answer in ("", "now"):
-        return None
-    match = CLOCK.match(answer)
-    if match:
-        day_word, hour_text, minute_text, half = match.groups()
-        hour, minute = int(hour_text), int(minute_text or 0)
-        if half:
-            if not 1 <= hour <= 12:
-                raise ValueError(answer)
-            hour = hour % 12 + (12 if half == "pm" else 0)
-        if not match.group(3) and not half and not day_word:
-            raise ValueError(answer)  # a bare number is too ambiguous
-        return datetime.combine(_day(day_word and day_word.lower(), today), time(hour, minute))
-    from tweetguard.sources.fields import parse_datetime
-
-    return parse_datetime(answer)
+from tweetguard.sources.when import read_when
 
 
 @dataclass(frozen=True)
@@ -70,14 +32,15 @@ class Answers:
     occasion: str | None
 
 
-def ask_for_draft(ask_time: bool = True, ask_occasion: bool = True,
+def ask_for_draft(now: datetime, ask_time: bool = True, ask_occasion: bool = True,
                   outside_hours: Callable[[datetime | None], bool] = lambda when: False) -> Answers:
     """Ask for the draft, then (unless given on the command line) when it goes out and, when
     that is outside posting hours, whether it is a school event or urgent news. Ctrl-C or
-    Ctrl-D at a question ends the session with exit code 130, as a shell expects."""
+    Ctrl-D at a question ends the session with exit code 130, as a shell expects. ``now`` is
+    the school's time, naive: what "today" and "tomorrow" are counted from."""
     try:
         text = _read_draft()
-        when = _ask_when() if ask_time else None
+        when = _ask_when(now) if ask_time else None
         occasion = _ask_occasion() if ask_occasion and outside_hours(when) else None
     except (KeyboardInterrupt, click.Abort):
         click.echo()
@@ -112,15 +75,21 @@ def _read_draft() -> str:
     return "\n".join(lines)
 
 
-def _ask_when() -> datetime | None:
+TIME_EXAMPLES = "9:30, 7pm tonight, 9am tomorrow, saturday 10:30 or 07/12/2026 09:30"
+
+
+def _ask_when(now: datetime) -> datetime | None:
     while True:
-        answer = click.prompt("When will it be posted? Press Enter for now, or type a time like 9:30, "
-                              "tomorrow 2pm, saturday 7pm or 2026-03-11 09:30", default="now", show_default=False)
+        answer = click.prompt(f"When will it be posted? Press Enter for now, or type a time like {TIME_EXAMPLES}",
+                              default="now", show_default=False)
         try:
-            return read_when(answer, date.today())
+            when = read_when(answer, now)
         except ValueError:
-            click.echo(f"Sorry, '{answer.strip()}' is not a time I understand. Try 9:30, tomorrow 2pm, "
-                       "saturday 7pm or 2026-03-11 09:30.")
+            click.echo(f"Sorry, '{answer.strip()}' is not a time I understand. Try {TIME_EXAMPLES}.")
+            continue
+        if when is not None and when.replace(tzinfo=None) < now.replace(second=0, microsecond=0):
+            click.echo(f"Note: {describe(when)} has already passed; checking it as if it were posted then.")
+        return when
 
 
 OCCASION_ANSWERS = {"e": "event", "event": "event", "u": "urgent", "urgent": "urgent", "": None, "n": None,

@@ -10,7 +10,8 @@ from typing import Any, Callable
 from tweetguard.config import find_config, load_settings
 from tweetguard.core.errors import ConfigError
 from tweetguard.core.settings import Settings
-from tweetguard.sources.fields import parse_datetime
+from tweetguard.sources.fields import DateOutOfRange
+from tweetguard.sources.when import read_when
 
 
 def split_list(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -62,11 +63,19 @@ def build_settings(config_path: Path | None, rule_dirs: tuple[Path, ...], roster
     return replace(settings, **fields)
 
 
+TIME_EXAMPLES = "2026-03-11T09:30, 11/03/2026 09:30, 'tomorrow 9am' or 'saturday 10:30'"
+
+
 def parse_at(value: str | None, settings: Settings) -> datetime:
-    """The posting time for drafts without 'scheduled': --at, else now (school time)."""
+    """The posting time for drafts without 'scheduled': --at (read as the prompt reads a time:
+    sources.when), else now (school time)."""
+    now = datetime.now(settings.tz)
     if value is None:
-        return datetime.now(settings.tz)
+        return now
     try:
-        return parse_datetime(value)
+        when = read_when(value, now.replace(tzinfo=None))
+    except DateOutOfRange as exc:
+        raise ConfigError("--at", f"'{value}': {exc}") from None
     except ValueError:
-        raise ConfigError("--at", f"'{value}' is not a date and time; write it like 2026-03-11T09:30") from None
+        raise ConfigError("--at", f"'{value}' is not a date and time; write it like {TIME_EXAMPLES}") from None
+    return now if when is None else when

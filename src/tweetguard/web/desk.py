@@ -31,6 +31,7 @@ from tweetguard.output import json_report
 from tweetguard.output.options import OutputOptions
 from tweetguard.sources import registry
 from tweetguard.sources.fields import draft_fields
+from tweetguard.sources.when import read_when
 from tweetguard.text.twitter_text import V3, weighted_length
 
 MAX_BODY_BYTES = 64 * 1024  # a tweet is 280 characters: anything near this is not a draft
@@ -52,8 +53,11 @@ class RequestError(Exception):
         self.message = message
 
 
-def read_request(body: bytes) -> Draft:
-    """The draft a request body describes; RequestError (400) when it describes none."""
+def read_request(body: bytes, now: datetime | None = None) -> Draft:
+    """The draft a request body describes; RequestError (400) when it describes none.
+
+    ``scheduled`` is read as the prompt and ``--at`` read a time ("9am tomorrow",
+    "07/12/2026 09:30", ISO 8601), counted from ``now`` (the school's time, naive)."""
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
@@ -65,6 +69,8 @@ def read_request(body: bytes) -> Draft:
     meta = {key: value for key, value in data.items() if key != "text" and value not in (None, "", False)}
     if meta.get("media") is True:
         meta["media"] = [ATTACHED_PHOTO]
+    if isinstance(meta.get("scheduled"), str):
+        meta["scheduled"] = _read_scheduled(meta["scheduled"], now or datetime.now())
     try:
         fields = draft_fields(meta, "request", REQUEST_KEYS)
     except DraftError as error:
@@ -73,6 +79,15 @@ def read_request(body: bytes) -> Draft:
     if isinstance(draft, TweetguardError):
         raise RequestError(400, draft.message)
     return replace(draft, **fields)
+
+
+def _read_scheduled(value: str, now: datetime) -> str:
+    try:
+        when = read_when(value, now)
+    except ValueError:
+        raise RequestError(400, f"\"scheduled\" '{value}' is not a date and time; write it like "
+                                "2026-03-11T09:30, 11/03/2026 09:30 or 'tomorrow 9am'") from None
+    return (when or now).isoformat()  # naive: the school's time, as front matter's would be
 
 
 class _Keep(ForwardingReporter):
@@ -111,6 +126,10 @@ class Desk:
         # be filled by two at once, and one person typing never needs two checks at a time.
         self._lock = threading.Lock()
 
+    def school_now(self) -> datetime:
+        """Now in the school's time zone, naive: what "today" and "tomorrow" count from."""
+        return datetime.now(self.engine.settings.tz).replace(tzinfo=None)
+
     def check(self, draft: Draft) -> Checked:
         """Check ``draft`` as ``check --text`` would: posted when scheduled, else now."""
         now = datetime.now(self.engine.settings.tz)
@@ -136,6 +155,8 @@ class Desk:
             "corrected": None if corrected is None else corrected.draft.text,
             "left_after_correcting": None if corrected is None else len(corrected.violations),
             "goes_out": describe(result.posting_time) if result.posting_time else None,
+            # A time already past is most likely a slip: the page says so.
+            "in_the_past": bool(result.posting_time and result.posting_time < checked.now.replace(second=0, microsecond=0)),
             "may_go_out": describe(result.next_allowed) if result.next_allowed else None,
         }
 

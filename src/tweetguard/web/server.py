@@ -139,7 +139,7 @@ class DeskHandler(BaseHTTPRequestHandler):
             self._send_json(HTTPStatus.NOT_FOUND, {"error": "POST drafts to /api/check"})
             return
         try:
-            draft = read_request(self._read_body())
+            draft = read_request(self._read_body(), self.server.desk.school_now())
         except RequestError as error:
             self._send_json(error.status, {"error": error.message})
             return

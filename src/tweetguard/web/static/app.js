@@ -133,6 +133,7 @@
     }
     const parts = [];
     if (answer.goes_out) parts.push(`It will go out ${answer.goes_out}.`);
+    if (answer.in_the_past) parts.push("That time has already passed: check the date and time.");
     if (answer.may_go_out) parts.push(`It may go out from ${answer.may_go_out}.`);
     out.timing.textContent = parts.join(" ");
   }
