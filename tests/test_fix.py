@@ -145,16 +145,47 @@ def test_jsonl_with_a_bom_is_fixed_and_keeps_it(rules: Path, tmp_path: Path) -> 
     assert collection.read_bytes() == b'\xef\xbb\xbf{"text": "Well done Ella"}\n{"text": "Go Tomasz"}'
 
 
-def test_yaml_collections_and_text_are_left_alone_and_said_so(rules: Path, tmp_path: Path) -> None:
+def test_yaml_collections_are_left_alone_and_said_so(rules: Path, tmp_path: Path) -> None:
     collection = tmp_path / "tweets.yaml"
     before = "- text: Well done Ella Brightwater\n"
     collection.write_text(before, encoding="utf-8")
     code, _, err = fix(rules, collection)
     assert collection.read_text(encoding="utf-8") == before
-    assert code == 1 and "1 fix(es) not applied" in err
-    code, out, err = run_cli("check", "--rules", str(rules), "--select", "test-full-name", "--at", AT, "--fix",
-                             "--text", "Well done Ella Brightwater")
-    assert code == 1 and "not applied" in err and "Use the first name only" in out
+    assert code == 1 and "1 fix not applied" in err
+
+
+def typed(rules: Path, *args: str, input: str | None = None) -> tuple[int, str, str]:
+    return run_cli("check", "--rules", str(rules), "--select", "test-full-name", "--at", AT, *args, input=input)
+
+
+def test_text_fix_prints_the_corrected_draft_alone_and_reports_on_stderr(rules: Path) -> None:
+    # ruff's `check --fix -`: standard output is the corrected draft, ready to copy.
+    code, out, err = typed(rules, "--fix", "--text", "Well done Ella Brightwater and Tomasz Quillfeather!")
+    assert out == "Well done Ella and Tomasz!\n"
+    assert code == 0 and "Fixed in the corrected draft: 'Ella Brightwater' is now 'Ella'." in err
+    assert "fixed 2 problems in the draft" in err
+    code, out, err = typed(rules, "--fix", "--text", "Nothing to change here.")
+    assert (code, out) == (0, "Nothing to change here.\n") and "Traceback" not in err
+
+
+def test_stdin_fix_prints_the_whole_input_corrected_front_matter_and_all(rules: Path) -> None:
+    piped = "---\nscheduled: 2026-03-11T10:00\n---\nWell done Ella Brightwater!\n\n---\n\nGo Tomasz Quillfeather\n"
+    code, out, err = typed(rules, "--fix", "-", input=piped)
+    assert out == piped.replace(" Brightwater", "").replace(" Quillfeather", "")
+    assert code == 0, err
+
+
+def test_text_diff_shows_the_change_and_exits_1(rules: Path) -> None:
+    code, out, err = typed(rules, "--diff", "--text", "Well done Ella Brightwater")
+    assert code == 1
+    assert "-Well done Ella Brightwater\n+Well done Ella\n" in out and out.startswith("--- a/")
+    assert "1 fix in the draft would be applied" in err
+    assert typed(rules, "--diff", "--text", "Well done all")[:2] == (0, "")
+
+
+def test_text_fix_under_redact_masks_the_corrected_draft_too(rules: Path) -> None:
+    code, out, err = typed(rules, "--fix", "--redact", "--text", "Well done Ella Brightwater")
+    assert "Brightwater" not in out + err and out.startswith("Well done ")
 
 
 def test_permissions_are_kept(rules: Path, tmp_path: Path) -> None:

@@ -8,8 +8,13 @@ example a pupil's full name becomes the first name). Fixing runs in two steps:
    draft's own text offsets (``choose_fixes``, ``text_edits``);
 2. applying them through the draft's source (sources/registry.py), which places each edit
    in its file's text so that everything else stays byte for byte: front matter, the
-   other text, CRLF line endings, a BOM. Sources that cannot be rewritten exactly (a YAML
-   collection, standard input, --text) are not fixed; the report says what to write.
+   other text, CRLF line endings, a BOM. A YAML collection cannot be rewritten exactly and
+   is not fixed; the report says what to write.
+
+A typed draft (``--text`` or standard input) has no file: as ``ruff check --fix -`` does,
+the corrected text (standard input's whole text, front matter and all) goes to
+``typed_out`` and the report of what remains to standard error (commands/checking.py).
+``--diff`` prints its diff like a file's.
 
 The file is read back and written atomically by sources/atomic.py. Results for one file
 are held back until the file's last draft has been checked, then the file is fixed and its
@@ -121,9 +126,34 @@ def fix_content(source: FileSource, path: Path, before: str, results: list[Draft
     return FileFix(path, before, splice(before, placed), fixed)
 
 
-def _fixed_note(violation: Violation, text: str) -> Note:
-    return Note(violation.rule, f"Fixed in the file: '{text[violation.start:violation.end]}' "
+def _fixed_note(violation: Violation, text: str, where: str = "in the file") -> Note:
+    return Note(violation.rule, f"Fixed {where}: '{text[violation.start:violation.end]}' "
                                 f"is now '{violation.fix}'.")
+
+
+def settle(result: DraftResult, recheck: Callable[[Draft], DraftResult]) -> DraftResult | None:
+    """The check of the draft with every safe fix applied, round after round until none is
+    left (at most MAX_FIX_ROUNDS); None when there is nothing to fix."""
+    current = result
+    for _ in range(MAX_FIX_ROUNDS):
+        fixes = choose_fixes(current)
+        if not fixes:
+            break
+        current = recheck(replace(current.draft, text=apply_to_text(current.draft.text, fixes)))
+    return None if current.draft.text == result.draft.text else current
+
+
+@dataclass
+class _Typed:
+    """The typed drafts of a run (``--text``, or standard input: one draft or a thread) and
+    their fixes, placed in the text they came in."""
+
+    content: str
+    label: str
+    edits: list[Edit] = field(default_factory=list)
+
+    def after(self) -> str:
+        return splice(self.content, self.edits)
 
 
 class FixReporter:
@@ -134,8 +164,13 @@ class FixReporter:
     """
 
     def __init__(self, inner: Reporter, recheck: Callable[[Draft], DraftResult], write: bool,
-                 diff_stream: TextOut | None = None, warn: Callable[[str], None] = lambda _: None) -> None:
+                 diff_stream: TextOut | None = None, warn: Callable[[str], None] = lambda _: None,
+                 typed_out: TextOut | None = None) -> None:
         self.inner = inner
+        # Where --fix writes a typed draft's corrected text; None: typed drafts are not fixed
+        # (the report shares standard output with them).
+        self.typed_out = typed_out
+        self.typed: _Typed | None = None
         self.recheck = recheck
         self.write = write
         self.diff_stream = diff_stream
@@ -149,6 +184,7 @@ class FixReporter:
         self.fixes_applied = 0
         self.not_applied = 0
         self.swept: set[Path] = set()
+        self.saw_files = False  # whether any draft came from a file ("fixed 1 problem in the draft")
 
     def _sweep(self, path: Path) -> None:
         """Remove what a killed --fix left in ``path``'s folder (once per folder per run)."""
@@ -162,7 +198,12 @@ class FixReporter:
 
     def draft(self, result: DraftResult) -> None:
         draft = result.draft
+        self.saw_files = self.saw_files or draft.path is not None
         source = registry.fixer_for(draft)
+        if source is None and draft.path is None and (self.typed_out is not None or not self.write):
+            self._flush()
+            self._fix_typed(result)
+            return
         if source is None:
             self._flush()
             self.not_applied += len(choose_fixes(result))
@@ -178,19 +219,55 @@ class FixReporter:
     def problem(self, error: TweetguardError) -> None:
         self.inner.problem(error)
 
+    def _fix_typed(self, result: DraftResult) -> None:
+        """Fix a typed draft in memory; its corrected text is written when the run ends."""
+        content = registry.typed_content(result.draft)
+        if self.typed is None:
+            self.typed = _Typed(content, result.draft.source.split(":", 1)[0])
+        fixed = settle(result, self.recheck)
+        if fixed is None:
+            self.inner.draft(result)
+            return
+        whole = Edit(0, len(result.draft.text), fixed.draft.text)
+        self.typed.edits += registry.FALLBACK.place(self.typed.content, result.draft, [whole])
+        fixes = len(choose_fixes(result))
+        self.fixes_applied += fixes
+        self.files_changed += 1 if len(self.typed.edits) == 1 else 0
+        if not self.write:
+            self.inner.draft(result)
+            return
+        fixed.notes[:0] = [_fixed_note(v, result.draft.text, "in the corrected draft") for v in choose_fixes(result)]
+        self.replaced.append((result, fixed))
+        self.inner.draft(fixed)
+
+    def _write_typed(self) -> None:
+        typed, self.typed = self.typed, None
+        if typed is None:
+            return
+        if self.write and self.typed_out is not None:
+            self.typed_out.write(typed.after() + ("" if typed.after().endswith("\n") else "\n"))
+            self.typed_out.flush()
+        elif not self.write and self.diff_stream is not None and typed.edits:
+            ended = "" if typed.content.endswith("\n") else "\n"  # --text has no last newline; a diff needs one
+            self.diff_stream.write(FileFix(Path(typed.label), typed.content + ended, typed.after() + ended).diff())
+            self.diff_stream.flush()
+
     def finish(self, summary: Summary) -> None:
         self._flush()
+        typed_only = self.typed is not None and not self.saw_files
+        self._write_typed()
         for old, new in self.replaced:
             _subtract(summary, old)
             summary.add(new)
         summary.unreadable += self.failures
         if self.not_applied:
-            self.warn(f"{self.not_applied} fix(es) not applied: only {registry.fixable_kinds()} "
+            self.warn(f"{plural(self.not_applied, 'fix', 'fixes')} not applied: only {registry.fixable_kinds()} "
                       "are fixed in place (the report says what to write instead)")
+        where = "the draft" if typed_only else plural(self.files_changed, "file")
         if self.write and self.fixes_applied:
-            self.warn(f"fixed {plural(self.fixes_applied, 'problem')} in {plural(self.files_changed, 'file')}")
+            self.warn(f"fixed {plural(self.fixes_applied, 'problem')} in {where}")
         elif not self.write:
-            self.warn(f"{plural(self.fixes_applied, 'fix', 'fixes')} in {plural(self.files_changed, 'file')} "
+            self.warn(f"{plural(self.fixes_applied, 'fix', 'fixes')} in {where} "
                       "would be applied; run with --fix to apply them" if self.fixes_applied else "nothing to fix")
         self.inner.finish(summary)
 
@@ -277,9 +354,11 @@ class NullReporter:
 
 
 def make_fixer(reporter: Reporter, engine: Engine, default_time: datetime | None, diff: bool, stream: TextOut,
-               warn: Callable[[str], None] = echo_err) -> FixReporter:
+               warn: Callable[[str], None] = echo_err, typed_out: TextOut | None = None) -> FixReporter:
     """The reporter for --fix (fix, re-check, report) or --diff (print the diff only);
-    ``warn`` writes a line to standard error (held back under --redact)."""
+    ``warn`` writes a line to standard error (held back under --redact); ``typed_out`` is
+    where --fix writes a typed draft's corrected text (None: typed drafts are not fixed)."""
     return FixReporter(NullReporter() if diff else reporter, lambda draft: engine.check(draft, default_time)[0],
                        write=not diff, diff_stream=stream if diff else None,
-                       warn=lambda message: warn(f"tweetguard: {printable(message)}"))
+                       warn=lambda message: warn(f"tweetguard: {printable(message)}"),
+                       typed_out=None if diff else typed_out)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tweetguard.commands.options import build_settings, parse_at
 from tweetguard.core.console import echo_err
@@ -54,8 +54,8 @@ def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
     return read_arguments(paths, text, None, settings.include, settings.exclude, text_label)
 
 
-def _use_color(format_name: str) -> bool:
-    return format_name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+def _use_color(format_name: str, stream: TextIO) -> bool:
+    return format_name == "text" and stream.isatty() and "NO_COLOR" not in os.environ
 
 
 def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion: str | None,
@@ -92,14 +92,19 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
         text_label = "Your draft"  # people read this; machine formats keep "<text>" as the source
     if typed_at is not None and default_time is not None and resolved == "text" and sys.stdout.isatty():
         _say_if_past(typed_at, default_time, settings)
-    options = OutputOptions(color=_use_color(resolved), quiet=quiet, statistics=statistics, verbose=verbose,
-                            strict=strict)
-    out = _Outputs.make(resolved, options, engine, redact)
+    # ruff's way with `--fix -`: a typed draft's corrected text is standard output, and the
+    # report of what remains goes to standard error.
+    typed_fix = fix and (text is not None or paths == ("-",))
+    report_to = sys.stderr if typed_fix else sys.stdout
+    options = OutputOptions(color=_use_color(resolved, report_to), quiet=quiet, statistics=statistics,
+                            verbose=verbose, strict=strict)
+    out = _Outputs.make(resolved, options, engine, redact, report_to)
     reporter = out.reporter
     if fix or diff:
         from tweetguard.fix import make_fixer
 
-        reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=out.diff, warn=out.err)
+        reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=out.diff, warn=out.err,
+                                      typed_out=out.diff if typed_fix else None)
     reporter = out.learning(reporter)
     drafts = _with_front_matter(_items(paths, text, settings, text_label), front_matter)
     summary = run(_ProblemsToStderr(drafts, out.err), engine, default_time, reporter,
@@ -159,14 +164,16 @@ class _Outputs:
         self.redactor, self.held = redactor, held
 
     @classmethod
-    def make(cls, format_name: str, options: OutputOptions, engine: Engine, redact: bool) -> _Outputs:
+    def make(cls, format_name: str, options: OutputOptions, engine: Engine, redact: bool,
+             report_to: TextIO) -> _Outputs:
+        """``report_to``: the report's stream (standard error when --fix prints a typed draft)."""
         rules = [c.rule for c in engine.rules]
         if not redact:
-            return cls(load_format(format_name).make_reporter(sys.stdout, options, rules), sys.stdout, echo_err)
+            return cls(load_format(format_name).make_reporter(report_to, options, rules), sys.stdout, echo_err)
         from tweetguard.redact import HeldOutput, RedactingReporter, Redactor
 
         redactor = Redactor(engine.roster, lexicon=engine.lexicon, roster_index=engine.roster_index)
-        inner = load_format(format_name).make_reporter(sys.stdout, replace(options, redact=redactor), rules)
+        inner = load_format(format_name).make_reporter(report_to, replace(options, redact=redactor), rules)
         diff = HeldOutput(sys.stdout.write, redactor)
         lines = HeldOutput(lambda line: echo_err(line.removesuffix("\n")), redactor)
 

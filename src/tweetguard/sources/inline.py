@@ -1,7 +1,7 @@
 """A draft typed on the command line (``--text``) or at the terminal's prompt.
 
-The whole value is one tweet (no front matter, no thread). Never fixed: there is no file;
-the report says what to write instead.
+The whole value is one tweet (no front matter, no thread). There is no file: --fix prints
+the corrected draft instead (fix.py).
 """
 
 from __future__ import annotations

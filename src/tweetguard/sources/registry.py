@@ -68,3 +68,12 @@ def stdin() -> StandardInput:
 def inline() -> InlineText:
     """The source of a draft typed with --text or at the prompt."""
     return next(source for source in SOURCES if isinstance(source, InlineText))
+
+
+def typed_content(draft: Draft) -> str:
+    """The whole text a typed draft (no path) came in: standard input's, front matter and
+    all, or the --text value itself."""
+    source = for_draft(draft)
+    if isinstance(source, StandardInput) and source.content is not None:
+        return source.content
+    return draft.text

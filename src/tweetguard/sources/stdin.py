@@ -1,7 +1,7 @@
 """Standard input (``tweetguard check -``): one draft, or a thread, as a draft file holds.
 
 Read as bytes and decoded as a file is, so a locale's lenient decoding cannot hide bad
-UTF-8. Never fixed: there is no file to write back to.
+UTF-8. There is no file to write back to: --fix prints the corrected text instead (fix.py).
 """
 
 from __future__ import annotations
@@ -21,7 +21,13 @@ LABEL = "<stdin>"
 
 
 class StandardInput(Source):
-    """The drafts piped to tweetguard; they have no path, and their source is ``<stdin>``."""
+    """The drafts piped to tweetguard; they have no path, and their source is ``<stdin>``.
+
+    The text read is kept (``content``): standard input can be read only once, and --fix
+    writes it back out corrected, front matter and all."""
+
+    def __init__(self) -> None:
+        self.content: str | None = None
 
     def read_stream(self, stream: BinaryIO | None = None) -> Iterator[DraftOrError]:
         """The drafts in ``stream``, by default standard input's bytes.
@@ -30,7 +36,8 @@ class StandardInput(Source):
         """
         try:
             raw = read_capped(stream or sys.stdin.buffer, MAX_FILE_BYTES, "a tweet draft")
-            yield from read_text_draft(decode_text(raw, LABEL), LABEL)
+            self.content = decode_text(raw, LABEL)
+            yield from read_text_draft(self.content, LABEL)
         except FileRefused as exc:
             yield DraftError(LABEL, exc.reason)
         except DraftError as exc:

@@ -26,7 +26,7 @@ from tweetguard.core.model import Draft, DraftResult, Violation
 from tweetguard.core.reporting import ForwardingReporter, Reporter
 from tweetguard.engine.checker import Engine
 from tweetguard.engine.runner import run
-from tweetguard.fix import MAX_FIX_ROUNDS, apply_to_text, choose_fixes
+from tweetguard.fix import settle
 from tweetguard.output import json_report
 from tweetguard.output.options import OutputOptions
 from tweetguard.sources import registry
@@ -161,20 +161,9 @@ class Desk:
         }
 
     def corrected(self, result: DraftResult, now: datetime) -> DraftResult | None:
-        """The check of the draft with every safe fix applied until none is left; None when
-        there is nothing to fix.
-
-        Fixing can bring two words together into a new problem, so, as ``--fix`` does, the
-        fixed text is checked again and fixed again, at most MAX_FIX_ROUNDS times.
-        """
-        current = result
-        for _ in range(MAX_FIX_ROUNDS):
-            fixes = choose_fixes(current)
-            if not fixes:
-                break
-            draft = replace(current.draft, text=apply_to_text(current.draft.text, fixes))
-            current = self.engine.check(draft, now)[0]
-        return None if current.draft.text == result.draft.text else current
+        """The check of the draft with every safe fix applied until none is left, as ``--fix``
+        does for a typed draft (fix.settle); None when there is nothing to fix."""
+        return settle(result, lambda draft: self.engine.check(draft, now)[0])
 
     def length_limit(self) -> int:
         """The limit the length rule counts against (the platform's 280 when it is not run)."""
