@@ -272,3 +272,37 @@ def test_fix_follows_a_symbolic_link(tmp_path: Path) -> None:
     assert link.is_symlink()
     assert real.read_text(encoding="utf-8") != "Well done Ella Brightwater!\n"
     assert "Brightwater" not in real.read_text(encoding="utf-8")
+
+
+def _default_fix(text: str, *args: str) -> tuple[int, str, str]:
+    return run_cli("check", "--select", "child-full-name", "--at", AT, "--fix", "--text", text, *args)
+
+
+def test_two_children_with_one_first_name_are_reported_not_fixed() -> None:
+    # "Ellie and Ellie" would no longer say who did what: no fix, and the report says why.
+    code, out, err = _default_fix("Ellie Thornton and Ellie Baxter won the relay!")
+    assert out == "Ellie Thornton and Ellie Baxter won the relay!\n" and code == 1
+    assert "two children here are called Ellie" in err and "Write instead" not in err
+    # One child named twice is still fixed.
+    code, out, _ = _default_fix("Well done Ellie Thornton! Ellie Thornton read beautifully.")
+    assert out == "Well done Ellie! Ellie read beautifully.\n"
+
+
+def test_an_adults_name_by_its_sentence_is_reported_not_shortened(tmp_path: Path) -> None:
+    text = "Thank you to Sarah Jones for running the PTA cake sale!"
+    code, out, err = _default_fix(text)
+    assert out == text + "\n" and code == 1
+    assert "if this is an adult" in err and "if it is a child, write \u201cSarah\u201d" in err
+    # The roster says she is a pupil: then the fix is safe.
+    roster = tmp_path / "roster.csv"
+    roster.write_text("first_name,last_name\nSarah,Jones\n", encoding="utf-8")
+    code, out, _ = _default_fix(text, "--roster", str(roster))
+    assert out == "Thank you to Sarah for running the PTA cake sale!\n"
+
+
+def test_a_name_under_a_right_to_left_override_is_reported_not_fixed() -> None:
+    # Found by the settling property test: the checked text is the shown order, reversed
+    # from the stored one, so a fix would cut the wrong words, round after round.
+    text = "\u202e Well done Well done J\u0430mes"
+    code, out, err = _default_fix(text)
+    assert out == text + "\n" and code == 1 and "names a child by their full name" in err
