@@ -23,9 +23,11 @@ TIMEOUT = 20.0
 class Terminal:
     """A tweetguard process on a pseudo-terminal: wait for text, then type."""
 
-    def __init__(self, args: list[str], cwd: Path) -> None:
+    def __init__(self, args: list[str], cwd: Path, **env_vars: str) -> None:
         self.master, slave = pty.openpty()
-        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "TERM": "dumb"}
+        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "TERM": "dumb", **env_vars}
+        for name in [k for k, v in env.items() if v == ""]:
+            del env[name]  # "" unsets
         self.process = subprocess.Popen([sys.executable, "-m", "tweetguard", "check", *args], stdin=slave,
                                         stdout=slave, stderr=slave, cwd=cwd, env=env, close_fds=True)
         os.close(slave)
@@ -196,3 +198,38 @@ def test_at_a_time_already_past_is_said_at_a_terminal_only(folder: Path) -> None
     # Not at a terminal (CI pins old times on purpose): nothing said.
     code, _, err = run_cli("check", "--text", "Year 6, PE kits tomorrow please.", "--at", "2026-03-11 10:00")
     assert code == 0 and err == ""
+
+
+LONG_TARGETED = ("Well done Josh Smith for a much better lesson today, we are all so proud of how hard you "
+                 "worked on your fractions this week!")
+
+
+def test_at_80_columns_lines_wrap_between_words(folder: Path) -> None:
+    term = Terminal(["--text", LONG_TARGETED, "--at", "2099-03-11T10:00"], folder, COLUMNS="80")
+    assert term.finish() == 1
+    lines = [line for line in term.output.splitlines() if line.strip()]
+    assert max(len(line) for line in lines) <= 80 and len(lines) > 8
+    # The same words as the unwrapped report (a pipe), in the same order: none was cut in two.
+    _, piped, _ = run_cli("check", "--text", LONG_TARGETED, "--at", "2099-03-11T10:00")
+    assert term.output.split() == piped.split()
+    body = [line for line in lines if "lesson" in line or "fractions" in line]
+    assert body and all(line.startswith("    ") for line in body)  # the draft's lines stay indented
+
+
+def test_dumb_terminals_get_marks_and_force_color_gets_colour(folder: Path) -> None:
+    term = Terminal(["--text", "Well done Josh Smith", "--at", "2099-03-11T10:00"], folder, NO_COLOR="")
+    term.finish()
+    assert "»Josh Smith«" in term.output and "\x1b[" not in term.output  # TERM=dumb: no colour, marks
+    term = Terminal(["--text", "Well done Josh Smith", "--at", "2099-03-11T10:00"], folder, NO_COLOR="",
+                    TERM="xterm-256color")
+    term.finish()
+    assert "\x1b[" in term.output and "»" not in term.output
+    code, out, _ = run_cli("check", "--text", "Well done Josh Smith", "--at", "2099-03-11T10:00", "--color", "always")
+    assert "\x1b[" in out
+    term = Terminal(["--text", "Well done Josh Smith", "--at", "2099-03-11T10:00"], folder, FORCE_COLOR="1")
+    term.finish()
+    assert "\x1b[" in term.output  # FORCE_COLOR wins over NO_COLOR and TERM=dumb
+    term = Terminal(["--text", "Well done Josh Smith", "--at", "2099-03-11T10:00", "--color", "never"], folder,
+                    NO_COLOR="", TERM="xterm-256color")
+    term.finish()
+    assert "\x1b[" not in term.output and "»Josh Smith«" in term.output

@@ -35,10 +35,10 @@ def _rich_print(*objects: object) -> str:
 class _RichOnly(TextReporter):
     """The reporter as it was: every line printed by rich."""
 
-    def _say(self, markup: str = "") -> None:
+    def _say(self, markup: str = "", hang: int | None = None) -> None:
         self.console.print(markup)
 
-    def _say_text(self, text: str) -> None:
+    def _say_text(self, text: str, hang: int | None = None) -> None:
         self.console.print(Text(text))
 
 

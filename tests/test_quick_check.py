@@ -26,7 +26,7 @@ def _click_reads(args: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     def record(*values: Any) -> None:
         names = ["paths", "text", "at", "occasion", "reply_to", "media", "only_scheduled", "format_name",
                  "config_path", "rule_dirs", "roster", "select", "ignore", "timezone", "strict", "exit_zero",
-                 "quiet", "verbose", "statistics", "fix", "diff", "redact", "jobs"]
+                 "quiet", "verbose", "statistics", "fix", "diff", "redact", "jobs", "color"]
         seen.update(zip(names, values))
 
     monkeypatch.setattr(check, "run_check", record)

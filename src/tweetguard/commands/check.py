@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from tweetguard.commands.checking import parse_jobs, run_check
+from tweetguard.commands.checking import COLOR_CHOICES, parse_jobs, run_check
 from tweetguard.commands.guard import interrupted
 from tweetguard.commands.options import settings_options
 from tweetguard.core.model import OCCASIONS
@@ -57,12 +57,15 @@ def _parse_jobs(value: str | int) -> int:
               callback=lambda ctx, param, value: _parse_jobs(value),
               help="Worker processes for many drafts: a number, or 'auto' (the CPUs, at most 4); 1 checks "
               "everything in one process. Also TWEETGUARD_JOBS.")
+@click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour in text output: auto (a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR "
+              "turns it on), always or never. Without colour, problem words are marked »like this«.")
 def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: str | None,
             reply_to: str | None, media: tuple[str, ...], only_scheduled: bool, format_name: str,
             config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
             select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
             strict: bool, exit_zero: bool, quiet: bool, verbose: bool, statistics: bool, fix: bool = False,
-            diff: bool = False, redact: bool = False, jobs: int = 1) -> None:
+            diff: bool = False, redact: bool = False, jobs: int = 1, color: str = "auto") -> None:
     """Check draft tweets: files, folders (their .txt/.md drafts), '-' for standard input.
 
     \b
@@ -77,6 +80,6 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: 
     try:
         run_check(paths, text, at, occasion, reply_to, media, only_scheduled, format_name, config_path, rule_dirs,
                   roster, select, ignore, timezone, strict, exit_zero, quiet, verbose, statistics, fix, diff,
-                  redact, jobs)
+                  redact, jobs, color)
     except KeyboardInterrupt:  # before click makes it "Aborted!" and exit 1
         interrupted()

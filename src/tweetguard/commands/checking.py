@@ -54,8 +54,26 @@ def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
     return read_arguments(paths, text, None, settings.include, settings.exclude, text_label)
 
 
-def _use_color(format_name: str, stream: TextIO) -> bool:
-    return format_name == "text" and stream.isatty() and "NO_COLOR" not in os.environ
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def _use_color(format_name: str, stream: TextIO, choice: str = "auto") -> bool:
+    """--color, else the conventions: NO_COLOR (no-color.org) and TERM=dumb turn it off,
+    FORCE_COLOR (force-color.org) on; otherwise colour on a terminal only."""
+    if format_name != "text" or choice == "never":
+        return False
+    if choice == "always" or os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _terminal_width(stream: TextIO) -> int | None:
+    """The terminal's width, for wrapping on word boundaries; None when not a terminal."""
+    if not stream.isatty():
+        return None
+    import shutil
+
+    return max(40, shutil.get_terminal_size().columns)
 
 
 def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion: str | None,
@@ -63,7 +81,7 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
               config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
               select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
               strict: bool, exit_zero: bool, quiet: bool, verbose: bool, statistics: bool, fix: bool = False,
-              diff: bool = False, redact: bool = False, jobs: int = 1) -> None:
+              diff: bool = False, redact: bool = False, jobs: int = 1, color: str = "auto") -> None:
     """Check the drafts and exit with check's exit code (see ``tweetguard check --help``)."""
     from tweetguard.catalogue.loader import load_catalogue
     from tweetguard.engine.checker import Engine
@@ -96,8 +114,8 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
     # report of what remains goes to standard error.
     typed_fix = fix and (text is not None or paths == ("-",))
     report_to = sys.stderr if typed_fix else sys.stdout
-    options = OutputOptions(color=_use_color(resolved, report_to), quiet=quiet, statistics=statistics,
-                            verbose=verbose, strict=strict)
+    options = OutputOptions(color=_use_color(resolved, report_to, color), quiet=quiet, statistics=statistics,
+                            verbose=verbose, strict=strict, width=_terminal_width(report_to))
     out = _Outputs.make(resolved, options, engine, redact, report_to)
     reporter = out.reporter
     if fix or diff:

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tweetguard.commands.checking import parse_jobs
+from tweetguard.commands.checking import COLOR_CHOICES, parse_jobs
 from tweetguard.core.model import OCCASIONS
 
 FLAG, VALUE, MANY, FILE, PATHS = "flag", "value", "many", "file", "paths"
@@ -48,15 +48,16 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--redact": ("redact", FLAG),
     "--jobs": ("jobs", VALUE),
     "-j": ("jobs", VALUE),
+    "--color": ("color", VALUE),
 }
 DEFAULTS: dict[str, Any] = {
     "text": None, "at": None, "occasion": None, "reply_to": None, "media": (), "only_scheduled": False,
     "format_name": "auto", "config_path": None, "rule_dirs": (), "roster": None, "select": (), "ignore": (),
     "timezone": None, "strict": False, "exit_zero": False, "quiet": False, "verbose": False,
-    "statistics": False, "fix": False, "diff": False, "redact": False, "jobs": None,
+    "statistics": False, "fix": False, "diff": False, "redact": False, "jobs": None, "color": "auto",
 }
 # The values click would refuse for these: then click says so.
-CHOICES: dict[str, tuple[str, ...]] = {"occasion": OCCASIONS}
+CHOICES: dict[str, tuple[str, ...]] = {"occasion": OCCASIONS, "color": COLOR_CHOICES}
 
 
 def read_check_arguments(args: list[str]) -> dict[str, Any] | None:

@@ -69,8 +69,11 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if moment is None or within(moment, start, end, days):
             return
         if draft.occasion:
-            context.notes.append(Note(rule.id, f"Out of hours but allowed: the front matter marks it as "
-                                               f"{OCCASION_WORDS[draft.occasion]} (occasion: {draft.occasion})."))
+            # A draft file says so in its front matter; a typed draft by --occasion, the
+            # prompt's question or the page's box.
+            said = (f"the front matter marks it as {OCCASION_WORDS[draft.occasion]} (occasion: {draft.occasion})"
+                    if draft.path is not None else f"you marked it as {OCCASION_WORDS[draft.occasion]}")
+            context.notes.append(Note(rule.id, f"Out of hours but allowed: {said}."))
             return
         text = context.view.text
         urgent = first_phrase(text, urgent_words)

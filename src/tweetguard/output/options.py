@@ -17,6 +17,9 @@ class OutputOptions:
     statistics: bool = False
     verbose: bool = False  # rule ids and line:column in text output (machine formats always have them)
     strict: bool = False  # warnings fail the check too, so a draft with warnings is not ready
+    # The terminal's width, to wrap text output at word boundaries; None (a pipe, a log, CI):
+    # one line per message, as tools that read logs expect.
+    width: int | None = None
     # Applied to every piece of draft text that is printed (--redact masks pupils' names).
     # It must keep the text's length, so that highlighted spans still line up.
     redact: Callable[[str], str] = field(default=_keep)

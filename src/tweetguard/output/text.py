@@ -1,11 +1,15 @@
 """Text output for people: each draft with its problem words highlighted in place.
 
-Colour only on a terminal and never when NO_COLOR is set; without colour the problem words
-are marked »like this« so they still stand out in a log or an email.
+Colour as ``--color`` decides (by default: a terminal, not TERM=dumb, no NO_COLOR; or
+FORCE_COLOR); without colour the problem words are marked »like this« so they still stand
+out in a log, an email or a dumb terminal. On a terminal, lines are wrapped at its width on
+word boundaries, continuation lines indented under their first.
 """
 
 from __future__ import annotations
 
+import os
+import textwrap
 from typing import TYPE_CHECKING, Sequence, TextIO
 
 from tweetguard.core.clock import describe
@@ -37,6 +41,19 @@ def highlighted(text: str, violations: Sequence[Violation], color: bool) -> Text
     for start, end, severity in spans:
         out.stylize("reverse " + SEVERITY_STYLE[severity].split()[-1], start, end)
     return out
+
+
+def hanging(line: str) -> int:
+    """How far a wrapped line's continuation is indented: under its first word's text."""
+    return len(line) - len(line.lstrip(" ")) + 2
+
+
+def wrap_plain(line: str, width: int, hang: int) -> str:
+    """``line`` wrapped at ``width`` on spaces (long words and URLs are never cut)."""
+    if len(line) <= width:
+        return line
+    return "\n".join(textwrap.wrap(line, width=width, subsequent_indent=" " * hang, break_long_words=False,
+                                    break_on_hyphens=False, replace_whitespace=False, drop_whitespace=True))
 
 
 def marked(text: str, violations: Sequence[Violation]) -> str:
@@ -71,30 +88,64 @@ class TextReporter:
         if self._console is None:
             from rich.console import Console
 
+            # rich would pick no colours at all for TERM=dumb even when told to colour
+            # (--color always, FORCE_COLOR): then the 16 standard ones.
+            dumb = os.environ.get("TERM", "").strip().lower() in ("dumb", "unknown")
             self._console = Console(file=self.stream, force_terminal=self.options.color,
+                                    color_system="standard" if dumb and self.options.color else "auto",
                                     no_color=not self.options.color, highlight=False, soft_wrap=True, emoji=False)
         return self._console
 
-    def _say(self, markup: str = "") -> None:
-        """Print one piece of console markup."""
+    def _say(self, markup: str = "", hang: int | None = None) -> None:
+        """Print one piece of console markup (wrapped on a terminal; see ``hanging``)."""
         if not self.options.color:
             text = plain(markup)
             if "\t" not in text:  # rich expands tabs by the cell width of what precedes them
-                self._pending.append(text + "\n")
+                self._pending.append(self._wrapped(text, hang) + "\n")
                 return
             self._flush()
-        self.console.print(markup)
+            self.console.print(markup)
+            return
+        from rich.text import Text
 
-    def _say_text(self, text: str) -> None:
+        self._print_wrapped(Text.from_markup(markup), hang)
+
+    def _say_text(self, text: str, hang: int | None = None) -> None:
         """Print text as it is (no markup), without colour."""
         text = strip_control_codes(text)
         if "\t" not in text:
-            self._pending.append(text + "\n")
+            self._pending.append(self._wrapped(text, hang) + "\n")
             return
         from rich.text import Text
 
         self._flush()
         self.console.print(Text(text))
+
+    def _wrapped(self, text: str, hang: int | None) -> str:
+        width = self.options.width
+        if width is None:
+            return text
+        return "\n".join(wrap_plain(line, width, hanging(line) if hang is None else hang)
+                         for line in text.split("\n"))
+
+    def _print_wrapped(self, text: Text, hang: int | None) -> None:
+        """A styled line, wrapped on word boundaries with a hanging indent (colour output)."""
+        from rich.text import Text
+
+        width = self.options.width
+        plain_text = text.plain
+        if width is None or len(plain_text) <= width:
+            self.console.print(text)
+            return
+        indent = hanging(plain_text) if hang is None else hang
+        lines = text.wrap(self.console, max(20, width - indent))
+        out = Text()
+        for index, line in enumerate(lines):
+            line.rstrip()
+            out.append_text((Text(" " * indent) if index else Text()) + line)
+            if index < len(lines) - 1:
+                out.append("\n")
+        self.console.print(out)
 
     def _flush(self) -> None:
         # Written and flushed as rich would, before anything else can reach standard error.
@@ -116,11 +167,11 @@ class TextReporter:
             self.console.print(Text(heading, style="bold"))
             body = highlighted(redact(draft.text), result.violations, True)
             for body_line in body.split("\n", allow_blank=True):
-                self.console.print(Text("    ") + body_line)
+                self._print_wrapped(Text("    ") + body_line, hang=4)
         else:
             self._say_text(heading)
             for line in marked(redact(draft.text), result.violations).split("\n"):
-                self._say_text("    " + line)
+                self._say_text("    " + line, hang=4)
         self._draft_details(result)
         self._flush()
 
