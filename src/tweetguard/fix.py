@@ -221,22 +221,20 @@ class FixReporter:
 
     def _fix_typed(self, result: DraftResult) -> None:
         """Fix a typed draft in memory; its corrected text is written when the run ends."""
-        content = registry.typed_content(result.draft)
         if self.typed is None:
-            self.typed = _Typed(content, result.draft.source.split(":", 1)[0])
+            self.typed = _Typed(registry.typed_content(result.draft), result.draft.source.split(":", 1)[0])
         fixed = settle(result, self.recheck)
         if fixed is None:
             self.inner.draft(result)
             return
         whole = Edit(0, len(result.draft.text), fixed.draft.text)
         self.typed.edits += registry.FALLBACK.place(self.typed.content, result.draft, [whole])
-        fixes = len(choose_fixes(result))
-        self.fixes_applied += fixes
-        self.files_changed += 1 if len(self.typed.edits) == 1 else 0
+        fixes = choose_fixes(result)
+        self.fixes_applied += len(fixes)
         if not self.write:
             self.inner.draft(result)
             return
-        fixed.notes[:0] = [_fixed_note(v, result.draft.text, "in the corrected draft") for v in choose_fixes(result)]
+        fixed.notes[:0] = [_fixed_note(v, result.draft.text, "in the corrected draft") for v in fixes]
         self.replaced.append((result, fixed))
         self.inner.draft(fixed)
 
@@ -244,12 +242,14 @@ class FixReporter:
         typed, self.typed = self.typed, None
         if typed is None:
             return
+        self.files_changed += 1 if typed.edits else 0  # the typed text counts as one file (--diff's exit code)
+        after = typed.after()
         if self.write and self.typed_out is not None:
-            self.typed_out.write(typed.after() + ("" if typed.after().endswith("\n") else "\n"))
+            self.typed_out.write(after + ("" if after.endswith("\n") else "\n"))
             self.typed_out.flush()
         elif not self.write and self.diff_stream is not None and typed.edits:
             ended = "" if typed.content.endswith("\n") else "\n"  # --text has no last newline; a diff needs one
-            self.diff_stream.write(FileFix(Path(typed.label), typed.content + ended, typed.after() + ended).diff())
+            self.diff_stream.write(FileFix(Path(typed.label), typed.content + ended, after + ended).diff())
             self.diff_stream.flush()
 
     def finish(self, summary: Summary) -> None:

@@ -141,9 +141,9 @@ def _say_if_past(at: str, when: datetime, settings: Settings) -> None:
     purpose, and does not read a terminal, so it is not told)."""
     from tweetguard.core.clock import describe
 
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=settings.tz)
-    if when < datetime.now(settings.tz).replace(second=0, microsecond=0):
+    from tweetguard.sources.when import has_passed
+
+    if has_passed(when, datetime.now(settings.tz)):
         echo_err(f"tweetguard: --at {at!r} ({describe(when)}) has already passed; checked as if posted then")
 
 

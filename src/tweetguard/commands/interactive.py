@@ -19,7 +19,7 @@ import click
 
 from tweetguard.core.clock import describe
 from tweetguard.core.errors import TweetguardError
-from tweetguard.sources.when import read_when
+from tweetguard.sources.when import has_passed, read_when
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _ask_when(now: datetime) -> datetime | None:
         except ValueError:
             click.echo(f"Sorry, '{answer.strip()}' is not a time I understand. Try {TIME_EXAMPLES}.")
             continue
-        if when is not None and when.replace(tzinfo=None) < now.replace(second=0, microsecond=0):
+        if when is not None and has_passed(when, now):
             click.echo(f"Note: {describe(when)} has already passed; checking it as if it were posted then.")
         return when
 

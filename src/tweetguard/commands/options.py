@@ -11,7 +11,7 @@ from tweetguard.config import find_config, load_settings
 from tweetguard.core.errors import ConfigError
 from tweetguard.core.settings import Settings
 from tweetguard.sources.fields import DateOutOfRange
-from tweetguard.sources.when import read_when
+from tweetguard.sources.when import TIME_EXAMPLES, read_when
 
 
 def split_list(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -61,9 +61,6 @@ def build_settings(config_path: Path | None, rule_dirs: tuple[Path, ...], roster
         except ValueError as exc:
             raise ConfigError("--timezone", str(exc)) from None
     return replace(settings, **fields)
-
-
-TIME_EXAMPLES = "2026-03-11T09:30, 11/03/2026 09:30, 'tomorrow 9am' or 'saturday 10:30'"
 
 
 def parse_at(value: str | None, settings: Settings) -> datetime:

@@ -46,6 +46,17 @@ WHEN = lazy_regex(
     regex.IGNORECASE,
 )
 LATER_IN_THE_DAY = ("tonight", "afternoon", "evening", "night")
+# For messages refusing a time (--at, the page).
+TIME_EXAMPLES = "2026-03-11T09:30, 11/03/2026 09:30, 'tomorrow 9am' or 'saturday 10:30'"
+
+
+def has_passed(when: datetime, now: datetime) -> bool:
+    """Whether ``when`` is before this minute; a naive ``when`` is in ``now``'s time zone."""
+    if when.tzinfo is None and now.tzinfo is not None:
+        when = when.replace(tzinfo=now.tzinfo)
+    elif when.tzinfo is not None and now.tzinfo is None:
+        now = now.replace(tzinfo=when.tzinfo)
+    return when < now.replace(second=0, microsecond=0)
 
 
 def read_when(answer: str, now: datetime) -> datetime | None:

@@ -31,7 +31,7 @@ from tweetguard.output import json_report
 from tweetguard.output.options import OutputOptions
 from tweetguard.sources import registry
 from tweetguard.sources.fields import draft_fields
-from tweetguard.sources.when import read_when
+from tweetguard.sources.when import TIME_EXAMPLES, has_passed, read_when
 from tweetguard.text.twitter_text import V3, weighted_length
 
 MAX_BODY_BYTES = 64 * 1024  # a tweet is 280 characters: anything near this is not a draft
@@ -85,8 +85,8 @@ def _read_scheduled(value: str, now: datetime) -> str:
     try:
         when = read_when(value, now)
     except ValueError:
-        raise RequestError(400, f"\"scheduled\" '{value}' is not a date and time; write it like "
-                                "2026-03-11T09:30, 11/03/2026 09:30 or 'tomorrow 9am'") from None
+        raise RequestError(400, f"\"scheduled\" '{value}' is not a date and time; "
+                                f"write it like {TIME_EXAMPLES}") from None
     return (when or now).isoformat()  # naive: the school's time, as front matter's would be
 
 
@@ -156,7 +156,7 @@ class Desk:
             "left_after_correcting": None if corrected is None else len(corrected.violations),
             "goes_out": describe(result.posting_time) if result.posting_time else None,
             # A time already past is most likely a slip: the page says so.
-            "in_the_past": bool(result.posting_time and result.posting_time < checked.now.replace(second=0, microsecond=0)),
+            "in_the_past": bool(result.posting_time and has_passed(result.posting_time, checked.now)),
             "may_go_out": describe(result.next_allowed) if result.next_allowed else None,
         }
 
