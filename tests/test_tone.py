@@ -312,3 +312,37 @@ def test_score_weighs_a_plural_as_the_rule_does(catalogue: Catalogue) -> None:
     singular = score(rule, catalogue.lists, f"So many {word} today.")
     assert singular < 0
     assert score(rule, catalogue.lists, f"So many {word}s today.") == singular
+
+
+@pytest.mark.parametrize("text", [
+    "Our team were rubbish today.",
+    "A rubbish result at the county cross-country.",
+    "Sports day was a disaster and the parents know why.",
+    "Tag rugby was... not our finest hour.",
+    "The Year 2 assembly was, shall we say, lively. Let's hope Friday's goes better.",
+    "The gate opens at 8:40. Not 8:30. Not 'a bit early'. 8:40.",
+    "The new boiler broke on Monday. Week three. Marvellous.",
+    "Thank you to the two families who remembered to send a coat.",
+    "Ollie finally remembered his reading book. Only took till May!",
+    "As we've told you before, the staff car park is for staff.",
+    "Please read the newsletter before commenting.",
+    "Still no sign of the new tables. Fourth week running.",
+    "We'd hoped for a few more volunteers at the fun run. Maybe next year.",
+])
+def test_let_downs_understatement_and_talking_down_are_negative(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Year 3 picked up four bags of rubbish on the beach today.",
+    "Year 5 studied natural disasters and built model volcanoes.",
+    "Red House won the tug of war for the third year running!",
+    "Not long now until the summer fair!",
+    "A rumour says the fair is cancelled. Not true! See you Saturday.",
+    "Our Year 6 leavers stole the show at the concert. They will be greatly missed.",
+    "Brilliant! Every class beat its reading target this week.",
+    "Thank you to the three parents who ran the book stall today: we raised £212!",
+    "The children voted for the 'most outrageous hat' prize in assembly.",
+])
+def test_literal_senses_wins_and_titles_are_not_negative(catalogue: Catalogue, text: str) -> None:
+    assert tone(catalogue, text) == [], text

@@ -182,14 +182,17 @@ class Scorer:
         cues = [(m.group(), weight) for pattern, weight in live
                 for m in pattern.finditer(part, timeout=MATCH_TIMEOUT_SECONDS)]
         if scare_quoted:
-            # Praise in quotes is a quote ("'over the moon'"), not doubt.
+            # Praise in quotes is a quote ("'over the moon'"), not doubt; so is a title.
             cues += [(m.group(), self.scare_quotes_weight) for m in SCARE_QUOTED.finditer(part)
-                     if not any(self.weighted.get(w, 0) > 0 for w in WORD.findall(m.group(1).lower()))]
+                     if not self._is_title(m.group(1))]
         if not shouts and not cues and not self.lexicon.candidates(part):
             return Scored(start, end, 0.0, ())  # no word that scores: nothing else matters
         if self.reported and find_all(part, (), self.reported):
             return Scored(start, end, 0.0, ())  # someone else's words: the quoting rule's job
         part = QUOTED.sub(lambda m: " " * len(m.group()), part)
+        if scare_quoted:
+            part = SCARE_QUOTED.sub(lambda m: " " * len(m.group()) if " " in m.group(1) and self._is_title(m.group(1))
+                                    else m.group(), part)
         about_learning = bool(find_all(part, self.learning))
         if about_learning:
             shouts, cues = [], []
@@ -233,6 +236,12 @@ class Scorer:
             if weight < 0:
                 words.append(part[s_start:s_end])
         return Scored(start, end, total, tuple(words))
+
+    def _is_title(self, quoted: str) -> bool:
+        """Whether words in single quotes hold a tone word, so name a thing or quote
+        someone (a "'most outrageous hat' prize", "'over the moon'") rather than doubt it
+        (the contractor who "'fixed'" it). A title of two words or more is not weighed."""
+        return any(self.weighted.get(w, 0) for w in WORD.findall(quoted.lower()))
 
     def _stem_weight(self, found: str) -> float:
         """The weight of a word matched by a stem entry ("disappoint*")."""
