@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import run_cli
 
 from tweetguard.cli import cli
 
@@ -172,3 +173,12 @@ def test_a_draft_with_only_warnings_is_ready_after_a_second_look(tmp_path: Path)
                        "--strict")
     assert code == 1
     assert "Not ready to post (--strict)" in out and "0 of 1 ready to post" in out
+
+
+def test_a_typed_or_piped_draft_is_headed_your_draft_for_people_and_keeps_its_source_for_machines() -> None:
+    at = ("--at", "2099-03-11T10:00")
+    for args, given in ((("--text", "Well done Tom Reid"), None), (("-",), "Well done Tom Reid\n")):
+        code, out, _ = run_cli("check", *args, *at, input=given)
+        assert code == 1 and out.splitlines()[0] == "Your draft" and "<stdin>" not in out and "<text>" not in out
+    code, out, _ = run_cli("check", "-", *at, "--format", "json", input="Well done Tom Reid\n")
+    assert json.loads(out)["drafts"][0]["source"] == "<stdin>"

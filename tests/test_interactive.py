@@ -18,6 +18,7 @@ import pytest
 from conftest import run_cli
 
 TIMEOUT = 20.0
+ROSTER = Path(__file__).parent / "corpus" / "roster.csv"
 
 
 class Terminal:
@@ -80,6 +81,8 @@ def test_out_of_hours_draft_says_when_it_may_go_out(folder: Path) -> None:
     term.type("2026-03-14 10:00")  # a Saturday
     term.expect("Is it about a school event happening then")
     term.type("")  # neither
+    term.expect("check it again")
+    term.type("")  # finished
     code = term.finish()
     assert code == 1
     out = term.output
@@ -100,6 +103,8 @@ def test_a_time_it_cannot_read_is_asked_again(folder: Path) -> None:
     term.type("next-ish")
     term.expect("Sorry, 'next-ish' is not a time I understand")
     term.type("2026-03-11 10:00")  # a Wednesday morning
+    term.expect("check it again")
+    term.type("")  # finished
     code = term.finish()
     assert code == 0
     assert "Ready to post" in term.output and "Wednesday 11 March at 10:00am" in term.output
@@ -117,6 +122,8 @@ def test_a_time_typed_in_words_and_day_first(folder: Path) -> None:
     term.type("07/12/2099 7pm")  # a Monday evening, day first as the UK writes it
     term.expect("Is it about a school event happening then")
     term.type("")
+    term.expect("check it again")
+    term.type("")  # finished
     code = term.finish()
     assert code == 1 and "Monday 7 December at 7:00pm" in term.output
     assert "already passed" not in term.output
@@ -129,6 +136,8 @@ def test_ctrl_d_ends_the_draft_and_enter_means_now(folder: Path) -> None:
     os.write(term.master, b"\x04")  # Ctrl-D
     term.expect("When will it be posted?")
     term.type("")
+    term.expect("check it again")
+    term.type("")  # finished
     code = term.finish()
     assert code == 0
     assert "Checking your draft for posting now." in term.output and "Ready to post" in term.output
@@ -152,6 +161,8 @@ def test_a_pasted_draft_keeps_every_paragraph(folder: Path) -> None:
         term.type(line)
     term.type("")
     term.type("")
+    term.expect("check it again")
+    term.type("")  # finished
     code = term.finish()
     assert code == 1, term.output
     assert "Ellie Thornton" in term.output  # the second paragraph was checked
@@ -166,6 +177,8 @@ def test_a_school_event_out_of_hours_is_asked_and_allowed(folder: Path) -> None:
     term.type("")
     term.expect("Is it about a school event happening then")
     term.type("e")
+    term.expect("check it again")
+    term.type("")  # finished
     code = term.finish()
     assert code == 0, term.output
     assert "Ready to post" in term.output
@@ -176,6 +189,8 @@ def test_inside_hours_the_occasion_is_not_asked(folder: Path) -> None:
     term.expect("Type or paste")
     term.type("PE kits on Thursday please, Year 2.")
     term.type("")
+    term.type("")
+    term.expect("check it again")
     term.type("")
     code = term.finish()
     assert code == 0 and "Is it about a school event" not in term.output
@@ -233,3 +248,56 @@ def test_dumb_terminals_get_marks_and_force_color_gets_colour(folder: Path) -> N
                     NO_COLOR="", TERM="xterm-256color")
     term.finish()
     assert "\x1b[" not in term.output and "»Josh Smith«" in term.output
+
+
+def test_a_bracketed_paste_arrives_whole_even_with_two_empty_lines_inside(folder: Path) -> None:
+    """A terminal that offers bracketed paste marks a paste's start and end: the whole paste is
+    the draft, even two empty lines in a row inside it (which, typed, would end it)."""
+    term = Terminal(["--select", "names", "--at", "2099-03-11T10:00"], folder, TERM="xterm")
+    term.expect("two empty lines")
+    paste = "What a week in Year 4!\r\r\rSpecial mention to Ellie Thornton for her poem.\r\rSee you Monday."
+    os.write(term.master, b"\x1b[200~" + paste.encode() + b"\x1b[201~")
+    term.type("")  # Enter, then two empty lines end the draft
+    term.type("")
+    term.type("")
+    term.expect("check it again")
+    term.type("")
+    code = term.finish()
+    assert code == 1, term.output
+    assert "“Ellie Thornton” names a child" in term.output  # the paragraph after two empty lines was checked
+    assert "Checked 1 draft" in term.output
+
+
+def test_the_corrected_draft_is_shown_ready_to_copy_and_a_new_version_is_checked(folder: Path) -> None:
+    term = Terminal(["--at", "2099-03-11T10:00"], folder)
+    term.expect("Type or paste")
+    for line in ("A brilliant assembly from Year 3 today.", "", "Thank you to Ellie Thornton and Tom Reid",
+                 "for reading so clearly.", "", ""):
+        term.type(line)
+    term.expect("check it again")
+    corrected = term.output.split("ready to copy:", 1)[1]
+    # The whole draft, every paragraph, with only the names shortened, each line as typed.
+    assert ("\nA brilliant assembly from Year 3 today.\n\nThank you to Ellie and Tom\nfor reading so clearly.\n"
+            in corrected), term.output
+    term.type("y")
+    term.expect("Type or paste the new version")
+    term.type("Year 3, what a brilliant assembly today!")
+    term.type("")
+    term.type("")
+    term.expect("Checked 1 draft: no problems found")
+    term.expect("check it again")
+    term.type("")
+    assert term.finish() == 0  # the last version's verdict
+    assert term.output.count("Checked 1 draft") == 2 and "When will it be posted" not in term.output
+
+
+def test_a_draft_with_a_problem_no_fix_can_mend_says_so(folder: Path) -> None:
+    term = Terminal(["--at", "2099-03-11T10:00", "--roster", str(ROSTER)], folder)
+    term.expect("Type or paste")
+    for line in ("Well done Ellie Thornton for a much better lesson today", "", ""):
+        term.type(line)
+    term.expect("check it again")
+    term.type("")
+    assert term.finish() == 1
+    assert "still needs 1 change only you can make" in term.output
+    assert "\nWell done Ellie for a much better lesson today\n" in term.output

@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -24,7 +24,10 @@ from tweetguard.core.settings import Settings
 from tweetguard.output import load_format, resolve_format
 from tweetguard.output.options import OutputOptions
 
+from tweetguard.core.reporting import ForwardingReporter
+
 if TYPE_CHECKING:
+    from tweetguard.core.model import DraftResult
     from tweetguard.core.reporting import Reporter, TextOut
     from tweetguard.core.roster import Roster
     from tweetguard.engine.checker import Engine
@@ -76,6 +79,23 @@ def _terminal_width(stream: TextIO) -> int | None:
     return max(40, shutil.get_terminal_size().columns)
 
 
+@dataclass(frozen=True)
+class CheckFlags:
+    """How check reports: the command line's output flags, the same for every round of the desk."""
+
+    format_name: str = "auto"
+    strict: bool = False
+    exit_zero: bool = False
+    quiet: bool = False
+    verbose: bool = False
+    statistics: bool = False
+    fix: bool = False
+    diff: bool = False
+    redact: bool = False
+    jobs: int = 1
+    color: str = "auto"
+
+
 def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion: str | None,
               reply_to: str | None, media: tuple[str, ...], only_scheduled: bool, format_name: str,
               config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
@@ -85,7 +105,6 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
     """Check the drafts and exit with check's exit code (see ``tweetguard check --help``)."""
     from tweetguard.catalogue.loader import load_catalogue
     from tweetguard.engine.checker import Engine
-    from tweetguard.engine.runner import run
 
     settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)
     if only_scheduled and at is not None:
@@ -95,45 +114,101 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
     if not gc.isenabled():  # the command line turned it off for start-up, which is over
         gc.freeze()  # what start-up built lives to the end: no collection need look at it again
         gc.enable()
-    text_label = "<text>"
-    typed_at = at  # the prompt's answer below becomes `at` too, and says itself when it has passed
+    flags = CheckFlags(format_name, strict, exit_zero, quiet, verbose, statistics, fix, diff, redact, jobs, color)
+    at_the_desk = not paths and text is None and sys.stdin.isatty()
+    front_matter = _front_matter(paths, None if at_the_desk else occasion, reply_to, media)
+    if at_the_desk:
+        sys.exit(_desk(engine, at, occasion, front_matter, flags))
     if not paths and text is None:
-        if sys.stdin.isatty():
-            text, at, occasion = _ask(engine, at, occasion)
-            text_label = "Your draft"
-        else:
-            paths = ("-",)
-    front_matter = _front_matter(paths, occasion, reply_to, media)
+        paths = ("-",)
     default_time = None if only_scheduled else parse_at(at, settings)
-    resolved = resolve_format(format_name, sys.stdout.isatty())
+    code, _ = _check_once(engine, paths, text, "<text>", default_time, front_matter, flags, typed_at=at)
+    sys.exit(code)
+
+
+def _check_once(engine: Engine, paths: tuple[str, ...], text: str | None, text_label: str,
+                default_time: datetime | None, front_matter: dict[str, Any], flags: CheckFlags,
+                typed_at: str | None = None) -> tuple[int, list[DraftResult]]:
+    """One run over the drafts, reported as the flags say; returns check's exit code and each
+    draft's result as reported."""
+    from tweetguard.engine.runner import run
+
+    resolved = resolve_format(flags.format_name, sys.stdout.isatty())
     if resolved == "text":
         text_label = "Your draft"  # people read this; machine formats keep "<text>" as the source
     if typed_at is not None and default_time is not None and resolved == "text" and sys.stdout.isatty():
-        _say_if_past(typed_at, default_time, settings)
+        _say_if_past(typed_at, default_time, engine.settings)
     # ruff's way with `--fix -`: a typed draft's corrected text is standard output, and the
     # report of what remains goes to standard error.
-    typed_fix = fix and (text is not None or paths == ("-",))
+    typed_fix = flags.fix and (text is not None or paths == ("-",))
     report_to = sys.stderr if typed_fix else sys.stdout
-    options = OutputOptions(color=_use_color(resolved, report_to, color), quiet=quiet, statistics=statistics,
-                            verbose=verbose, strict=strict, width=_terminal_width(report_to))
-    out = _Outputs.make(resolved, options, engine, redact, report_to)
-    reporter = out.reporter
-    if fix or diff:
+    options = OutputOptions(color=_use_color(resolved, report_to, flags.color), quiet=flags.quiet,
+                            statistics=flags.statistics, verbose=flags.verbose, strict=flags.strict,
+                            width=_terminal_width(report_to))
+    out = _Outputs.make(resolved, options, engine, flags.redact, report_to)
+    kept = _Kept(out.reporter)
+    reporter: Reporter = kept
+    if flags.fix or flags.diff:
         from tweetguard.fix import make_fixer
 
-        reporter = fixer = make_fixer(reporter, engine, default_time, diff=diff, stream=out.diff, warn=out.err,
-                                      typed_out=out.diff if typed_fix else None)
+        reporter = fixer = make_fixer(reporter, engine, default_time, diff=flags.diff, stream=out.diff,
+                                      warn=out.err, typed_out=out.diff if typed_fix else None)
     reporter = out.learning(reporter)
-    drafts = _with_front_matter(_items(paths, text, settings, text_label), front_matter)
-    summary = run(_ProblemsToStderr(drafts, out.err), engine, default_time, reporter,
-                  jobs=1 if fix or diff else _at_most_the_cpus(jobs))  # --fix rechecks and rewrites files: keep it simple
+    drafts = _with_front_matter(_items(paths, text, engine.settings, text_label), front_matter)
+    jobs = 1 if flags.fix or flags.diff else _at_most_the_cpus(flags.jobs)  # --fix rechecks and rewrites files
+    summary = run(_ProblemsToStderr(drafts, out.err), engine, default_time, reporter, jobs=jobs)
     for rule_id, failure in summary.rule_failures.items():
         count = summary.rule_failure_counts[rule_id]
         out.err(f"tweetguard: {printable(str(failure))}" + (f" [{count} drafts affected]" if count > 1 else ""))
     out.release()
-    if diff:
-        sys.exit(fixer.diff_exit_code(summary))
-    sys.exit(summary.exit_code(strict=strict, exit_zero=exit_zero))
+    if flags.diff:
+        return fixer.diff_exit_code(summary), kept.results
+    return summary.exit_code(strict=flags.strict, exit_zero=flags.exit_zero), kept.results
+
+
+class _Kept(ForwardingReporter):
+    """Keeps each result it reports, for the desk to offer the corrected draft."""
+
+    def __init__(self, inner: Reporter) -> None:
+        super().__init__(inner)
+        self.results: list[DraftResult] = []
+
+    def draft(self, result: DraftResult) -> None:
+        self.results.append(result)
+        self.inner.draft(result)
+
+
+def _desk(engine: Engine, at: str | None, occasion: str | None, front_matter: dict[str, Any],
+          flags: CheckFlags) -> int:
+    """The interactive check: ask for the draft and only what the command line did not say,
+    check it, offer the corrected draft ready to copy, and go round again while the head
+    teacher wants to change it. The exit code is the last check's."""
+    from tweetguard.commands.interactive import ask_again, ask_for_draft, show_corrected
+    from tweetguard.fix import settle
+
+    given = parse_at(at, engine.settings) if at is not None else None
+
+    def outside_hours(when: datetime | None) -> bool:
+        # The catalogue's own posting-hours rule decides, on a draft that claims no exemption.
+        moment = when or given or datetime.now(engine.settings.tz)
+        result, _ = engine.check(Draft(source="", text=""), moment)
+        return any(v.category == "schedule" for v in result.violations)
+
+    now = datetime.now(engine.settings.tz).replace(tzinfo=None)
+    answers = ask_for_draft(now, ask_time=at is None, ask_occasion=occasion is None, outside_hours=outside_hours)
+    when_typed = at if at is not None else answers.when.isoformat() if answers.when else None
+    extra = dict(front_matter, occasion=occasion or answers.occasion) if occasion or answers.occasion else front_matter
+    default_time = parse_at(when_typed, engine.settings)
+    text, typed_at = answers.text, at
+    while True:
+        code, results = _check_once(engine, (), text, "Your draft", default_time, extra, flags, typed_at)
+        fixed = settle(results[0], lambda draft: engine.check(draft, default_time)[0]) if results else None
+        if fixed is not None and not flags.fix and not flags.redact:  # --fix prints it; --redact must not
+            show_corrected(fixed.draft.text, sum(v.severity == "error" for v in fixed.violations))
+        changed = ask_again()
+        if changed is None:
+            return code
+        text, typed_at = changed, None
 
 
 def _say_if_past(at: str, when: datetime, settings: Settings) -> None:
@@ -212,24 +287,6 @@ class _Outputs:
         for held in self.held:
             held.release()
         sys.stdout.flush()
-
-
-def _ask(engine: Engine, at: str | None, occasion: str | None) -> tuple[str, str | None, str | None]:
-    """The interactive check: the draft, and only what the command line did not say."""
-    from tweetguard.commands.interactive import ask_for_draft
-
-    given = parse_at(at, engine.settings) if at is not None else None
-
-    def outside_hours(when: datetime | None) -> bool:
-        # The catalogue's own posting-hours rule decides, on a draft that claims no exemption.
-        moment = when or given or datetime.now(engine.settings.tz)
-        result, _ = engine.check(Draft(source="", text=""), moment)
-        return any(v.category == "schedule" for v in result.violations)
-
-    answers = ask_for_draft(datetime.now(engine.settings.tz).replace(tzinfo=None), ask_time=at is None,
-                            ask_occasion=occasion is None, outside_hours=outside_hours)
-    return (answers.text, at if at is not None else answers.when.isoformat() if answers.when else None,
-            occasion or answers.occasion)
 
 
 def _front_matter(paths: tuple[str, ...], occasion: str | None, reply_to: str | None,

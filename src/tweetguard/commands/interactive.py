@@ -52,27 +52,88 @@ def ask_for_draft(now: datetime, ask_time: bool = True, ask_occasion: bool = Tru
     return Answers(text, when, occasion)
 
 
-def _read_draft() -> str:
-    """Lines until two empty lines in a row or Ctrl-D: a pasted draft may hold single empty
-    lines between its paragraphs, and every one of them is kept."""
-    click.echo("Type or paste your draft tweet. When you have finished, press Enter on two empty lines "
-               "(or Ctrl-D).")
+def _read_draft(intro: str = "Type or paste your draft tweet.") -> str:
+    """Lines until two empty lines typed in a row, or Ctrl-D: a pasted draft may hold empty
+    lines between its paragraphs, and every one of them is kept. Where the terminal offers
+    bracketed paste, a paste arrives whole, however many empty lines it holds."""
+    _line_editing()
+    click.echo(f"{intro} When you have finished, press Enter on two empty lines (or Ctrl-D).")
     lines: list[str] = []
+    typed_empty = False
     while True:
         try:
-            line = input("> " if not lines else "  ")
+            chunk = input("> " if not lines else "  ").replace("\r\n", "\n").replace("\r", "\n")
         except EOFError:
             click.echo()
             break
-        if not line.strip() and lines and not lines[-1].strip():
-            break  # the second empty line in a row
-        if line.strip() or lines:
-            lines.append(line)
+        if "\n" in chunk or chunk.strip():  # a line of text, or a paste: kept whole
+            lines.extend(chunk.split("\n"))
+            typed_empty = False
+        elif typed_empty and lines:
+            break  # the second empty line typed in a row
+        elif lines:
+            lines.append(chunk)
+            typed_empty = True
     while lines and not lines[-1].strip():
         lines.pop()
     if not lines:
         raise TweetguardError("", "no draft was typed; run 'tweetguard check' again and type the tweet")
     return "\n".join(lines)
+
+
+def _line_editing() -> None:
+    """GNU readline, where Python has it, gives the prompt line editing and bracketed paste
+    (which CPython turns off by default): a pasted draft then comes as one answer, its empty
+    lines and all, and two empty lines in a row inside a paste do not end it."""
+    try:
+        import readline
+    except ImportError:  # Windows: no readline, lines as typed
+        return
+    if "libedit" not in (readline.__doc__ or ""):  # macOS's libedit has no such setting
+        readline.parse_and_bind("set enable-bracketed-paste on")
+
+
+def show_corrected(text: str, still_to_do: int) -> None:
+    """The draft with every safe fix applied, on lines of its own so it can be copied whole;
+    ``still_to_do``: the errors no fix could make, which the head teacher must still see to."""
+    click.echo()
+    if still_to_do:
+        _say(f"Here is your draft with the suggested wording in. It still needs {still_to_do} "
+             f"change{'s' if still_to_do > 1 else ''} only you can make (see above):")
+    else:
+        _say("Here is your draft with the suggested wording in, ready to copy:")
+    click.echo()
+    click.echo(text)
+    click.echo()
+
+
+def _say(sentence: str) -> None:
+    """A line of the conversation, wrapped between words at the terminal's width."""
+    import shutil
+    import textwrap
+
+    click.echo(textwrap.fill(sentence, max(40, shutil.get_terminal_size().columns)))
+
+
+def ask_again() -> str | None:
+    """Offer to check a changed version: its text, or None to finish (Enter, Ctrl-D, or
+    nothing typed). Ctrl-C exits 130, as everywhere in the session."""
+    click.echo()
+    try:
+        answer = input("Would you like to change your draft and check it again? Type y, or press Enter "
+                       "to finish: ")
+        if answer.strip().lower() not in ("y", "yes"):
+            return None
+        click.echo()
+        text = _read_draft("Type or paste the new version of your draft.")
+    except (EOFError, TweetguardError):  # Ctrl-D, or an empty new version: finished
+        click.echo()
+        return None
+    except KeyboardInterrupt:
+        click.echo()
+        sys.exit(130)
+    click.echo()
+    return text
 
 
 TIME_EXAMPLES = "9:30, 7pm tonight, 9am tomorrow, saturday 10:30 or 07/12/2026 09:30"

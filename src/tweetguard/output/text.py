@@ -21,6 +21,7 @@ from tweetguard.output.location import line_col
 from tweetguard.output.options import OutputOptions
 from tweetguard.output.plain import escape, plain, strip_control_codes
 from tweetguard.sources import registry
+from tweetguard.sources.stdin import LABEL as STDIN_LABEL
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -159,7 +160,7 @@ class TextReporter:
             return
         draft = result.draft
         redact = self.options.redact
-        heading = draft.source + (f"  (id {draft.id})" if draft.id else "")
+        heading = _heading(draft.source) + (f"  (id {draft.id})" if draft.id else "")
         # Redaction keeps every character's position, so spans still line up.
         if self.options.color:
             from rich.text import Text
@@ -238,3 +239,12 @@ class TextReporter:
 
 def make_reporter(stream: TextIO, options: OutputOptions, rules: Sequence[Rule]) -> TextReporter:
     return TextReporter(stream, options)
+
+
+def _heading(source: str) -> str:
+    """A piped draft is the person's own, as a typed one is: "Your draft", not ``<stdin>``
+    (standard error's lines and the machine formats keep ``<stdin>``, which says where)."""
+    name, _, line = source.partition(":")
+    if name != STDIN_LABEL:
+        return source
+    return "Your draft" + (f" (line {line})" if line else "")
