@@ -7,6 +7,7 @@ clean and a failing draft, in headless Chromium from the OS packages (as tests/t
 from __future__ import annotations
 
 import threading
+from datetime import date, timedelta
 from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
@@ -22,11 +23,20 @@ DOCS = Path(__file__).resolve().parent
 ROSTER = DOCS.parent / "examples" / "roster.csv"
 ARGS = ["--lang=en-GB", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _next(weekday: int, clock: str) -> str:
+    """The next such weekday (Monday is 0) after today at ``clock``: a time still to come, so
+    the page does not say it has passed."""
+    today = date.today()
+    return f"{today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)}T{clock}"
+
+
 DRAFTS = {
     "serve-clean.png": ("Well done to everyone in Year 6 for a brilliant sports day! Thank you to all the "
-                        "families who came to cheer.", "2026-03-11T10:00", "#verdict.ready"),
+                        "families who came to cheer.", _next(2, "10:00"), "#verdict.ready"),
     "serve-failing.png": ("What a morning!\n\nWell done Oliver Pemberton-Hale for winning the egg and spoon "
-                          "race, and well done Josh, a better race today.", "2026-03-14T21:00", "#corrected"),
+                          "race, and well done Josh, a better race today.", _next(5, "21:00"), "#corrected"),
 }
 
 

@@ -177,7 +177,17 @@ def test_the_roster_is_never_sent_to_the_page(server: DeskServer) -> None:
 def test_the_page_answer_adds_the_count_the_corrected_text_and_when_it_may_go_out(server: DeskServer) -> None:
     status, answer = post_json(server, {"text": FULL_NAME, "scheduled": SATURDAY_NIGHT}, path="/api/desk")
     assert status == 200
-    assert answer["report"] == check_json("--text", FULL_NAME, "--at", SATURDAY_NIGHT)
+    report, typed = answer["report"], check_json("--text", FULL_NAME, "--at", SATURDAY_NIGHT)
+    # The same report as check's, but for where the draft came from and how to mark an event:
+    # the page names its own choice, the command line its flag.
+    hours = next(v for v in report["drafts"][0]["violations"] if v["rule"] == "posting-hours")
+    assert "choose 'a school event happening then' or 'urgent news' under the time" in hours["suggestion"]
+    assert "--occasion" not in json.dumps(report) and "--occasion event" in json.dumps(typed)
+    for document in (report, typed):
+        document["drafts"][0]["source"] = None
+        for violation in document["drafts"][0]["violations"]:
+            violation["suggestion"] = (violation["suggestion"] or "").split("or, if it covers")[0]
+    assert report == typed
     assert answer["length"] == {"weighted": len(FULL_NAME), "max": 280}
     assert answer["corrected"] == "Well done Oliver for a brilliant race!"
     assert answer["left_after_correcting"] == 1  # posting hours: no fix for that

@@ -26,6 +26,11 @@ CATEGORIES: tuple[str, ...] = (
 OCCASIONS: tuple[str, ...] = ("event", "urgent")
 
 
+# The source of a draft typed on the page (``tweetguard serve``): advice there names the
+# page's own controls, not command-line flags.
+PAGE_SOURCE = "<page>"
+
+
 @dataclass(frozen=True)
 class Draft:
     """One tweet as it will be published, with what its front matter says about it.

@@ -26,7 +26,7 @@ from tweetguard.core.clock import (
     within,
 )
 from tweetguard.core.errors import RuleParamError
-from tweetguard.core.model import Draft, Finding, Note, Rule
+from tweetguard.core.model import PAGE_SOURCE, Draft, Finding, Note, Rule
 from tweetguard.kinds.base import Check, Context, Param
 from tweetguard.text.phrases import first_phrase, phrase_index
 from tweetguard.text.wordmatch import PhraseIndex
@@ -89,9 +89,11 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         allowed = next_allowed(moment, start, end, days)
         context.next_allowed = allowed
         why = f"It mentions '{event}', but {waits}, which can wait. " if event and waits else ""
-        # A draft file says its occasion in its front matter; a typed draft with --occasion.
+        # A draft file says its occasion in its front matter, the page by a choice beside the
+        # time, a typed draft with --occasion.
         say_so = ("add 'occasion: event' or 'occasion: urgent' to its front matter" if draft.path is not None
-                  else "mark it as one (on the page, or --occasion event or --occasion urgent)")
+                  else "choose 'a school event happening then' or 'urgent news' under the time"
+                  if draft.source == PAGE_SOURCE else "check it with --occasion event or --occasion urgent")
         yield Finding(0, 0, f"{why}Schedule it for {describe(allowed)}, or, if it covers a school event as it "
                       f"happens or urgent news, {say_so}.",
                       details={"time": describe(moment), "next": describe(allowed),

@@ -22,7 +22,7 @@ from typing import Any
 
 from tweetguard.core.clock import describe
 from tweetguard.core.errors import DraftError, TweetguardError
-from tweetguard.core.model import Draft, DraftResult, Violation
+from tweetguard.core.model import PAGE_SOURCE, Draft, DraftResult, Violation
 from tweetguard.core.reporting import ForwardingReporter, Reporter
 from tweetguard.engine.checker import Engine
 from tweetguard.engine.runner import run
@@ -144,7 +144,7 @@ class Desk:
         """What the page shows: the report, advice for each of its violations (in the same
         order), the count, the corrected text (and how many problems it leaves), and when
         the draft goes out and may go out."""
-        checked = self.check(draft)
+        checked = self.check(replace(draft, source=PAGE_SOURCE))  # advice names the page's controls
         result = checked.result
         with self._lock:
             corrected = self.corrected(result, checked.now)
