@@ -171,3 +171,47 @@ def test_the_url_pattern_is_tried_only_where_a_url_can_start(unit: str, most: fl
         found = [m.span() for m in urls.url_matches(text, counted, patterns["runs"], patterns["tld"])]  # type: ignore[arg-type]
         assert counted.tries <= most * length
         assert found == [m.span() for m in patterns["extract"].finditer(text)] if length == 280 else True
+
+
+MEMORY_PROBE = r"""
+import json, sys, tempfile, tracemalloc
+from pathlib import Path
+from tweetguard.cli import main
+count = int(sys.argv[1])
+folder = Path(tempfile.mkdtemp())
+lines = (json.dumps({"id": f"d{i}", "text": f"Year {i % 6 + 1}, PE kits on Thursday please. Note {i}."})
+         for i in range(count))
+(folder / "archive.jsonl").write_text("\n".join(lines) + "\n")
+args = ["check", "--quiet", "--jobs", "1", "--at", "2026-03-11T10:00", str(folder / "archive.jsonl")]
+import tweetguard.engine.runner as runner
+checked = runner.run
+held = []
+
+def run_and_measure(*args, **kwargs):
+    summary = checked(*args, **kwargs)
+    held.append(tracemalloc.get_traced_memory()[0])  # what is still held once every draft is checked
+    return summary
+
+runner.run = run_and_measure
+tracemalloc.start()
+try:
+    main(args)  # given the arguments, main returns instead of ending the process at once
+except SystemExit:
+    pass
+sys.stderr.write(str(held[0]) + "\n")
+"""
+
+
+def _held_bytes(drafts: int) -> int:
+    run = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(drafts)], capture_output=True, text=True,
+                         cwd=REPO, timeout=300)
+    return int(run.stderr.strip().splitlines()[-1])
+
+
+def test_memory_stays_flat_over_an_archive() -> None:
+    """Ten times the drafts must not hold ten times the memory once checked: no reporter may
+    keep every result (one that kept each for the prompt once grew a 100,000-draft run from
+    35 MB to 153 MB). Bytes Python still holds when the last draft is done, counted by
+    tracemalloc, not timed."""
+    small, large = _held_bytes(300), _held_bytes(3000)
+    assert large - small < 1_000_000, (small, large)

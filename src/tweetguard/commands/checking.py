@@ -128,9 +128,9 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
 
 def _check_once(engine: Engine, paths: tuple[str, ...], text: str | None, text_label: str,
                 default_time: datetime | None, front_matter: dict[str, Any], flags: CheckFlags,
-                typed_at: str | None = None) -> tuple[int, list[DraftResult]]:
-    """One run over the drafts, reported as the flags say; returns check's exit code and each
-    draft's result as reported."""
+                typed_at: str | None = None, keep: bool = False) -> tuple[int, list[DraftResult]]:
+    """One run over the drafts, reported as the flags say; returns check's exit code and, with
+    ``keep``, each draft's result as reported."""
     from tweetguard.engine.runner import run
 
     resolved = resolve_format(flags.format_name, sys.stdout.isatty())
@@ -146,8 +146,9 @@ def _check_once(engine: Engine, paths: tuple[str, ...], text: str | None, text_l
                             statistics=flags.statistics, verbose=flags.verbose, strict=flags.strict,
                             width=_terminal_width(report_to))
     out = _Outputs.make(resolved, options, engine, flags.redact, report_to)
-    kept = _Kept(out.reporter)
-    reporter: Reporter = kept
+    # Only the desk, with its one draft, keeps results: a run over an archive must not.
+    kept = _Kept(out.reporter) if keep else None
+    reporter: Reporter = kept or out.reporter
     if flags.fix or flags.diff:
         from tweetguard.fix import make_fixer
 
@@ -161,9 +162,10 @@ def _check_once(engine: Engine, paths: tuple[str, ...], text: str | None, text_l
         count = summary.rule_failure_counts[rule_id]
         out.err(f"tweetguard: {printable(str(failure))}" + (f" [{count} drafts affected]" if count > 1 else ""))
     out.release()
+    results = kept.results if kept else []
     if flags.diff:
-        return fixer.diff_exit_code(summary), kept.results
-    return summary.exit_code(strict=flags.strict, exit_zero=flags.exit_zero), kept.results
+        return fixer.diff_exit_code(summary), results
+    return summary.exit_code(strict=flags.strict, exit_zero=flags.exit_zero), results
 
 
 class _Kept(ForwardingReporter):
@@ -201,7 +203,8 @@ def _desk(engine: Engine, at: str | None, occasion: str | None, front_matter: di
     default_time = parse_at(when_typed, engine.settings)
     text, typed_at = answers.text, at
     while True:
-        code, results = _check_once(engine, (), text, "Your draft", default_time, extra, flags, typed_at)
+        code, results = _check_once(engine, (), text, "Your draft", default_time, extra, flags, typed_at,
+                                    keep=True)
         fixed = settle(results[0], lambda draft: engine.check(draft, default_time)[0]) if results else None
         if fixed is not None and not flags.fix and not flags.redact:  # --fix prints it; --redact must not
             show_corrected(fixed.draft.text, sum(v.severity == "error" for v in fixed.violations))
