@@ -115,6 +115,16 @@ def test_next_allowed_across_the_clock_change() -> None:
         ("Reminder: the cup match is on Friday after school.", False),
         ("Tickets for the summer concert are on sale next week.", False),
         ("School will be closed tomorrow because of snow.", True),  # urgent news may be announced ahead
+        # A result with no time outweighs a notice, not a time already past.
+        ("Through to the semi-finals! Full report on Monday.", True),
+        ("Yesterday's result: a 4-2 win for the Year 5 team. Great teamwork!", False),
+        ("Photos from the Year 4 residential will be on the website on Monday. What a week!", False),
+        ("Last night's concert: well done, everyone!", False),
+        ("Well done, everyone, a wonderful concert tonight!", True),  # a time that is now outweighs all
+        # The score at half time is the match as it happens; a county final is an event.
+        ("HT: Greenfield 1-0 Ashby Vale. Keep going!", True),
+        ("FT in the county final: Greenfield 3-2 Ashby Vale!", True),
+        ("We're at Riverside Park for the county finals, come and cheer!", True),
     ],
 )
 def test_notice_of_a_future_event_is_not_exempt(catalogue: Catalogue, text: str, exempt: bool) -> None:

@@ -4,10 +4,11 @@ Keys: ``start`` and ``end`` ("08:00", "18:00"; the end is included), ``days`` (l
 weekday names), ``event_words`` and ``urgent_words`` (what shows a draft is about a school
 event or urgent news, the policy's two exemptions), ``notice_words`` (what shows a draft
 announces a future event, which can wait for posting hours: the event exemption is for
-covering an event as it happens, not for every mention of one), ``live_words`` (what shows
-the draft does cover an event as it happens or just after: results, "tonight", "well done";
-they outweigh notice words, as in "Through to the final! Match report on Monday"). A school's config may override the
-window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
+covering an event as it happens, not for every mention of one), ``live_words`` (times that show
+the draft covers an event as it happens: "today", "tonight"; they outweigh notice and past
+words), ``live_cues`` (results with no time: "result", "well done"; they outweigh notice words,
+as in "Through to the final! Match report on Monday", but not past ones, as in "Yesterday's
+result"). A school's config may override the window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
 its text shows one; the result says why, and a violation says when the draft may go out.
 """
 
@@ -40,7 +41,8 @@ PARAMS = {
     "event_words": Param(list, default=[]),
     "urgent_words": Param(list, default=[]),
     "notice_words": Param(list, default=[]),
-    "live_words": Param(list, default=[]),
+    "live_words": Param(list, default=[], help="times that show the draft goes out while the event is on"),
+    "live_cues": Param(list, default=[], help="results and reports: live unless a time already past is given"),
     "past_words": Param(list, default=[], help="what shows a draft reports an event that is over"),
     "happening_words": Param(list, default=[], help="what shows an event is happening as the draft goes out"),
 }
@@ -57,6 +59,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     urgent_words = phrase_index(tuple(str(w) for w in params["urgent_words"] or ()))
     notice_words = phrase_index(tuple(str(w) for w in params["notice_words"] or ()))
     live_words = phrase_index(tuple(str(w) for w in params["live_words"] or ()))
+    live_cues = phrase_index(tuple(str(w) for w in params["live_cues"] or ()))
     past_words = phrase_index(tuple(str(w) for w in params["past_words"] or ()))
     happening_words = phrase_index(tuple(str(w) for w in params["happening_words"] or ()))
 
@@ -82,7 +85,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             return
         happening = first_phrase(text, happening_words)
         event = happening or first_phrase(text, event_words)
-        waits = None if happening or not event else _can_wait(text, notice_words, past_words, live_words)
+        waits = None if happening or not event else _can_wait(text, notice_words, past_words,
+                                                                        live_words, live_cues)
         if event and not waits:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: '{event}' shows it is about a school event."))
             return
@@ -102,14 +106,19 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     return check
 
 
-def _can_wait(text: str, notice_words: PhraseIndex, past_words: PhraseIndex, live_words: PhraseIndex) -> str | None:
+def _can_wait(text: str, notice_words: PhraseIndex, past_words: PhraseIndex, live_words: PhraseIndex,
+              live_cues: PhraseIndex) -> str | None:
     """Why a draft about an event is not covering it as it happens: it announces one to come,
-    or reports one that is over ("last week's concert"); None when it covers it live. Live
-    words ("today", "result") outweigh both: "Through to the final! Match report on Monday"."""
+    or reports one that is over ("last week's concert"); None when it covers it live. A time
+    that is now ("today", "tonight") outweighs both; a result with no time ("result", "won")
+    outweighs a notice ("Through to the final! Match report on Monday") but not a time
+    already past ("Yesterday's result")."""
     notice = first_phrase(text, notice_words)
     past = first_phrase(text, past_words)
     if not (notice or past) or first_phrase(text, live_words):
         return None
     if past:
         return f"'{past}' makes it a report of an event that is over"
+    if first_phrase(text, live_cues):
+        return None
     return f"'{notice}' makes it a notice about a future event"
