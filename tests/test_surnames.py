@@ -26,6 +26,9 @@ def _flagged(catalogue: Catalogue, text: str, roster: Roster | None = ROSTER) ->
     ("netball v st mary's: 8-6 win!! hall and lane were unstoppable", ["hall", "lane"]),
     ("reid's free kick in the 89th minute. unreal. #oakfieldfootball", ["reid"]),
     ("Great match! Mensah scored twice.", ["Mensah"]),  # no roster needed: a surname only
+    # Credited with a piece of play, after "from" or "by", which otherwise rule a name out.
+    ("HT: 2-0 up. A lovely header from Walker and a goal by Lane.", ["Walker", "Lane"]),
+    ("hall and lane picked for the county tennis squad!", ["hall", "lane"]),
 ])
 def test_a_players_surname_in_a_report(catalogue: Catalogue, text: str, names: list[str]) -> None:
     assert _flagged(catalogue, text) == names
@@ -35,6 +38,7 @@ def test_a_players_surname_in_a_report(catalogue: Catalogue, text: str, names: l
     "Walker was late to assembly today.",  # no game or race: not a report
     "Football: 3-1 win! Mrs Walker was our referee.",  # after a title: an adult
     "Netball moves to the hall: the field was waterlogged.",  # after a determiner
+    "Football: 3-1 win! A goal from the hall end, and letters from Lane End residents.",  # no play credited
     "Football: 3-1 win! Kai Walker scored twice.",  # a full name: the full-name rule's finding
 ])
 def test_not_a_players_surname(catalogue: Catalogue, text: str) -> None:
@@ -70,3 +74,16 @@ def test_a_surname_of_a_culture_that_writes_it_first_needs_no_other_cue(catalogu
 ])
 def test_a_surname_first_needs_a_cue(catalogue: Catalogue, text: str) -> None:
     assert _flagged(catalogue, text, None) == []
+
+
+def test_a_pupils_surname_then_first_name_counts_in_any_case(catalogue: Catalogue) -> None:
+    assert _flagged(catalogue, "spelling stars this week: reid tom, walker kai and hall jayden") == [
+        "reid tom", "walker kai", "hall jayden"]
+    assert _flagged(catalogue, "spelling stars this week: reid tom", None) == []  # only the roster knows
+
+
+def test_a_possessive_first_name_before_a_pupils_surname_word_is_not_a_full_name(catalogue: Catalogue) -> None:
+    roster = Roster((Pupil("Isla", "Green"),))
+    assert _flagged(catalogue, "Isla's green fingers in the garden today", roster) == []
+    assert _flagged(catalogue, "well done isla green", roster) == ["isla green"]
+

@@ -305,6 +305,8 @@ def _score_any_case(ev: Evidence, i: int, j: int, pupil: bool, cue: bool = False
     first, last = ev.tokens[i], ev.tokens[j]
     if last.key not in ev.roster.surnames:
         return None
+    if first.possessive and not last.cap:
+        return None  # "Isla's green fingers": a possessive ends the name, and "green" is a word
     common_first = first.key in ev.gaz.common_rank
     common_last = last.key in ev.gaz.common_rank
     if pupil and (cue or not (common_first and common_last)):

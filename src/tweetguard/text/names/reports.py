@@ -30,7 +30,12 @@ from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 SCORE = lazy_regex(r"(?<![\d:./])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d:./])")
 # What a player does, said right after their name.
 PLAYER_VERBS = frozenset("scored scores saved saves was were got gets made makes kept keeps took takes ran "
-                         "won finished set sets hit hits struck grabbed netted added".split())
+                         "won finished set sets hit hits struck grabbed netted added picked selected chosen "
+                         "played starred shone led captained".split())
+# A player credited with a piece of play: "a header from Reid", "a hat-trick from O'Brien",
+# "two goals by Mensah" (after "from" or "by", which otherwise rule a name out).
+CREDITED_PLAY = frozenset("goal goals header headers hat-trick trick save saves finish strike shot assist "
+                          "try tries pass tackle catch penalty brace winner equaliser block run".split())
 # Team places after a name: "Okafor in goal", "Brennan up front", "Mensah at the back".
 PLACES_ON_TEAM = (("in", "goal"), ("up", "front"), ("at", "the"), ("in", "defence"), ("in", "midfield"))
 NOT_BEFORE = DETERMINERS | PLACE_PREPOSITIONS
@@ -55,7 +60,7 @@ def _surname_alone(ev: Evidence, i: int) -> bool:
     token = ev.tokens[i]
     if token.ruled_out or token.tag >= 0:
         return False
-    if i > 0 and (ev.tokens[i - 1].key in NOT_BEFORE or ev.is_title(ev.tokens[i - 1])):
+    if i > 0 and (ev.tokens[i - 1].key in NOT_BEFORE or ev.is_title(ev.tokens[i - 1])) and not _credited(ev.tokens, i):
         return False
     if i > 0 and ev.tokens[i - 1].cap and SPACE_GAP.fullmatch(token.gap) and not ev.sentence_start(i):
         return False  # part of a longer capitalised name: "Oakfield Walker Cup"
@@ -68,10 +73,16 @@ def _surname_alone(ev: Evidence, i: int) -> bool:
             and ev.gaz.common_rank.get(key, EVERYDAY_RANK) >= EVERYDAY_RANK)
 
 
+def _credited(tokens: list[Token], i: int) -> bool:
+    """ "a header from Reid": the play, then "from" or "by", then the name."""
+    return i > 1 and tokens[i - 1].key in ("from", "by") and tokens[i - 2].key in CREDITED_PLAY \
+        and _spaced(tokens[i - 1]) and _spaced(tokens[i])
+
+
 def _plays(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
-    if token.possessive:
-        return True  # "Reid's free kick"
+    if token.possessive or _credited(tokens, i):
+        return True  # "Reid's free kick", "a header from Reid"
     if i + 1 >= len(tokens) or not _spaced(tokens[i + 1]):
         return False
     after = tokens[i + 1].key
@@ -97,12 +108,16 @@ def surname_first(ev: Evidence) -> list[NameMatch]:
     gazetteer knows and, unless it is written in capitals, not also a first name; the first
     name must be a known one; and something must say so: the surname in capitals (the
     register's convention), a class label after the name, or a surname of a culture that
-    writes it first ("Nguyễn Minh Anh", "Szabó Réka"), before a name or a word no list knows."""
+    writes it first ("Nguyễn Minh Anh", "Szabó Réka"), before a name or a word no list knows.
+    A roster pupil's surname then first name counts in any letter case ("reid tom, singh maya")."""
     tokens = ev.tokens
     found: list[NameMatch] = []
     for i in range(len(tokens) - 1):
         surname, first = tokens[i], tokens[i + 1]
         if surname.ruled_out or first.ruled_out or surname.tag >= 0 or first.tag >= 0:
+            continue
+        if ev.pupil(first.key, surname.key) and SPACE_GAP.fullmatch(first.gap) and not surname.possessive:
+            found.append(_surname_first_match(surname, first))  # a pupil's, in any case: "reid tom"
             continue
         if not (surname.cap and first.cap) or not SPACE_GAP.fullmatch(first.gap) or first.text.isupper():
             continue
