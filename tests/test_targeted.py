@@ -172,3 +172,18 @@ def test_message_explains_why(catalogue: Catalogue) -> None:
     result, _ = _engine(catalogue).check(Draft(source="t", text="Happy birthday Amara!"), WEEKDAY_MORNING)
     (violation,) = result.violations
     assert "Amara" in violation.message and "personal greeting" in violation.message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Addressed with no comma, as lower-case typing goes: an instruction or a "you" straight after.
+    ("chidera please bring your permission slip back tomorrow!!", True),
+    ("tomasz don't forget your reading folder 📚", True),
+    ("Chidera you were such a kind friend at playtime today", True),
+    # The same shape opened by an everyday word is the sentence's own, and a class is a class.
+    ("Hope you enjoy these photos from our bonnet parade!", False),
+    ("Will you join us for the carol concert?", False),
+    ("Year 6 please bring your PE kits tomorrow.", False),
+])
+def test_a_child_addressed_without_a_comma(catalogue: Catalogue, text: str, expected: bool) -> None:
+    result, _ = _engine(catalogue, ROSTER).check(Draft(source="t", text=text), WEEKDAY_MORNING)
+    assert bool(result.violations) is expected

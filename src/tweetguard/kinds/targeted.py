@@ -75,6 +75,10 @@ CLASS_AFTER = r"(?:\s+in\s+(?:(?:Y|Yr|Year|Class)\s*)?\d+[A-Za-z]?|\s*\((?:Y|Yr|
 VOCATIVE_AFTER = lazy_regex(
     r"(?:(?<=(?<!\w)\p{Lu})\.)?(?:\s+\p{Lu}\.?(?=\s))?" + CLASS_AFTER + r"\s*(?:,|[-–—:](?=\s))(?!\s*(?:who|whose|our|aged|age|in year|from|and|the|a|an)\b)",
     regex.I | regex.V1)
+# A name opening a sentence and followed straight by an instruction or a "you", with no
+# comma, as lower-case typing goes: "nia please bring your slip", "kai you were so kind".
+BARE_VOCATIVE_AFTER = lazy_regex(r"\s+(?=(?:please|don'?t|don’t|do\s+not|remember|you|your|you're|you’re|"
+                                 r"you've|you’ve|you'll|you’ll)\b)", regex.I)
 # After "Well done Jun ...": a reason given in the third person ("for his number bonds").
 THIRD_PERSON_REASON = lazy_regex(r"\s+(?:for|on|in|who|whose|from|and)\b", regex.I)
 # What may follow a name addressed at a sentence's end: the end ("Much calmer today, Kai."),
@@ -270,7 +274,8 @@ def _child_mentions(analysis: NameAnalysis, scopes: _Scopes, words: Words, reply
         if in_name_list(text, candidates, index, windows) or pets.names_one(match):
             continue
         key = (match.first_name or "").casefold()
-        vocative = _vocative(text, match, words)
+        vocative = _vocative(text, match, words) or (
+            rank.get(key, FREQUENT_RANK) >= FREQUENT_RANK and _bare_vocative(text, match, words))
         if not vocative:
             if rank.get(key, FREQUENT_RANK) < FREQUENT_RANK and key not in roster_first:
                 continue  # "May", "Summer", "Will": words first, names only when addressed
@@ -309,7 +314,7 @@ def _unknown_names(analysis: NameAnalysis, scopes: _Scopes, words: Words, pets: 
     for match in unknown_mentions(analysis, pets, words.windows):
         ahead = before(text, match, words.windows)
         sentence = scopes(match.start, follow=False)
-        if _vocative(text, match, words):
+        if _vocative(text, match, words) or _bare_vocative(text, match, words):
             # Addressed with an instruction, a "you", a greeting or a comment on conduct:
             # "#Y6 Jericho: homework in please", "Rafferty, that was not the behaviour...";
             # not "Thank you, Sandford" (a community) or "Timetable: ...".
@@ -337,6 +342,12 @@ def _vocative(text: str, match: NameMatch, words: Words) -> bool:
     if (opens_sentence(ahead) or words.reminder_before.search(ahead)) and VOCATIVE_AFTER.match(text, end):
         return True  # "Sam, remember your kit", "Khoa Le in 5B: your trumpet...", "Remember Winnie, ..."
     return ahead.rstrip().endswith(",") and bool(SENTENCE_AFTER.match(text, end))  # "..., Kai!"
+
+
+def _bare_vocative(text: str, match: NameMatch, words: Words) -> bool:
+    """ "isla don't forget your folder": addressed with no comma. An everyday word in that
+    place is the sentence's own ("Hope you enjoy", "Will you help"): callers rule those out."""
+    return opens_sentence(before(text, match, words.windows)) and bool(BARE_VOCATIVE_AFTER.match(text, match.end))
 
 
 def _greeted(text: str, match: NameMatch, words: Words) -> bool:
