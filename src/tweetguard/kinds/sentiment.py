@@ -213,19 +213,7 @@ class Scorer:
             if not WORD_RUN.search(found):  # an emoji says how the whole sentence feels
                 weighed.append((s_start, s_end, weight))
                 continue
-            # Negation and intensifiers reach back only within the clause.
-            clause = CLAUSE_BREAK.split(part[:s_start])[-1]
-            lead_words = WORD.findall(clause)[-3:]
-            lead = " ".join(lead_words)
-            negated = any(w.lower().endswith(("n't", "n’t")) for w in lead_words) or (
-                self.negators is not None and bool(self.negators.search(lead)))
-            if negated:
-                weight *= self.scales.negated if weight > 0 else self.scales.negated_negative
-            elif self.intensifiers is not None and self.intensifiers.search(" ".join(lead_words[-2:])):
-                weight *= self.scales.intensified
-            if weight < 0 and SHOUTED.search(part[s_start:s_end]):
-                weight *= self.scales.intensified  # "NOT optional": capitals shout
-            weighed.append((s_start, s_end, weight))
+            weighed.append((s_start, s_end, self._in_context(part, s_start, s_end, weight)))
         # "We didn't win, but the team never gave up": a contrast softens what came before,
         # unless what follows it is just as negative ("..., but worse still, ...").
         softens = pivot is not None and sum(w for s, _, w in weighed if s >= pivot) >= 0
@@ -236,6 +224,22 @@ class Scorer:
             if weight < 0:
                 words.append(part[s_start:s_end])
         return Scored(start, end, total, tuple(words))
+
+    def _in_context(self, part: str, s_start: int, s_end: int, weight: float) -> float:
+        """A word's weight as the words before it leave it: negated, intensified or shouted."""
+        # Negation and intensifiers reach back only within the clause.
+        clause = CLAUSE_BREAK.split(part[:s_start])[-1]
+        lead_words = WORD.findall(clause)[-3:]
+        lead = " ".join(lead_words)
+        negated = any(w.lower().endswith(("n't", "n’t")) for w in lead_words) or (
+            self.negators is not None and bool(self.negators.search(lead)))
+        if negated:
+            weight *= self.scales.negated if weight > 0 else self.scales.negated_negative
+        elif self.intensifiers is not None and self.intensifiers.search(" ".join(lead_words[-2:])):
+            weight *= self.scales.intensified
+        if weight < 0 and SHOUTED.search(part[s_start:s_end]):
+            weight *= self.scales.intensified  # "NOT optional": capitals shout
+        return weight
 
     def _is_title(self, quoted: str) -> bool:
         """Whether words in single quotes hold a tone word, so name a thing or quote
