@@ -26,7 +26,7 @@ def _click_reads(args: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     def record(*values: Any) -> None:
         names = ["paths", "text", "at", "occasion", "reply_to", "media", "only_scheduled", "format_name",
                  "config_path", "rule_dirs", "roster", "select", "ignore", "timezone", "strict", "exit_zero",
-                 "quiet", "verbose", "statistics", "fix", "diff", "redact", "jobs", "color"]
+                 "quiet", "verbose", "statistics", "fix", "diff", "redact", "jobs", "color", "platform"]
         seen.update(zip(names, values))
 
     monkeypatch.setattr(check, "run_check", record)
@@ -60,7 +60,7 @@ def test_the_quick_reader_knows_every_option_click_declares() -> None:
     ["--text", "Well done Year 6!", "--occasion", "urgent", "--media", "a.jpg", "--media=b.jpg", "--reply-to", "@x"],
     ["-", "--select", "names,tone", "--select", "offensive", "--ignore", "tweet-too-long", "--strict"],
     [DRAFTS, "--rules", "tests", "--rules=examples", "--timezone", "Europe/Paris", "--exit-zero", "--statistics"],
-    [DRAFTS, "-j", "1", "--redact", "--diff"], [DRAFTS, "--jobs=2", "--fix", "--only-scheduled"],
+    [DRAFTS, "-j", "1", "--redact", "--diff", "--platform", "bluesky"], [DRAFTS, "--jobs=2", "--fix", "--only-scheduled"],
     [DRAFTS, "--config", "pyproject.toml", "--at="], ["--text", "", "a b.txt", "--roster", "missing.csv"],
 ])
 def test_the_quick_reader_reads_as_click_does(args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -57,6 +57,23 @@ def server() -> Iterator[DeskServer]:
     thread.join(5)
 
 
+def test_the_page_counts_as_the_schools_platform_does() -> None:
+    settings = build_settings(None, (), ROSTER, (), (), None, "bluesky")
+    desk_server = DeskServer("127.0.0.1", 0, Desk(Engine(load_catalogue(), settings)))
+    thread = threading.Thread(target=desk_server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        _, _, page = request(desk_server, "GET", "/")
+        assert b"0 of 300" in page and b"{{limit}}" not in page
+        family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+        status, answer = post_json(desk_server, {"text": "Well done Year 6! " + family}, "/api/desk")
+        assert status == 200 and answer["length"] == {"weighted": 19, "max": 300, "platform": "Bluesky"}
+    finally:
+        desk_server.shutdown()
+        desk_server.server_close()
+        thread.join(5)
+
+
 def request(server: DeskServer, method: str, path: str, body: bytes | None = None,
             headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     """One request with http.client (which sends our Host header when we give one)."""
@@ -188,7 +205,7 @@ def test_the_page_answer_adds_the_count_the_corrected_text_and_when_it_may_go_ou
         for violation in document["drafts"][0]["violations"]:
             violation["suggestion"] = (violation["suggestion"] or "").split("or, if it covers")[0]
     assert report == typed
-    assert answer["length"] == {"weighted": len(FULL_NAME), "max": 280}
+    assert answer["length"] == {"weighted": len(FULL_NAME), "max": 280, "platform": "X"}
     assert answer["corrected"] == "Well done Oliver for a brilliant race!"
     assert answer["left_after_correcting"] == 1  # posting hours: no fix for that
     assert answer["may_go_out"] == "Monday 16 March at 8:00am"

@@ -7,9 +7,10 @@ never silently do nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from tweetguard.core.errors import ConfigError
 from tweetguard.core.files import FileRefused, read_regular
@@ -118,6 +119,18 @@ def _window(value: Any) -> dict[str, Any]:
     return fields
 
 
+def _length_limit(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"must be a whole number of characters, like length_limit: 1000 (not '{value}')")
+    return value
+
+
+def _platform(value: Any) -> Any:
+    from tweetguard.core.platforms import platform_named
+
+    return platform_named(str(value))
+
+
 # Each key: how to read its value into Settings fields (relative paths resolved by the caller).
 KEYS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "timezone": lambda v: {"timezone": _timezone(v)},
@@ -133,6 +146,8 @@ KEYS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "school_email_domains": lambda v: {"school_domains": tuple(d.lower().lstrip("@") for d in _strings(v))},
     "include": lambda v: {"include": _strings(v)},
     "exclude": lambda v: {"exclude": _strings(v)},
+    "platform": lambda v: {"platform": _platform(v)},
+    "length_limit": lambda v: {"length_limit": _length_limit(v)},
 }
 
 

@@ -8,9 +8,10 @@ never silently turns a rule off.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from tweetguard.catalogue import snapshot
 from tweetguard.core import diskcache
@@ -36,7 +37,7 @@ RULE_KEYS = {
     "once": Param(bool, default=False),
 }
 FILE_KEYS = {"rules", "lists"}
-EXAMPLE_KEYS = {"text", "scheduled", "occasion", "reply_to", "media", "roster"}
+EXAMPLE_KEYS = {"text", "scheduled", "occasion", "reply_to", "media", "platform", "roster"}
 RULE_ID = lazy_re(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -65,7 +65,8 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: 
             config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
             select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
             strict: bool, exit_zero: bool, quiet: bool, verbose: bool, statistics: bool, fix: bool = False,
-            diff: bool = False, redact: bool = False, jobs: int = 1, color: str = "auto") -> None:
+            diff: bool = False, redact: bool = False, jobs: int = 1, color: str = "auto",
+            platform: str | None = None) -> None:
     """Check draft tweets: files, folders (their .txt/.md drafts), '-' for standard input.
 
     \b
@@ -80,6 +81,6 @@ def command(paths: tuple[str, ...], text: str | None, at: str | None, occasion: 
     try:
         run_check(paths, text, at, occasion, reply_to, media, only_scheduled, format_name, config_path, rule_dirs,
                   roster, select, ignore, timezone, strict, exit_zero, quiet, verbose, statistics, fix, diff,
-                  redact, jobs, color)
+                  redact, jobs, color, platform)
     except KeyboardInterrupt:  # before click makes it "Aborted!" and exit 1
         interrupted()

@@ -20,11 +20,10 @@ from tweetguard.commands.options import build_settings, parse_at
 from tweetguard.core.console import echo_err
 from tweetguard.core.errors import ConfigError, TweetguardError, printable
 from tweetguard.core.model import Draft
+from tweetguard.core.reporting import ForwardingReporter
 from tweetguard.core.settings import Settings
 from tweetguard.output import load_format, resolve_format
 from tweetguard.output.options import OutputOptions
-
-from tweetguard.core.reporting import ForwardingReporter
 
 if TYPE_CHECKING:
     from tweetguard.core.model import DraftResult
@@ -101,12 +100,13 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
               config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
               select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
               strict: bool, exit_zero: bool, quiet: bool, verbose: bool, statistics: bool, fix: bool = False,
-              diff: bool = False, redact: bool = False, jobs: int = 1, color: str = "auto") -> None:
+              diff: bool = False, redact: bool = False, jobs: int = 1, color: str = "auto",
+              platform: str | None = None) -> None:
     """Check the drafts and exit with check's exit code (see ``tweetguard check --help``)."""
     from tweetguard.catalogue.loader import load_catalogue
     from tweetguard.engine.checker import Engine
 
-    settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)
+    settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone, platform)
     if only_scheduled and at is not None:
         raise ConfigError("--only-scheduled", "cannot be used with --at; choose one")
     pupils = _load_roster(settings.roster, redact) if settings.roster else None
@@ -218,7 +218,6 @@ def _say_if_past(at: str, when: datetime, settings: Settings) -> None:
     """A person typing --at a time already gone has most likely slipped (CI pins old times on
     purpose, and does not read a terminal, so it is not told)."""
     from tweetguard.core.clock import describe
-
     from tweetguard.sources.when import has_passed
 
     if has_passed(when, datetime.now(settings.tz)):

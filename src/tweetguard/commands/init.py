@@ -56,6 +56,14 @@ allow_accounts: []
 # The school's own email domains: addresses there may be shared, e.g. [oakfield.sch.uk].
 school_email_domains: []
 
+# Where the drafts are posted, for the length limit: x (280), bluesky (300), mastodon (500),
+# threads (500), instagram (2,200 and at most 30 hashtags) or facebook (63,206). A draft's
+# front matter can name another (platform: instagram).
+platform: x
+
+# A Mastodon server's own limit, when it is not 500 (empty: the platform's own).
+length_limit:
+
 # Which files in a folder are drafts, and which to skip (patterns like drafts/old/*).
 include: ["*.txt", "*.md"]
 exclude: []

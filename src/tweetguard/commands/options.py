@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from tweetguard.config import find_config, load_settings
 from tweetguard.core.errors import ConfigError
@@ -20,8 +21,10 @@ def split_list(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def settings_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """--config, --rules, --roster, --select, --ignore, --timezone: the run's settings."""
+    """--config, --rules, --roster, --select, --ignore, --timezone, --platform: the run's settings."""
     import click  # here: `tweetguard check` reads its options without click (commands/quick.py)
+
+    from tweetguard.core.platforms import PLATFORMS
 
     for decorator in reversed([
         click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
@@ -33,13 +36,16 @@ def settings_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--select", multiple=True, help="Only these rule ids or categories (comma-separated)."),
         click.option("--ignore", multiple=True, help="Skip these rule ids or categories (comma-separated)."),
         click.option("--timezone", help="The school's time zone (default Europe/London)."),
+        click.option("--platform", type=click.Choice(tuple(PLATFORMS)),
+                     help="Where the drafts will be posted, for their length limit (default x, or the config's)."),
     ]):
         func = decorator(func)
     return func
 
 
 def build_settings(config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
-                   select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None) -> Settings:
+                   select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
+                   platform: str | None = None) -> Settings:
     """Defaults, then the config file, then the command line."""
     if config_path is not None and not config_path.is_file():
         raise ConfigError(str(config_path), "config file not found; check --config")
@@ -60,6 +66,15 @@ def build_settings(config_path: Path | None, rule_dirs: tuple[Path, ...], roster
             fields.update(KEYS["timezone"](timezone))
         except ValueError as exc:
             raise ConfigError("--timezone", str(exc)) from None
+    if platform:
+        from tweetguard.core.platforms import platform_named
+
+        try:
+            fields["platform"] = platform_named(platform)
+        except ValueError as exc:
+            raise ConfigError("--platform", str(exc)) from None
+        if platform_named(platform) != settings.platform:
+            fields["length_limit"] = None  # the config's server limit is for the config's platform
     return replace(settings, **fields)
 
 

@@ -20,6 +20,7 @@ import regex
 from tweetguard.commands.rules import catalogue_options, load_rules
 from tweetguard.core import yamlsafe
 from tweetguard.core.model import Rule
+from tweetguard.core.platforms import PLATFORMS
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,12 @@ class Clause:
     checked_by: str  # "tweetguard" or "person"
     number: int | None = None
     what_to_do: str = ""
+
+
+# How each platform counts, in words (core.platforms.Counting).
+COUNTING = {"twitter-text": "weighted characters (twitter-text v3: links 23, emoji 2)",
+            "graphemes": "characters as a reader sees them",
+            "mastodon": "characters as a reader sees them, links 23, a mention's server not counted"}
 
 
 def _squash(text: str) -> str:
@@ -83,6 +90,12 @@ def _text(pairs: Iterable[tuple[Clause, list[Rule]]]) -> None:
                                    subsequent_indent="    "))
         if rules:
             click.echo("  Rules that help: " + ", ".join(r.id for r in rules))
+    click.echo()
+    click.secho("Where the length rules count as each platform does", bold=True)
+    for platform in PLATFORMS.values():
+        hashtags = f", at most {platform.max_hashtags} hashtags" if platform.max_hashtags else ""
+        click.echo(f"  {platform.name}: {platform.limit:,} {COUNTING[platform.counting]}{hashtags}. "
+                   f"Source: {platform.source}")
 
 
 @click.command("policy")
@@ -95,6 +108,8 @@ def command(format_name: str, config_path: Path | None, rule_dirs: tuple[Path, .
         click.echo(json.dumps({"clauses": [
             {"id": c.id, "section": c.section, "text": c.text, "checked_by": c.checked_by,
              "what_to_do": c.what_to_do or None, "rules": [r.id for r in rules]}
-            for c, rules in pairs]}, indent=2, ensure_ascii=False))
+            for c, rules in pairs],
+            "platforms": [{"name": p.name, "limit": p.limit, "counting": p.counting, "max_hashtags": p.max_hashtags,
+                           "source": p.source} for p in PLATFORMS.values()]}, indent=2, ensure_ascii=False))
         return
     _text(pairs)

@@ -18,6 +18,7 @@ from typing import Any
 
 from tweetguard.commands.checking import COLOR_CHOICES, parse_jobs
 from tweetguard.core.model import OCCASIONS
+from tweetguard.core.platforms import PLATFORMS
 
 FLAG, VALUE, MANY, FILE, PATHS = "flag", "value", "many", "file", "paths"
 
@@ -36,6 +37,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "--select": ("select", MANY),
     "--ignore": ("ignore", MANY),
     "--timezone": ("timezone", VALUE),
+    "--platform": ("platform", VALUE),
     "--strict": ("strict", FLAG),
     "--exit-zero": ("exit_zero", FLAG),
     "--quiet": ("quiet", FLAG),
@@ -55,9 +57,10 @@ DEFAULTS: dict[str, Any] = {
     "format_name": "auto", "config_path": None, "rule_dirs": (), "roster": None, "select": (), "ignore": (),
     "timezone": None, "strict": False, "exit_zero": False, "quiet": False, "verbose": False,
     "statistics": False, "fix": False, "diff": False, "redact": False, "jobs": None, "color": "auto",
+    "platform": None,
 }
 # The values click would refuse for these: then click says so.
-CHOICES: dict[str, tuple[str, ...]] = {"occasion": OCCASIONS, "color": COLOR_CHOICES}
+CHOICES: dict[str, tuple[str, ...]] = {"occasion": OCCASIONS, "color": COLOR_CHOICES, "platform": tuple(PLATFORMS)}
 
 
 def read_check_arguments(args: list[str]) -> dict[str, Any] | None:

@@ -41,7 +41,8 @@ def _open_browser(url: str) -> None:
 @click.option("--no-browser", is_flag=True, help="Print the page's address without opening the browser.")
 @settings_options
 def command(host: str, port: int, no_browser: bool, config_path: Path | None, rule_dirs: tuple[Path, ...],
-            roster: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None) -> None:
+            roster: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
+            platform: str | None) -> None:
     """Check a draft in the browser: problems shown as you type, with a corrected version to copy.
 
     \b
@@ -54,7 +55,7 @@ def command(host: str, port: int, no_browser: bool, config_path: Path | None, ru
     from tweetguard.web.desk import Desk
     from tweetguard.web.server import DeskServer
 
-    settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone)
+    settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone, platform)
     pupils = load_roster(settings.roster) if settings.roster else None
     engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
     _warn_if_reachable(host)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -51,6 +52,7 @@ class Draft:
     media: tuple[str, ...] = ()
     allow: Mapping[str, str] = field(default_factory=dict)
     thread_index: int | None = None
+    platform: str | None = None  # front matter's platform (core.platforms); None: the run's
 
 
 @dataclass(frozen=True)

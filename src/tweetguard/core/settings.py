@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
-from tweetguard.core.model import Severity
+from tweetguard.core.model import Draft, Severity
+from tweetguard.core.platforms import DEFAULT_PLATFORM, PLATFORMS, Platform
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -36,6 +38,18 @@ class Settings:
     school_domains: tuple[str, ...] = ()
     include: tuple[str, ...] = ("*",)  # in folders, every file a source picks up (sources/registry.py)
     exclude: tuple[str, ...] = ()
+    platform: Platform = PLATFORMS[DEFAULT_PLATFORM]
+    length_limit: int | None = None  # a server's own limit (Mastodon's can be changed)
+
+    def platform_for(self, draft: Draft) -> Platform:
+        """The platform a draft is for: its own front matter's, else the run's."""
+        return PLATFORMS[draft.platform] if draft.platform else self.platform
+
+    def length_limit_for(self, platform: Platform) -> int:
+        """The platform's limit, or the config's length_limit on the platform it was set for."""
+        if self.length_limit is not None and platform == self.platform:
+            return self.length_limit
+        return platform.limit
 
     @cached_property
     def tz(self) -> ZoneInfo:

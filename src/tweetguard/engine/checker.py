@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Iterable, Mapping
 
 from tweetguard.catalogue.loader import Catalogue, open_cache
 from tweetguard.core.errors import CatalogueError, ConfigError
@@ -18,6 +18,7 @@ from tweetguard.core.model import (
     Rule,
     Violation,
 )
+from tweetguard.core.platforms import Platform
 from tweetguard.core.roster import Roster
 from tweetguard.core.settings import Settings
 from tweetguard.kinds import load_kind
@@ -97,8 +98,9 @@ def _check_rule_names(catalogue: Catalogue, settings: Settings) -> None:
                                          "'tweetguard rules' lists them")
 
 
-def _message(rule: Rule, text: str, finding: Finding) -> str:
-    fields = _Placeholders(finding.details)
+def _message(rule: Rule, text: str, finding: Finding, platform: Platform) -> str:
+    fields = _Placeholders(post=platform.post, platform=platform.label)
+    fields.update(finding.details)
     fields["match"] = text[finding.start : finding.end]
     fields["suggestion"] = finding.suggestion or ""
     return rule.message.format_map(fields)
@@ -134,6 +136,7 @@ class Engine:
         context = Context(normalise(draft.text), posting_time, self.settings, self.roster, self.lists,
                           lexicon=self.lexicon, roster_index=self.roster_index)
         result = DraftResult(draft, posting_time)
+        platform = self.settings.platform_for(draft)
         failures: list[RuleFailure] = []
         for compiled in self.rules:
             if self.timeouts[compiled.rule.id] >= SKIP_AFTER_TIMEOUTS:
@@ -151,7 +154,7 @@ class Engine:
             rule = compiled.rule
             for finding in findings[:1] if rule.once else findings:
                 result.violations.append(
-                    Violation(rule.id, rule.category, rule.severity, _message(rule, draft.text, finding),
+                    Violation(rule.id, rule.category, rule.severity, _message(rule, draft.text, finding, platform),
                               finding.start, finding.end, finding.suggestion, finding.fix)
                 )
         result.notes.extend(context.notes)

@@ -1,38 +1,73 @@
-"""``length``: the tweet fits the platform's limit, counted as the platform counts it.
+"""``length``: the post fits its platform's limit, counted as the platform counts it.
 
-Keys: ``max`` (default 280). Weighted length is twitter-text v3: URLs count 23, emoji 2,
-most non-Latin characters 2. The part past the limit is what gets highlighted.
+Keys: ``max``, a house limit stricter than the platform's (default: the platform's own, or
+the config's ``length_limit``); ``measure: hashtags`` counts hashtags instead, against the
+platform's hashtag limit (Instagram's 30), and finds nothing where the platform has none.
+The part past the limit is what gets highlighted.
 """
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.platforms import Platform
 from tweetguard.kinds.base import Check, Context, Param
 
-PARAMS = {"max": Param(int, default=280)}
+PARAMS = {
+    "max": Param(int, help="a limit of the school's own, below the platform's"),
+    "measure": Param(str, default="characters", help="characters or hashtags"),
+}
+MEASURES = ("characters", "hashtags")
+
+
+def _limit(house: int | None, platform_limit: int) -> int:
+    return platform_limit if house is None else min(house, platform_limit)
 
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
-    limit = int(rule.params["max"])
+    from tweetguard.core.errors import RuleParamError
+
+    house = rule.params.get("max")
+    measure = str(rule.params.get("measure", "characters"))
+    if measure not in MEASURES:
+        raise RuleParamError("measure", f"is '{measure}'; use {' or '.join(MEASURES)}")
+    if measure == "hashtags":
+        return _hashtag_check(house)
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
-        from tweetguard.text.twitter_text import (  # counting data loads only when needed
-            V3,
-            length_bound,
-            parse_tweet,
-        )
+        from tweetguard.text.post_length import could_exceed, post_length
 
-        config = V3 if limit == V3.max_weighted_length else V3.with_limit(limit)
-        if length_bound(draft.text, config) <= limit:
-            return  # short enough however it is counted: skip the full parse
-        parsed = parse_tweet(draft.text, config)
-        if parsed.weighted_length <= limit:
+        platform = context.settings.platform_for(draft)
+        limit = _limit(house, context.settings.length_limit_for(platform))
+        if not could_exceed(draft.text, platform, limit):
+            return  # short enough however it is counted: skip the full count
+        counted = post_length(draft.text, platform, limit)
+        if counted.overflow_start is None:
             return
-        overflow = min(parsed.valid_range_end + 1, len(draft.text))
-        yield Finding(overflow, len(draft.text), "Shorten it, or split it into a thread.",
-                      details={"length": str(parsed.weighted_length), "max": str(limit),
-                               "over": str(parsed.weighted_length - limit)})
+        yield Finding(counted.overflow_start, len(draft.text), _advice(platform),
+                      details={"length": str(counted.length), "max": str(limit),
+                               "over": str(counted.length - limit)})
+
+    return check
+
+
+def _advice(platform: Platform) -> str:
+    return "Shorten it, or split it into a thread." if platform.threads else "Shorten it."
+
+
+def _hashtag_check(house: int | None) -> Check:
+    def check(draft: Draft, context: Context) -> Iterator[Finding]:
+        platform = context.settings.platform_for(draft)
+        if platform.max_hashtags is None or "#" not in draft.text and "＃" not in draft.text:
+            return
+        from tweetguard.text.post_length import hashtag_spans
+
+        limit = _limit(house, platform.max_hashtags)
+        spans = hashtag_spans(draft.text)
+        if len(spans) > limit:
+            yield Finding(spans[limit][0], spans[-1][1], f"Keep {limit} hashtags or fewer.",
+                          details={"length": str(len(spans)), "max": str(limit),
+                                   "over": str(len(spans) - limit)})
 
     return check

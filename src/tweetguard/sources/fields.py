@@ -6,15 +6,16 @@ evaluation corpus and the rules' examples, so a key means the same thing everywh
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from tweetguard.core.errors import DraftError, printable
 from tweetguard.core.model import OCCASIONS, Draft, Example
 from tweetguard.core.roster import Pupil, Roster
 
-FRONT_MATTER_KEYS = ("scheduled", "occasion", "reply_to", "media", "id", "tweetguard")
+FRONT_MATTER_KEYS = ("scheduled", "occasion", "reply_to", "media", "platform", "id", "tweetguard")
 # Years a posting time may have: far enough from datetime's year 1 and 9999 that moving it
 # to another time zone or searching days ahead for the next allowed hour cannot overflow.
 YEARS = range(1900, 3000)
@@ -87,6 +88,13 @@ def draft_fields(meta: Mapping[str, Any], where: str,
         if not isinstance(items, list) or not all(isinstance(m, str) for m in items):
             raise DraftError(where, f"media '{media}' must be a file name or a list of file names")
         fields["media"] = tuple(items)
+    if meta.get("platform") is not None:
+        from tweetguard.core.platforms import platform_named
+
+        try:
+            fields["platform"] = platform_named(str(meta["platform"])).name
+        except ValueError as exc:
+            raise DraftError(where, f"platform {exc}") from None
     if meta.get("id") is not None:
         fields["id"] = printable(str(meta["id"]))  # printed in every format's heading
     options = meta.get("tweetguard")

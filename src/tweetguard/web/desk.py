@@ -23,6 +23,7 @@ from typing import Any
 from tweetguard.core.clock import describe
 from tweetguard.core.errors import DraftError, TweetguardError
 from tweetguard.core.model import PAGE_SOURCE, Draft, DraftResult, Violation
+from tweetguard.core.platforms import Platform
 from tweetguard.core.reporting import ForwardingReporter, Reporter
 from tweetguard.engine.checker import Engine
 from tweetguard.engine.runner import run
@@ -32,7 +33,7 @@ from tweetguard.output.options import OutputOptions
 from tweetguard.sources import registry
 from tweetguard.sources.fields import draft_fields
 from tweetguard.sources.when import TIME_EXAMPLES, has_passed, read_when
-from tweetguard.text.twitter_text import V3, weighted_length
+from tweetguard.text.post_length import post_length
 
 MAX_BODY_BYTES = 64 * 1024  # a tweet is 280 characters: anything near this is not a draft
 # The front-matter keys a request may carry besides "text" (not "id" or "tweetguard": a
@@ -151,7 +152,7 @@ class Desk:
         return {
             "report": json.loads(checked.document),
             "advice": [_advice(violation) for violation in result.violations],
-            "length": {"weighted": weighted_length(result.draft.text), "max": self.length_limit()},
+            "length": self.length(result.draft),
             "corrected": None if corrected is None else corrected.draft.text,
             "left_after_correcting": None if corrected is None else len(corrected.violations),
             "goes_out": describe(result.posting_time) if result.posting_time else None,
@@ -165,8 +166,17 @@ class Desk:
         does for a typed draft (fix.settle); None when there is nothing to fix."""
         return settle(result, lambda draft: self.engine.check(draft, now)[0])
 
-    def length_limit(self) -> int:
-        """The limit the length rule counts against (the platform's 280 when it is not run)."""
-        limits = [int(compiled.rule.params.get("max", V3.max_weighted_length))
-                  for compiled in self.engine.rules if compiled.rule.kind == "length"]
-        return min(limits, default=V3.max_weighted_length)
+    def length_limit(self, platform: Platform) -> int:
+        """The limit the length rule counts against (the platform's own when it is not run)."""
+        platform_limit = self.engine.settings.length_limit_for(platform)
+        limits = [min(int(compiled.rule.params["max"]), platform_limit) for compiled in self.engine.rules
+                  if compiled.rule.kind == "length" and compiled.rule.params.get("measure") != "hashtags"
+                  and compiled.rule.params.get("max") is not None]
+        return min(limits, default=platform_limit)
+
+    def length(self, draft: Draft) -> dict[str, Any]:
+        """The page's count: the draft's length as its platform counts it, and the limit."""
+        platform = self.engine.settings.platform_for(draft)
+        limit = self.length_limit(platform)
+        return {"weighted": post_length(draft.text, platform, limit).length, "max": limit,
+                "platform": platform.label}

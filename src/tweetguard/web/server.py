@@ -50,6 +50,7 @@ ASSETS = {
     "/icon.svg": ("icon.svg", "image/svg+xml"),
 }
 NOW_PLACEHOLDER = "{{now}}"  # index.html's posting-time field starts at the school's "now"
+LIMIT_PLACEHOLDER = "{{limit}}"  # and its count at the platform's limit
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
 
 
@@ -121,7 +122,9 @@ class DeskHandler(BaseHTTPRequestHandler):
         body = read_asset(name)
         if name == "index.html":
             now = datetime.now(self.server.desk.engine.settings.tz).strftime("%Y-%m-%dT%H:%M")
-            body = body.replace(NOW_PLACEHOLDER.encode(), now.encode())
+            limit = self.server.desk.length_limit(self.server.desk.engine.settings.platform)
+            body = body.replace(NOW_PLACEHOLDER.encode(), now.encode()).replace(
+                LIMIT_PLACEHOLDER.encode(), str(limit).encode())
         self._send(HTTPStatus.OK, body, content_type)
 
     def do_HEAD(self) -> None:
