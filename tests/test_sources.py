@@ -132,13 +132,13 @@ def test_a_source_without_a_fix_label_is_reported_but_never_written(
     assert code == 1
     assert path.read_text(encoding="utf-8") == "Well done Ella Brightwater!\n"
     assert "Write instead:" in out and "--fix can make" not in out
-    assert "only .txt/.md drafts and .jsonl collections are fixed in place" in err
+    assert "only .txt/.md drafts, .jsonl collections and .csv spreadsheets are fixed in place" in err
 
 
 def test_the_registry_names_every_fixable_source_in_its_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert registry.fixable_kinds() == ".txt/.md drafts and .jsonl collections"
+    assert registry.fixable_kinds() == ".txt/.md drafts, .jsonl collections and .csv spreadsheets"
     monkeypatch.setattr(registry, "SOURCES", [*registry.SOURCES, LinesFile()])
-    assert registry.fixable_kinds() == ".txt/.md drafts, .jsonl collections and .lines files"
+    assert registry.fixable_kinds() == ".txt/.md drafts, .jsonl collections, .csv spreadsheets and .lines files"
 
 
 @pytest.mark.parametrize(("name", "source"), [

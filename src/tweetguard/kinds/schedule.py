@@ -74,7 +74,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if draft.occasion:
             # A draft file says so in its front matter; a typed draft by --occasion, the
             # prompt's question or the page's box.
-            said = (f"the front matter marks it as {OCCASION_WORDS[draft.occasion]} (occasion: {draft.occasion})"
+            where = "its occasion column" if _spreadsheet(draft) else "the front matter"
+            said = (f"{where} marks it as {OCCASION_WORDS[draft.occasion]} (occasion: {draft.occasion})"
                     if draft.path is not None else f"you marked it as {OCCASION_WORDS[draft.occasion]}")
             context.notes.append(Note(rule.id, f"Out of hours but allowed: {said}."))
             return
@@ -95,7 +96,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         why = f"It mentions '{event}', but {waits}, which can wait. " if event and waits else ""
         # A draft file says its occasion in its front matter, the page by a choice beside the
         # time, a typed draft with --occasion.
-        say_so = ("add 'occasion: event' or 'occasion: urgent' to its front matter" if draft.path is not None
+        say_so = ("write event or urgent in its occasion column" if _spreadsheet(draft)
+                  else "add 'occasion: event' or 'occasion: urgent' to its front matter" if draft.path is not None
                   else "choose 'a school event happening then' or 'urgent news' under the time"
                   if draft.source == PAGE_SOURCE else "check it with --occasion event or --occasion urgent")
         yield Finding(0, 0, f"{why}Schedule it for {describe(allowed)}, or, if it covers a school event as it "
@@ -122,3 +124,8 @@ def _can_wait(text: str, notice_words: PhraseIndex, past_words: PhraseIndex, liv
     if first_phrase(text, live_cues):
         return None
     return f"'{notice}' makes it a notice about a future event"
+
+
+def _spreadsheet(draft: Draft) -> bool:
+    """A row of a scheduler's .csv (sources/csv_file.py): its occasion is a column, not front matter."""
+    return draft.path is not None and draft.path.suffix.lower() == ".csv"

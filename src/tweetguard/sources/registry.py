@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tweetguard.core.model import Draft
 from tweetguard.sources.base import FileSource, Source
+from tweetguard.sources.csv_file import CsvFile
 from tweetguard.sources.draft_file import DraftFile
 from tweetguard.sources.inline import InlineText
 from tweetguard.sources.jsonl import JsonLines
@@ -21,7 +22,7 @@ from tweetguard.sources.yaml_collection import YamlCollection
 # without a path, so it comes after StandardInput; a new source goes before those two.
 # A file named on the command line that no source reads is read as a draft file.
 FALLBACK: FileSource = DraftFile()
-SOURCES: list[Source] = [FALLBACK, JsonLines(), YamlCollection(), StandardInput(), InlineText()]
+SOURCES: list[Source] = [FALLBACK, JsonLines(), YamlCollection(), CsvFile(), StandardInput(), InlineText()]
 
 
 def file_sources() -> list[FileSource]:
