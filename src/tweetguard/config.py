@@ -7,10 +7,9 @@ never silently do nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from tweetguard.core.errors import ConfigError
 from tweetguard.core.files import FileRefused, read_regular

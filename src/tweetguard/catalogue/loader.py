@@ -8,10 +8,9 @@ never silently turns a rule off.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Mapping
 
 from tweetguard.catalogue import snapshot
 from tweetguard.core import diskcache

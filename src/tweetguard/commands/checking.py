@@ -20,10 +20,11 @@ from tweetguard.commands.options import build_settings, parse_at
 from tweetguard.core.console import echo_err
 from tweetguard.core.errors import ConfigError, TweetguardError, printable
 from tweetguard.core.model import Draft
-from tweetguard.core.reporting import ForwardingReporter
 from tweetguard.core.settings import Settings
 from tweetguard.output import load_format, resolve_format
 from tweetguard.output.options import OutputOptions
+
+from tweetguard.core.reporting import ForwardingReporter
 
 if TYPE_CHECKING:
     from tweetguard.core.model import DraftResult
@@ -218,6 +219,7 @@ def _say_if_past(at: str, when: datetime, settings: Settings) -> None:
     """A person typing --at a time already gone has most likely slipped (CI pins old times on
     purpose, and does not read a terminal, so it is not told)."""
     from tweetguard.core.clock import describe
+
     from tweetguard.sources.when import has_passed
 
     if has_passed(when, datetime.now(settings.tz)):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from tweetguard.config import find_config, load_settings
 from tweetguard.core.errors import ConfigError
@@ -73,7 +72,7 @@ def build_settings(config_path: Path | None, rule_dirs: tuple[Path, ...], roster
             fields["platform"] = platform_named(platform)
         except ValueError as exc:
             raise ConfigError("--platform", str(exc)) from None
-        if platform_named(platform) != settings.platform:
+        if fields["platform"] != settings.platform:
             fields["length_limit"] = None  # the config's server limit is for the config's platform
     return replace(settings, **fields)
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from tweetguard.core.model import Draft, Severity
 from tweetguard.core.platforms import DEFAULT_PLATFORM, PLATFORMS, Platform

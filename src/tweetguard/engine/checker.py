@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Iterable, Mapping
 
 from tweetguard.catalogue.loader import Catalogue, open_cache
 from tweetguard.core.errors import CatalogueError, ConfigError

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.platforms import Platform
+from tweetguard.core.settings import Settings
 from tweetguard.kinds.base import Check, Context, Param
 
 PARAMS = {
@@ -23,6 +24,15 @@ MEASURES = ("characters", "hashtags")
 
 def _limit(house: int | None, platform_limit: int) -> int:
     return platform_limit if house is None else min(house, platform_limit)
+
+
+def character_limit(params: Mapping[str, object], settings: Settings, platform: Platform) -> int | None:
+    """The character limit a ``length`` rule with these params holds a post on ``platform``
+    to; None for a rule that counts hashtags."""
+    if params.get("measure", "characters") == "hashtags":
+        return None
+    house = params.get("max")
+    return _limit(house if isinstance(house, int) else None, settings.length_limit_for(platform))
 
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:

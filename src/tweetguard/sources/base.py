@@ -11,9 +11,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from tweetguard.core.errors import DraftError
+from tweetguard.core.files import NotRegular, open_regular
 from tweetguard.core.model import Draft
 
 DraftOrError = Draft | DraftError
@@ -43,6 +44,18 @@ def splice(text: str, edits: Iterable[Edit]) -> str:
     for start, end, new in sorted({(e.start, e.end, e.new) for e in edits}, reverse=True):
         text = text[:start] + new + text[end:]
     return text
+
+
+def read_opened(path: Path, read: Callable[[BinaryIO], Iterator[DraftOrError]]) -> Iterator[DraftOrError]:
+    """``read``'s drafts from ``path`` opened as a regular file, a row at a time; a file that
+    cannot be opened (a FIFO, a device, unreadable) is one DraftError naming it."""
+    try:
+        with open_regular(path) as stream:
+            yield from read(stream)
+    except NotRegular as exc:
+        yield DraftError(str(path), f"{exc.reason}; remove it or exclude it")
+    except OSError as exc:
+        yield DraftError(str(path), f"cannot read this file ({exc.strerror or exc})")
 
 
 class Source(ABC):

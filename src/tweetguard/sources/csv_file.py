@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from tweetguard.core.errors import DraftError
-from tweetguard.core.files import NotRegular, open_regular
 from tweetguard.core.model import Draft
-from tweetguard.sources.base import DraftOrError, Edit, FileChanged, FileSource, splice
+from tweetguard.sources.base import DraftOrError, Edit, FileChanged, FileSource, read_opened, splice
 from tweetguard.sources.decoding import label
 from tweetguard.sources.fields import collection_draft
 
@@ -144,13 +143,7 @@ class CsvFile(FileSource):
         return path.suffix.lower() == SUFFIX
 
     def read(self, path: Path) -> Iterator[DraftOrError]:
-        try:
-            with open_regular(path) as raw:
-                yield from read_csv(_text_stream(raw), path)
-        except NotRegular as exc:
-            yield DraftError(str(path), f"{exc.reason}; remove it or exclude it")
-        except OSError as exc:
-            yield DraftError(str(path), f"cannot read this file ({exc.strerror or exc})")
+        return read_opened(path, lambda raw: read_csv(_text_stream(raw), path))
 
     def reread(self, content: str, path: Path) -> list[Draft]:
         stream = _text_stream(io.BytesIO(content.encode("utf-8")))

@@ -6,10 +6,9 @@ evaluation corpus and the rules' examples, so a key means the same thing everywh
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from tweetguard.core.errors import DraftError, printable
 from tweetguard.core.model import OCCASIONS, Draft, Example

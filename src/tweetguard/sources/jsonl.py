@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Sequence
 
 from tweetguard.core.errors import DraftError
-from tweetguard.core.files import NotRegular, open_regular
 from tweetguard.core.model import Draft
-from tweetguard.sources.base import DraftOrError, Edit, FileChanged, FileSource, splice
+from tweetguard.sources.base import DraftOrError, Edit, FileChanged, FileSource, read_opened, splice
 from tweetguard.sources.decoding import label
 from tweetguard.sources.fields import collection_draft
 
@@ -132,13 +131,7 @@ class JsonLines(FileSource):
         return path.suffix.lower() == SUFFIX
 
     def read(self, path: Path) -> Iterator[DraftOrError]:
-        try:
-            with open_regular(path) as stream:
-                yield from read_jsonl(stream, path)
-        except NotRegular as exc:
-            yield DraftError(str(path), f"{exc.reason}; remove it or exclude it")
-        except OSError as exc:
-            yield DraftError(str(path), f"cannot read this file ({exc.strerror or exc})")
+        return read_opened(path, lambda stream: read_jsonl(stream, path))
 
     def reread(self, content: str, path: Path) -> list[Draft]:
         # Rows that could not be read the first time are skipped again, as when checking.

@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tweetguard.core.platforms import Platform
+
+if TYPE_CHECKING:
+    from tweetguard.text.twitter_text import WeightConfig
 
 MASTODON_URL_LENGTH = 23
 
@@ -66,13 +69,19 @@ def _mastodon_pieces(text: str) -> Iterator[tuple[int, int]]:
     yield from _grapheme_pieces(text, at, len(text))
 
 
+def _v3(limit: int) -> WeightConfig:
+    """twitter-text v3's weights with ``limit`` (the shared config when it is 280)."""
+    from tweetguard.text.twitter_text import V3
+
+    return V3 if limit == V3.max_weighted_length else V3.with_limit(limit)
+
+
 def post_length(text: str, platform: Platform, limit: int) -> PostLength:
     """``text``'s length on ``platform``, and where it passes ``limit``."""
     if platform.counting == "twitter-text":
-        from tweetguard.text.twitter_text import V3, parse_tweet
+        from tweetguard.text.twitter_text import parse_tweet
 
-        config = V3 if limit == V3.max_weighted_length else V3.with_limit(limit)
-        parsed = parse_tweet(text, config)
+        parsed = parse_tweet(text, _v3(limit))
         over = None if parsed.weighted_length <= limit else min(parsed.valid_range_end + 1, len(text))
         return PostLength(parsed.weighted_length, over)
     pieces = _mastodon_pieces(text) if platform.counting == "mastodon" else _grapheme_pieces(text, 0, len(text))
@@ -87,9 +96,9 @@ def post_length(text: str, platform: Platform, limit: int) -> PostLength:
 def could_exceed(text: str, platform: Platform, limit: int) -> bool:
     """False when ``text`` is short enough however it is counted (the full count is skipped)."""
     if platform.counting == "twitter-text":
-        from tweetguard.text.twitter_text import V3, length_bound
+        from tweetguard.text.twitter_text import length_bound
 
-        return length_bound(text, V3 if limit == V3.max_weighted_length else V3.with_limit(limit)) > limit
+        return length_bound(text, _v3(limit)) > limit
     # A grapheme is at least one code point, and a Mastodon link of 23 or fewer characters
     # is the only piece that can weigh more than it is long.
     return len(text) > limit or (platform.counting == "mastodon" and "://" in text)

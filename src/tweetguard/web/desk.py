@@ -28,6 +28,7 @@ from tweetguard.core.reporting import ForwardingReporter, Reporter
 from tweetguard.engine.checker import Engine
 from tweetguard.engine.runner import run
 from tweetguard.fix import settle
+from tweetguard.kinds.length import character_limit
 from tweetguard.output import json_report
 from tweetguard.output.options import OutputOptions
 from tweetguard.sources import registry
@@ -167,12 +168,11 @@ class Desk:
         return settle(result, lambda draft: self.engine.check(draft, now)[0])
 
     def length_limit(self, platform: Platform) -> int:
-        """The limit the length rule counts against (the platform's own when it is not run)."""
-        platform_limit = self.engine.settings.length_limit_for(platform)
-        limits = [min(int(compiled.rule.params["max"]), platform_limit) for compiled in self.engine.rules
-                  if compiled.rule.kind == "length" and compiled.rule.params.get("measure") != "hashtags"
-                  and compiled.rule.params.get("max") is not None]
-        return min(limits, default=platform_limit)
+        """The limit the length rules count against (the platform's own when none is run)."""
+        settings = self.engine.settings
+        limits = [character_limit(compiled.rule.params, settings, platform)
+                  for compiled in self.engine.rules if compiled.rule.kind == "length"]
+        return min((limit for limit in limits if limit is not None), default=settings.length_limit_for(platform))
 
     def length(self, draft: Draft) -> dict[str, Any]:
         """The page's count: the draft's length as its platform counts it, and the limit."""
