@@ -94,6 +94,7 @@ class CheckFlags:
     redact: bool = False
     jobs: int = 1
     color: str = "auto"
+    audit: bool = False  # the drafts are published posts (tweetguard audit)
 
 
 def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion: str | None,
@@ -110,7 +111,7 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
     settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone, platform)
     if only_scheduled and at is not None:
         raise ConfigError("--only-scheduled", "cannot be used with --at; choose one")
-    pupils = _load_roster(settings.roster, redact) if settings.roster else None
+    pupils = load_pupils(settings.roster, redact) if settings.roster else None
     engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
     if not gc.isenabled():  # the command line turned it off for start-up, which is over
         gc.freeze()  # what start-up built lives to the end: no collection need look at it again
@@ -123,15 +124,17 @@ def run_check(paths: tuple[str, ...], text: str | None, at: str | None, occasion
     if not paths and text is None:
         paths = ("-",)
     default_time = None if only_scheduled else parse_at(at, settings)
-    code, _ = _check_once(engine, paths, text, "<text>", default_time, front_matter, flags, typed_at=at)
+    code, _ = check_once(engine, paths, text, "<text>", default_time, front_matter, flags, typed_at=at)
     sys.exit(code)
 
 
-def _check_once(engine: Engine, paths: tuple[str, ...], text: str | None, text_label: str,
-                default_time: datetime | None, front_matter: dict[str, Any], flags: CheckFlags,
-                typed_at: str | None = None, keep: bool = False) -> tuple[int, list[DraftResult]]:
+def check_once(engine: Engine, paths: tuple[str, ...], text: str | None, text_label: str,
+               default_time: datetime | None, front_matter: dict[str, Any], flags: CheckFlags,
+               typed_at: str | None = None, keep: bool = False,
+               items: Iterator[Draft | TweetguardError] | None = None) -> tuple[int, list[DraftResult]]:
     """One run over the drafts, reported as the flags say; returns check's exit code and, with
-    ``keep``, each draft's result as reported."""
+    ``keep``, each draft's result as reported. ``items``: the drafts, read by the caller
+    (an audit's archive) instead of from ``paths`` and ``text``."""
     from tweetguard.engine.runner import run
 
     resolved = resolve_format(flags.format_name, sys.stdout.isatty())
@@ -145,6 +148,7 @@ def _check_once(engine: Engine, paths: tuple[str, ...], text: str | None, text_l
     report_to = sys.stderr if typed_fix else sys.stdout
     options = OutputOptions(color=_use_color(resolved, report_to, flags.color), quiet=flags.quiet,
                             statistics=flags.statistics, verbose=flags.verbose, strict=flags.strict,
+                            audit=flags.audit,
                             width=_terminal_width(report_to))
     out = _Outputs.make(resolved, options, engine, flags.redact, report_to)
     # Only the desk, with its one draft, keeps results: a run over an archive must not.
@@ -156,7 +160,7 @@ def _check_once(engine: Engine, paths: tuple[str, ...], text: str | None, text_l
         reporter = fixer = make_fixer(reporter, engine, default_time, diff=flags.diff, stream=out.diff,
                                       warn=out.err, typed_out=out.diff if typed_fix else None)
     reporter = out.learning(reporter)
-    drafts = _with_front_matter(_items(paths, text, engine.settings, text_label), front_matter)
+    drafts = _with_front_matter(items or _items(paths, text, engine.settings, text_label), front_matter)
     jobs = 1 if flags.fix or flags.diff else _at_most_the_cpus(flags.jobs)  # --fix rechecks and rewrites files
     summary = run(_ProblemsToStderr(drafts, out.err), engine, default_time, reporter, jobs=jobs)
     for rule_id, failure in summary.rule_failures.items():
@@ -204,7 +208,7 @@ def _desk(engine: Engine, at: str | None, occasion: str | None, front_matter: di
     default_time = parse_at(when_typed, engine.settings)
     text, typed_at = answers.text, at
     while True:
-        code, results = _check_once(engine, (), text, "Your draft", default_time, extra, flags, typed_at,
+        code, results = check_once(engine, (), text, "Your draft", default_time, extra, flags, typed_at,
                                     keep=True)
         fixed = settle(results[0], lambda draft: engine.check(draft, default_time)[0]) if results else None
         if fixed is not None and not flags.fix and not flags.redact:  # --fix prints it; --redact must not
@@ -238,7 +242,7 @@ def _at_most_the_cpus(jobs: int) -> int:
     return cpus
 
 
-def _load_roster(path: Path, redact: bool) -> Roster:
+def load_pupils(path: Path, redact: bool) -> Roster:
     from tweetguard.core.roster import load_roster
 
     try:

@@ -11,6 +11,7 @@ from tweetguard.commands.guard import guarded
 
 COMMANDS = {
     "check": "tweetguard.commands.check",
+    "audit": "tweetguard.commands.audit",
     "explain": "tweetguard.commands.explain",
     "rules": "tweetguard.commands.rules",
     "policy": "tweetguard.commands.policy",

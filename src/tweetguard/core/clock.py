@@ -64,7 +64,9 @@ def days_words(days: tuple[int, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def describe(moment: datetime) -> str:
-    """'Monday 16 March at 8:00am': how a head teacher would say it."""
+def describe(moment: datetime, year: bool = False) -> str:
+    """'Monday 16 March at 8:00am' (with ``year``, 'Monday 16 March 2026 at 8:00am'): how a
+    head teacher would say it."""
     hour = moment.strftime("%I").lstrip("0")
-    return f"{moment.strftime('%A')} {moment.day} {moment.strftime('%B')} at {hour}:{moment.strftime('%M%p').lower()}"
+    day = f"{moment.strftime('%A')} {moment.day} {moment.strftime('%B')}" + (f" {moment.year}" if year else "")
+    return f"{day} at {hour}:{moment.strftime('%M%p').lower()}"

@@ -52,6 +52,8 @@ class Draft:
     allow: Mapping[str, str] = field(default_factory=dict)
     thread_index: int | None = None
     platform: str | None = None  # front matter's platform (core.platforms); None: the run's
+    # Already posted (read from an account's archive): judged as it went out, never "ready to post".
+    published: bool = False
 
 
 @dataclass(frozen=True)

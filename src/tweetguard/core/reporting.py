@@ -21,6 +21,9 @@ class Summary:
     # The first failure of each broken rule ("file:line: message"), and how often it failed.
     rule_failures: dict[str, str] = field(default_factory=dict)
     rule_failure_counts: Counter[str] = field(default_factory=Counter)
+    # An audit of published posts, by the year each went out: "posts" (how many), "with
+    # problems" (how many broke a rule) and each category's violations.
+    by_year: dict[int, Counter[str]] = field(default_factory=dict)
 
     def add(self, result: DraftResult) -> None:
         self.drafts += 1
@@ -31,6 +34,11 @@ class Summary:
         for violation in result.violations:
             self.by_severity[violation.severity] += 1
             self.by_rule[violation.rule] += 1
+        if result.draft.published and result.posting_time is not None:
+            year = self.by_year.setdefault(result.posting_time.year, Counter())
+            year["posts"] += 1
+            year["with problems"] += bool(result.violations)
+            year.update(v.category for v in result.violations)
 
     def remove(self, result: DraftResult) -> None:
         """Undo ``add`` for a result that was replaced (by its re-check after --fix)."""
@@ -44,6 +52,11 @@ class Summary:
             self.by_rule[violation.rule] -= 1
             if self.by_rule[violation.rule] <= 0:
                 del self.by_rule[violation.rule]
+        if result.draft.published and result.posting_time is not None:
+            year = self.by_year[result.posting_time.year]
+            year["posts"] -= 1
+            year["with problems"] -= bool(result.violations)
+            year.subtract(v.category for v in result.violations)
 
     def exit_code(self, strict: bool = False, exit_zero: bool = False) -> int:
         """2 when something could not be checked, 1 for violations, else 0."""
@@ -63,6 +76,9 @@ class Summary:
             "infos": self.by_severity["info"],
             "unreadable": self.unreadable,
             "by_rule": dict(sorted(self.by_rule.items())),
+            **({"by_year": {str(year): {k: n for k, n in counts.items() if n or k in ("posts", "with problems")}
+                            for year, counts in sorted(self.by_year.items())}}
+               if self.by_year else {}),
         }
 
 

@@ -91,9 +91,16 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if event and not waits:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: '{event}' shows it is about a school event."))
             return
+        why = f"It mentions '{event}', but {waits}, which can wait. " if event and waits else ""
+        window = {"time": describe(moment), "window": f"{clock_words(start)} to {clock_words(end)}",
+                  "days": days_words(days)}
+        if draft.published:  # an archived post: nothing to reschedule, only a lesson for next time
+            yield Finding(0, 0, f"{why}Unless it covered a school event as it happened or urgent news, keep "
+                          "posts like this to posting hours.",
+                          details={**window, "time": describe(moment, year=True), "goes_out": "went out"})
+            return
         allowed = next_allowed(moment, start, end, days)
         context.next_allowed = allowed
-        why = f"It mentions '{event}', but {waits}, which can wait. " if event and waits else ""
         # A draft file says its occasion in its front matter, the page by a choice beside the
         # time, a typed draft with --occasion.
         say_so = ("write event or urgent in its occasion column" if _spreadsheet(draft)
@@ -102,8 +109,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                   if draft.source == PAGE_SOURCE else "check it with --occasion event or --occasion urgent")
         yield Finding(0, 0, f"{why}Schedule it for {describe(allowed)}, or, if it covers a school event as it "
                       f"happens or urgent news, {say_so}.",
-                      details={"time": describe(moment), "next": describe(allowed),
-                               "window": f"{clock_words(start)} to {clock_words(end)}", "days": days_words(days)})
+                      details={**window, "next": describe(allowed), "goes_out": "would go out"})
 
     return check
 

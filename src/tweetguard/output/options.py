@@ -17,6 +17,7 @@ class OutputOptions:
     statistics: bool = False
     verbose: bool = False  # rule ids and line:column in text output (machine formats always have them)
     strict: bool = False  # warnings fail the check too, so a draft with warnings is not ready
+    audit: bool = False  # the drafts are an archive's published posts (tweetguard audit)
     # The terminal's width, to wrap text output at word boundaries; None (a pipe, a log, CI):
     # one line per message, as tools that read logs expect.
     width: int | None = None

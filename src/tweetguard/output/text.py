@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Sequence, TextIO
 
 from tweetguard.core.clock import describe
 from tweetguard.core.errors import TweetguardError
-from tweetguard.core.model import DraftResult, Rule, Violation
+from tweetguard.core.model import CATEGORIES, DraftResult, Rule, Violation
 from tweetguard.core.reporting import Summary
 from tweetguard.core.wording import plural
 from tweetguard.output.location import line_col
@@ -160,7 +160,10 @@ class TextReporter:
             return
         draft = result.draft
         redact = self.options.redact
-        heading = _heading(draft.source) + (f"  (id {draft.id})" if draft.id else "")
+        if draft.published and result.posting_time is not None:  # the post's link says which one it is
+            heading = f"{draft.source}  (posted {describe(result.posting_time, year=True)})"
+        else:
+            heading = _heading(draft.source) + (f"  (id {draft.id})" if draft.id else "")
         # Redaction keeps every character's position, so spans still line up.
         if self.options.color:
             from rich.text import Text
@@ -195,7 +198,9 @@ class TextReporter:
                 self._say("      [green]What to do:[/] " + escape(redact(violation.suggestion)))
         for note in result.notes:
             self._say("  [blue]✓[/] " + escape(redact(note.message)))
-        if result.has("error"):
+        if result.draft.published:
+            verdict = _published_verdict(result)
+        elif result.has("error"):
             verdict = "[bold red]Not ready to post[/]: fix the errors above first."
             if result.next_allowed:
                 verdict += f" It may go out from {describe(result.next_allowed)}."
@@ -219,22 +224,51 @@ class TextReporter:
         if self.options.statistics and summary.by_rule:
             for rule, count in summary.by_rule.most_common():
                 self._say(f"{count:6d}  {rule}")
+        audit = self.options.audit
+        if audit and summary.by_year:
+            for line in year_table(summary):
+                self._say(escape(line))
+            self._say()
         if self.options.quiet and not (summary.by_severity["error"] or summary.unreadable):
             return
-        parts = [f"Checked {plural(summary.drafts, 'draft')}"]
+        parts = [f"Checked {plural(summary.drafts, 'post' if audit else 'draft')}"]
         counts = [plural(summary.by_severity[s], s) for s in ("error", "warning") if summary.by_severity[s]]
         parts.append(", ".join(counts) if counts else "no problems found" if summary.drafts else "nothing was checked")
         if summary.unreadable:
             unreadable = summary.unreadable
-            parts.append(f"{unreadable} {'draft or file' if unreadable == 1 else 'drafts or files'} could not be read "
-                         "(see above)")
+            noun = "post" if audit else "draft"
+            parts.append(f"{unreadable} {f'{noun} or file' if unreadable == 1 else f'{noun}s or files'} could not be "
+                         "read (see above)")
         ready = summary.drafts - summary.drafts_with_errors
         second_look = summary.drafts_with_only_warnings
         if self.options.strict:
             ready, second_look = ready - second_look, 0
-        parts.append(f"{ready} of {summary.drafts} ready to post"
+        parts.append(f"{ready} of {summary.drafts} {'within the policy' if audit else 'ready to post'}"
                      + (f" ({second_look} after a second look at the warnings)" if second_look else ""))
         self._say(": ".join(parts[:2]) + (". " + ". ".join(parts[2:]) if parts[2:] else "") + ".")
+
+
+def _published_verdict(result: DraftResult) -> str:
+    """What to do about a post already out: it cannot be fixed, only taken down or learnt from."""
+    if result.has("error"):
+        return "[bold red]Breaks the policy[/]: consider deleting this post (see the errors above)."
+    if result.violations:
+        return "[yellow]Worth a second look[/]: read the warnings above."
+    return "[bold green]✓ Within the policy.[/]"
+
+
+def year_table(summary: Summary) -> list[str]:
+    """An audit's posts by the year they went out: how many, how many broke a rule, and the
+    problems in each category that any year has."""
+    categories = [c for c in CATEGORIES if any(counts[c] for counts in summary.by_year.values())]
+    columns = ["year", "posts", "with problems", *categories]
+    rows = [[str(year), *(str(counts[c]) for c in columns[1:])] for year, counts in sorted(summary.by_year.items())]
+    widths = [max(len(column), *(len(row[i]) for row in rows)) for i, column in enumerate(columns)]
+    lines = ["Posts by the year they went out, and the problems found in each:"]
+    for row in [columns, *rows]:
+        lines.append("  " + "  ".join(cell.rjust(width) if index else cell.ljust(width)
+                                      for index, (cell, width) in enumerate(zip(row, widths))))
+    return lines
 
 
 def make_reporter(stream: TextIO, options: OutputOptions, rules: Sequence[Rule]) -> TextReporter:

@@ -16,13 +16,14 @@ from tweetguard.sources.draft_file import DraftFile
 from tweetguard.sources.inline import InlineText
 from tweetguard.sources.jsonl import JsonLines
 from tweetguard.sources.stdin import StandardInput
+from tweetguard.sources.x_archive import XArchive
 from tweetguard.sources.yaml_collection import YamlCollection
 
 # The first source that reads a path (or owns a draft) wins. InlineText owns every draft
 # without a path, so it comes after StandardInput; a new source goes before those two.
 # A file named on the command line that no source reads is read as a draft file.
 FALLBACK: FileSource = DraftFile()
-SOURCES: list[Source] = [FALLBACK, JsonLines(), YamlCollection(), CsvFile(), StandardInput(), InlineText()]
+SOURCES: list[Source] = [FALLBACK, JsonLines(), YamlCollection(), CsvFile(), XArchive(), StandardInput(), InlineText()]
 
 
 def file_sources() -> list[FileSource]:

@@ -1,0 +1,222 @@
+"""An X (Twitter) account archive: what the account has already published, for an audit.
+
+The archive X sends is a .zip (or the folder it unpacks to) whose ``data/tweets.js`` holds
+``window.YTD.tweets.part0 = [{"tweet": {...}}, ...]``; a large account's is split into
+``tweets-part1.js`` and on, and older archives call it ``data/tweet.js``. Each post is a
+draft: its ``id_str`` the id, ``full_text`` the text, ``created_at`` the posting time (so
+posting hours are judged by when it really went out), and its link the draft's source.
+
+The array is decoded one post at a time from a bounded buffer (``json``'s ``raw_decode``),
+so an archive of any size is read in flat memory with the standard library alone.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, TextIO
+
+from tweetguard.core.errors import DraftError
+from tweetguard.core.model import Draft
+from tweetguard.sources.base import DraftOrError, FileSource, read_opened
+from tweetguard.sources.decoding import label
+from tweetguard.sources.fields import YEARS
+
+LINK = "https://x.com/i/status/"
+# data/tweets.js, data/tweets-part1.js, ...; data/tweet.js in older archives.
+POSTS_FILE = re.compile(r"(?:^|/)data/(tweets?)(?:-part(\d+))?\.js\Z")
+PREFIX = re.compile(r"\A\ufeff?\s*window\.YTD\.\w+\.part\d+\s*=\s*\[")
+CREATED_AT = re.compile(r"(?:\w{3}) (\w{3}) (\d{1,2}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d) (\d{4})")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+CHUNK = 1 << 16
+SPACE = re.compile(r"\s*")
+# X escapes these three in full_text (as its API always has); nothing else is an entity.
+ENTITIES = re.compile(r"&(amp|lt|gt);")
+UNESCAPED = {"amp": "&", "lt": "<", "gt": ">"}
+REMEDY = "download the archive again from X (Settings, Your account, Download an archive)"
+
+
+def posts_files(names: list[str]) -> list[str]:
+    """The archive members (or a folder's files) that hold posts, part 0 first.
+
+    ``tweets`` files are preferred to the older ``tweet`` ones when both are present.
+    """
+    found = [(m.group(1), int(m.group(2) or 0), name) for name in names if (m := POSTS_FILE.search(name))]
+    kind = "tweets" if any(k == "tweets" for k, _, _ in found) else "tweet"
+    return [name for _, _, name in sorted(item for item in found if item[0] == kind)]
+
+
+def in_folder(folder: Path) -> list[Path]:
+    """The posts files of an unpacked archive named by its folder (or its data folder)."""
+    data = folder if folder.name == "data" else folder / "data"
+    names = [f"data/{p.name}" for p in data.glob("tweet*.js")] if data.is_dir() else []
+    return [data / name.removeprefix("data/") for name in posts_files(names)]
+
+
+def created_at(value: Any) -> datetime:
+    """``"Sat Nov 28 23:10:00 +0000 2026"`` as an aware datetime; ValueError if it is not one.
+
+    Parsed by hand: strptime's %a and %b follow the machine's locale.
+    """
+    m = CREATED_AT.fullmatch(value.strip()) if isinstance(value, str) else None
+    if m is None or m.group(1) not in MONTHS or int(m.group(9)) not in YEARS:
+        raise ValueError
+    month, day, hour, minute, second, sign, off_h, off_m, year = m.groups()
+    offset = timedelta(hours=int(off_h), minutes=int(off_m)) * (-1 if sign == "-" else 1)
+    return datetime(int(year), MONTHS.index(month) + 1, int(day), int(hour), int(minute), int(second),
+                    tzinfo=timezone(offset))
+
+
+def _media(post: dict[str, Any], post_id: str) -> tuple[str, ...]:
+    """The post's photos and videos, named as the archive stores them (tweets_media/ID-NAME)."""
+    entities = post.get("extended_entities") or post.get("entities") or {}
+    media = entities.get("media") if isinstance(entities, dict) else None
+    if not isinstance(media, list):
+        return ()
+    urls = [m.get("media_url_https") or m.get("media_url") for m in media if isinstance(m, dict)]
+    return tuple(f"tweets_media/{post_id}-{url.rsplit('/', 1)[-1]}" for url in urls if isinstance(url, str))
+
+
+def post_draft(item: Any, where: str, path: Path, line: int) -> Draft:
+    """One element of the archive's array as a draft; DraftError naming ``where`` if it is not a post."""
+    post = item.get("tweet", item) if isinstance(item, dict) else None
+    if not isinstance(post, dict):
+        raise DraftError(where, f"is not a post (an object with a 'tweet'); {REMEDY}")
+    post_id, text = post.get("id_str"), post.get("full_text", post.get("text"))
+    if not isinstance(post_id, str) or not post_id.isdigit():
+        raise DraftError(where, f"this post has no id_str (found {post_id!r}); {REMEDY}")
+    if not isinstance(text, str):
+        raise DraftError(where, f"post {post_id} has no full_text; {REMEDY}")
+    try:
+        when = created_at(post.get("created_at"))
+    except ValueError:
+        raise DraftError(where, f"post {post_id}'s created_at {post.get('created_at')!r} is not a time "
+                         "like 'Sat Nov 28 23:10:00 +0000 2026'") from None
+    reply_to = post.get("in_reply_to_screen_name")
+    return Draft(source=LINK + post_id, text=ENTITIES.sub(lambda m: UNESCAPED[m.group(1)], text), path=path,
+                 line=line, id=post_id, scheduled=when, reply_to=f"@{reply_to}" if isinstance(reply_to, str) else None,
+                 media=_media(post, post_id), platform="x", published=True)
+
+
+def read_posts(stream: TextIO, where: str, path: Path) -> Iterator[DraftOrError]:
+    """Each post of a posts file, decoded one at a time; a break in the file ends it with an error."""
+    decoder = json.JSONDecoder()
+    buffer, at, line, eof, want = "", 0, 1, False, CHUNK
+
+    def more() -> bool:
+        nonlocal buffer, at, eof, want
+        chunk = stream.read(want)
+        # A post longer than the buffer doubles the next read, so decoding stays linear.
+        want = min(want * 2, 1 << 26)
+        buffer, at, eof = buffer[at:] + chunk, 0, not chunk
+        return bool(chunk)
+
+    def skip_space() -> None:
+        nonlocal at, line
+        while True:
+            end = SPACE.match(buffer, at).end()  # type: ignore[union-attr]  # \s* always matches
+            line += buffer.count("\n", at, end)
+            at = end
+            if at < len(buffer) or not more():
+                return
+
+    while not PREFIX.match(buffer) and len(buffer) < 256 and more():
+        pass
+    opening = PREFIX.match(buffer)
+    if opening is None:
+        yield DraftError(where, f"does not start with 'window.YTD.tweets.part0 = [', so it is not an X archive's "
+                         f"posts file; {REMEDY}")
+        return
+    line += buffer.count("\n", 0, opening.end())
+    at = opening.end()
+    first = True
+    while True:
+        skip_space()
+        if buffer.startswith("]", at):
+            return
+        if not first:
+            if not buffer.startswith(",", at):
+                yield DraftError(f"{where}:{line}", f"the list of posts breaks off here; {REMEDY}")
+                return
+            at += 1
+            skip_space()
+        first = False
+        while True:
+            try:
+                item, end = decoder.raw_decode(buffer, at)
+                break
+            except json.JSONDecodeError:
+                if eof or not more():
+                    yield DraftError(f"{where}:{line}", f"this post is not valid JSON (the file is cut short or "
+                                     f"damaged); {REMEDY}")
+                    return
+        want = CHUNK
+        try:
+            yield post_draft(item, f"{where}:{line}", path, line)
+        except DraftError as exc:
+            yield exc
+        line += buffer.count("\n", at, end)
+        at = end
+
+
+def _text(raw: Any) -> TextIO:
+    return io.TextIOWrapper(raw, encoding="utf-8", errors="strict")
+
+
+def _read_zip(path: Path) -> Iterator[DraftOrError]:
+    import zipfile  # only an audit needs it: not imported when checking drafts
+
+    where = label(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not a zip file"
+        yield DraftError(where, f"cannot open this archive ({reason}); {REMEDY}")
+        return
+    with archive:
+        members = posts_files(archive.namelist())
+        if not members:
+            yield DraftError(where, f"holds no data/tweets.js, so it is not an X archive; {REMEDY}")
+            return
+        for member in members:
+            try:
+                with archive.open(member) as raw:
+                    yield from read_posts(_text(raw), f"{where}!{member}", path)
+            except (zipfile.BadZipFile, OSError, EOFError) as exc:  # a damaged member; zlib.error is an OSError
+                yield DraftError(f"{where}!{member}", f"cannot be unpacked ({exc}); {REMEDY}")
+            except UnicodeDecodeError:
+                yield DraftError(f"{where}!{member}", f"is not UTF-8 text; {REMEDY}")
+
+
+def _read_js(path: Path) -> Iterator[DraftOrError]:
+    where = label(path)
+
+    def read(raw: Any) -> Iterator[DraftOrError]:
+        try:
+            yield from read_posts(_text(raw), where, path)
+        except UnicodeDecodeError:
+            yield DraftError(where, f"is not UTF-8 text; {REMEDY}")
+
+    return read_opened(path, read)
+
+
+class XArchive(FileSource):
+    """An X archive's .zip, or a posts file (tweets.js) of one that was unpacked.
+
+    Its drafts are already published: they cannot be fixed, and reports call them posts.
+    """
+
+    def reads(self, path: Path) -> bool:
+        return path.suffix.lower() == ".zip" or POSTS_FILE.search(f"data/{path.name}") is not None
+
+    def owns(self, draft: Draft) -> bool:
+        return draft.source.startswith(LINK) and draft.path is not None and self.reads(draft.path)
+
+    def read(self, path: Path) -> Iterator[DraftOrError]:
+        if path.suffix.lower() == ".zip":
+            return _read_zip(path)
+        return _read_js(path)
