@@ -70,6 +70,7 @@ TARGETS = {
     "long": 0.100,  # seconds for a 10,000-character draft beyond start-up
     "linear": 13.0,  # 100,000 characters at most this many times 10,000 ("about 10x")
     "memory": 1.10,  # the largest run's peak memory within this of the smallest's
+    "archive": 30.0,  # seconds to audit a 100,000-post archive ("in seconds"), default jobs
 }
 
 
@@ -108,6 +109,25 @@ def write_corpus_jsonl(path: Path, names: tuple[str, ...] = ("drafts.jsonl",)) -
                 out.write(json.dumps({"id": item["id"], "text": item["text"]}, ensure_ascii=False) + "\n")
                 count += 1
     return count
+
+
+def write_archive(path: Path, count: int, rng: random.Random) -> None:
+    """An X account archive (.zip) of ``count`` posts in X's own layout: data/tweets.js,
+    pretty-printed, with the fields an archive has beside the text; written a post at a time."""
+    import zipfile
+
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive, archive.open("data/tweets.js", "w") as raw:
+        raw.write(b"window.YTD.tweets.part0 = [")
+        for index in range(count):
+            when = (f"{DAYS[index % 5][:3]} {months[index % 12]} {1 + index % 28:02d} "
+                    f"{7 + index % 13:02d}:{index % 60:02d}:00 +0000 {2018 + index % 9}")
+            item = {"tweet": {"id_str": str(1_000_000_000_000_000_000 + index), "full_text": make_text(rng),
+                              "created_at": when, "favorite_count": "3", "retweet_count": "0", "lang": "en",
+                              "entities": {"hashtags": [], "user_mentions": [], "urls": []}}}
+            raw.write(((",\n  " if index else "\n  ") + json.dumps(item, indent=2, separators=(",", " : ")))
+                      .encode())
+        raw.write(b"\n]")
 
 
 def write_long(path: Path, length: int) -> None:
@@ -244,6 +264,19 @@ def main() -> None:
         counts = (1000, 10_000) + (() if args.quick else (100_000,))
         peaks = [peak_rss_mb([*check, str(root / f"drafts-{count}.jsonl")]) for count in counts]
         table.add(f"peak memory, {' / '.join(f'{c:,}' for c in counts)} JSON Lines drafts",
+                  " / ".join(f"{p:.0f}" for p in peaks) + " MB", "flat", max(peaks) <= TARGETS["memory"] * min(peaks))
+
+        posts = (1000, 10_000) + (() if args.quick else (100_000,))
+        for count in posts:
+            write_archive(root / f"archive-{count}.zip", count, rng)
+        audit = [*tg, "audit", "--format", "json"]
+        largest = posts[-1]
+        took = timed([*audit, str(root / f"archive-{largest}.zip")], max(1, args.runs // 2))
+        table.add(f"audit of a {largest:,}-post X archive (.zip), default jobs",
+                  f"{took:.1f} s ({largest / took:,.0f} posts/s)", f"<= {TARGETS['archive']:.0f} s",
+                  took <= TARGETS["archive"])
+        peaks = [peak_rss_mb([*audit, str(root / f"archive-{count}.zip")]) for count in posts]
+        table.add(f"peak memory, {' / '.join(f'{c:,}' for c in posts)}-post archives",
                   " / ".join(f"{p:.0f}" for p in peaks) + " MB", "flat", max(peaks) <= TARGETS["memory"] * min(peaks))
 
     table.print(f"tweetguard benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
