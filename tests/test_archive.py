@@ -141,7 +141,7 @@ def test_the_archives_html_escapes_are_undone_and_replies_and_photos_kept() -> N
 
 
 def test_a_post_that_cannot_be_read_is_an_error_on_its_line_and_the_others_are_checked() -> None:
-    items = [post(1, "Lovely assembly."), {"tweet": {"id_str": "2", "created_at": WEEKDAY}},
+    items: list[dict[str, object]] = [post(1, "Lovely assembly."), {"tweet": {"id_str": "2", "created_at": WEEKDAY}},
              post(3, "Lovely assembly.", "yesterday"), post(4, "Lovely assembly.")]
     found = list(read_posts(io.StringIO(posts_js(items)), "tweets.js", Path("tweets.js")))
     assert [d.id if isinstance(d, Draft) else str(d) for d in found] == [

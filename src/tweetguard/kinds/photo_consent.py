@@ -33,7 +33,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             for match in analysis.pupil_names:
                 if match.form is Form.FULL:
                     start, end = context.view.to_original(match.start, match.end)
-                    yield Finding(start, end, match.first_name, None, {"name": draft.text[start:end]})
+                    # The first name is in the message: shown again alone, it would read as advice.
+                    yield Finding(start, end, None, None, {"name": draft.text[start:end], "first": match.first_name or draft.text[start:end]})
             return
         roster = context.roster
         if roster is None:
