@@ -14,7 +14,8 @@ from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.core.model import Example, Rule
 from tweetguard.core.settings import Settings
 from tweetguard.engine.checker import Engine
-from tweetguard.sources.fields import example_draft
+from tweetguard.config import with_keys
+from tweetguard.sources.fields import example_config, example_draft
 
 CATALOGUE = load_catalogue()
 CASES = [
@@ -27,8 +28,9 @@ CASES = [
 
 @pytest.mark.parametrize(("rule", "example", "expected"), CASES)
 def test_rule_example(rule: Rule, example: Example, expected: bool) -> None:
-    draft, roster = example_draft(example)
-    settings = Settings(select=(rule.id,), school_domains=("oakfield.sch.uk",))
+    draft, roster = example_draft(example, rule_source=rule.source)
+    settings = with_keys(Settings(select=(rule.id,), school_domains=("oakfield.sch.uk",)), example_config(example),
+                         rule.source)
     engine = Engine(replace(CATALOGUE, rules=(rule,)), settings, roster)
     result, failures = engine.check(draft, WEEKDAY_MORNING)
     assert not failures

@@ -124,6 +124,12 @@ def _length_limit(value: Any) -> int:
     return value
 
 
+def _names_with_photos(value: Any) -> bool:
+    if value not in ("off", "warn", False):  # YAML reads a bare off as false
+        raise ValueError(f"must be off or warn (not '{value}')")
+    return bool(value == "warn")
+
+
 def _platform(value: Any) -> Any:
     from tweetguard.core.platforms import platform_named
 
@@ -147,6 +153,7 @@ KEYS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "exclude": lambda v: {"exclude": _strings(v)},
     "platform": lambda v: {"platform": _platform(v)},
     "length_limit": lambda v: {"length_limit": _length_limit(v)},
+    "names_with_photos": lambda v: {"names_with_photos": _names_with_photos(v)},
 }
 
 
@@ -162,6 +169,20 @@ def _where(path: Path, key: Any) -> str:
         return str(path)
     line = yamlsafe.mapping_lines(node).get(str(key)) if node is not None else None
     return f"{path}:{line}" if line else str(path)
+
+
+def with_keys(settings: Settings, keys: dict[str, Any], where: str) -> Settings:
+    """``settings`` with config ``keys`` applied (a rule example's ``config:``)."""
+    fields: dict[str, Any] = {}
+    for key, value in keys.items():
+        reader = KEYS.get(str(key).replace("-", "_"))
+        if reader is None:
+            raise ConfigError(where, f"unknown config key '{key}'; known keys: {', '.join(sorted(KEYS))}")
+        try:
+            fields.update(reader(value))
+        except ValueError as exc:
+            raise ConfigError(where, f"'{key}' {exc}") from None
+    return replace(settings, **fields)
 
 
 def load_settings(path: Path | None, base: Settings | None = None) -> Settings:

@@ -36,7 +36,8 @@ RULE_KEYS = {
     "once": Param(bool, default=False),
 }
 FILE_KEYS = {"rules", "lists"}
-EXAMPLE_KEYS = {"text", "scheduled", "occasion", "reply_to", "media", "platform", "roster"}
+# config: the school config keys the example needs (a rule that is off unless the config turns it on).
+EXAMPLE_KEYS = {"text", "scheduled", "occasion", "reply_to", "media", "platform", "roster", "config"}
 RULE_ID = lazy_re(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

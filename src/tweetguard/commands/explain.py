@@ -40,12 +40,13 @@ def example_report(catalogue: Catalogue, settings: Settings, rule: Rule) -> tupl
 
     Checked by the rule itself, so the message shown is the one a head teacher would read.
     """
+    from tweetguard.config import with_keys
     from tweetguard.engine.checker import Engine
-    from tweetguard.sources.fields import example_draft
+    from tweetguard.sources.fields import example_config, example_draft
 
     for example in rule.bad:
-        draft, roster = example_draft(example)
-        only_this = replace(settings, select=(rule.id,), ignore=())
+        draft, roster = example_draft(example, rule_source=rule.source)
+        only_this = with_keys(replace(settings, select=(rule.id,), ignore=()), example_config(example), rule.source)
         engine = Engine(replace(catalogue, rules=(rule,)), only_this, roster)
         result, _ = engine.check(draft, EXAMPLE_TIME.replace(tzinfo=settings.tz))
         for violation in result.violations:

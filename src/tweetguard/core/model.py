@@ -49,6 +49,8 @@ class Draft:
     occasion: str | None = None
     reply_to: str | None = None
     media: tuple[str, ...] = ()
+    # Each photo's description (alt text) where one was given: file name -> description.
+    descriptions: Mapping[str, str] = field(default_factory=dict)
     allow: Mapping[str, str] = field(default_factory=dict)
     thread_index: int | None = None
     platform: str | None = None  # front matter's platform (core.platforms); None: the run's

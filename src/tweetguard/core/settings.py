@@ -39,6 +39,9 @@ class Settings:
     exclude: tuple[str, ...] = ()
     platform: Platform = PLATFORMS[DEFAULT_PLATFORM]
     length_limit: int | None = None  # a server's own limit (Mastodon's can be changed)
+    # UK Safer Internet Centre's "names, no images": warn when a photo goes with a child's
+    # first name. Off by default, as the school's policy allows first names beside photos.
+    names_with_photos: bool = False
 
     def platform_for(self, draft: Draft) -> Platform:
         """The platform a draft is for: its own front matter's, else the run's."""

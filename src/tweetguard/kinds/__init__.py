@@ -20,6 +20,7 @@ KIND_MODULES: dict[str, str] = {
     "full_name": "tweetguard.kinds.full_name",
     "targeted": "tweetguard.kinds.targeted",
     "photo_consent": "tweetguard.kinds.photo_consent",
+    "photos": "tweetguard.kinds.photos",
     "near": "tweetguard.kinds.near",
     "contact": "tweetguard.kinds.contact",
     "profanity": "tweetguard.kinds.profanity",

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from tweetguard.core.errors import RuleParamError
 from tweetguard.core.model import Draft, Finding, Note
+from tweetguard.core.photos import Photo, attached_photos
 from tweetguard.text.analysis import TextAnalysis
 from tweetguard.text.names import (
     Lexicon,
@@ -48,15 +50,28 @@ class Context:
     # by hand) the lexicon is built from ``lists`` for this draft.
     lexicon: Lexicon | None = None
     roster_index: RosterIndex | None = None
+    _photos: tuple[Photo, ...] | None = None
 
     @cached_property
     def analysis(self) -> TextAnalysis:
         """This draft's text analysis (tokens, sentences, names), built on first ask."""
+        return self.analyse(self.view)
+
+    def analyse(self, view: TextView) -> TextAnalysis:
+        """The analysis of another text published with the draft (a photo's description)."""
         lexicon = self.lexicon if self.lexicon is not None else build_lexicon(self.lists)
         roster = self.roster_index
         if roster is None and self.roster is not None:
             roster = build_roster_index(self.roster)
-        return TextAnalysis(self.view, lexicon, roster)
+        return TextAnalysis(view, lexicon, roster)
+
+    def photos(self, draft: Draft) -> tuple[Photo, ...]:
+        """The draft's attached files that exist (beside its file, or in the current folder
+        for a typed draft), each opened once however many rules ask."""
+        if self._photos is None:
+            folder = draft.path.parent if draft.path is not None else Path.cwd()
+            self._photos = attached_photos(draft.media, folder)
+        return self._photos
 
     def list(self, name: str) -> tuple[str, ...]:
         """A named word list from the catalogue (``lists:``), extended by the school's config."""

@@ -206,7 +206,7 @@ class TextReporter:
                 verdict += f" It may go out from {describe(result.next_allowed)}."
         elif result.has("warning") and self.options.strict:
             verdict = "[bold red]Not ready to post[/] (--strict): deal with the warnings above first."
-        elif result.violations:
+        elif result.has("warning"):  # notes (info) are advice, never a reason to wait
             verdict = "[yellow]Ready to post after a second look[/]: read the warnings above first."
         else:
             verdict = "[bold green]✓ Ready to post.[/]"
@@ -252,7 +252,7 @@ def _published_verdict(result: DraftResult) -> str:
     """What to do about a post already out: it cannot be fixed, only taken down or learnt from."""
     if result.has("error"):
         return "[bold red]Breaks the policy[/]: consider deleting this post (see the errors above)."
-    if result.violations:
+    if result.has("warning"):
         return "[yellow]Worth a second look[/]: read the warnings above."
     return "[bold green]✓ Within the policy.[/]"
 

@@ -81,12 +81,8 @@ def draft_fields(meta: Mapping[str, Any], where: str,
         fields["occasion"] = meta["occasion"]
     if meta.get("reply_to") is not None:
         fields["reply_to"] = str(meta["reply_to"])
-    media = meta.get("media")
-    if media is not None:
-        items = [media] if isinstance(media, str) else media
-        if not isinstance(items, list) or not all(isinstance(m, str) for m in items):
-            raise DraftError(where, f"media '{media}' must be a file name or a list of file names")
-        fields["media"] = tuple(items)
+    if meta.get("media") is not None:
+        fields["media"], fields["descriptions"] = _media(meta["media"], where)
     if meta.get("platform") is not None:
         from tweetguard.core.platforms import platform_named
 
@@ -100,6 +96,29 @@ def draft_fields(meta: Mapping[str, Any], where: str,
     if options is not None:
         fields["allow"] = _allow(options, where)
     return fields
+
+
+MEDIA_FORMS = 'a file name, a list of them, or a list of {file: a.jpg, alt: "what the photo shows"}'
+
+
+def _media(media: Any, where: str) -> tuple[tuple[str, ...], dict[str, str]]:
+    """``media:`` as file names and their descriptions: a name, a list of names, or a list
+    whose entries may be ``{file: a.jpg, alt: "..."}`` (the alt text published with the photo)."""
+    files: list[str] = []
+    descriptions: dict[str, str] = {}
+    for entry in [media] if isinstance(media, (str, dict)) else media if isinstance(media, list) else [None]:
+        if isinstance(entry, str):
+            files.append(entry)
+            continue
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) or set(entry) - {"file", "alt"}:
+            raise DraftError(where, f"media entry {printable(repr(entry))} must be {MEDIA_FORMS}")
+        alt = entry.get("alt")
+        if alt is not None and not isinstance(alt, str):
+            raise DraftError(where, f"the alt of media {entry['file']!r} must be text, like alt: \"Year 2 planting bulbs\"")
+        files.append(entry["file"])
+        if alt and alt.strip():
+            descriptions[entry["file"]] = alt
+    return tuple(files), descriptions
 
 
 def _allow(options: Any, where: str) -> dict[str, str]:
@@ -137,11 +156,30 @@ def collection_draft(item: Any, source: str, path: Path) -> Draft:
     return Draft(source=source, text=text, path=path, line=line, **fields)
 
 
-def example_draft(example: Example, source: str = "example") -> tuple[Draft, Roster | None]:
-    """A rule's example as a draft, with the roster its ``roster:`` key lists (if any)."""
+def example_config(example: Example) -> dict[str, Any]:
+    """The config keys a rule's example is checked with (``config: {names_with_photos: warn}``)."""
+    config = example.front_matter.get("config") or {}
+    return dict(config) if isinstance(config, dict) else {}
+
+
+def example_draft(example: Example, source: str = "example",
+                  rule_source: str | None = None) -> tuple[Draft, Roster | None]:
+    """A rule's example as a draft, with the roster its ``roster:`` key lists (if any).
+
+    ``rule_source`` is the rule's ``file:line``: the photos an example attaches are files
+    beside that rule file (rules/photos/ for the default catalogue), wherever it is installed.
+    An example's ``config:`` (the school config it needs) is the caller's: see example_config.
+    """
     front = dict(example.front_matter)
+    front.pop("config", None)
     rows = front.pop("roster", None)
     roster = None
     if rows:
         roster = Roster(tuple(Pupil(r["first_name"], r["last_name"], r.get("photo_consent")) for r in rows))
-    return Draft(source=source, text=example.text, **draft_fields(front, source, FRONT_MATTER_KEYS)), roster
+    fields = draft_fields(front, source, FRONT_MATTER_KEYS)
+    if rule_source and fields.get("media"):
+        folder = Path(rule_source.rsplit(":", 1)[0]).parent
+        fields["media"] = tuple(str(folder / name) if (folder / name).is_file() else name for name in fields["media"])
+        fields["descriptions"] = {str(folder / k) if (folder / k).is_file() else k: v
+                                  for k, v in fields["descriptions"].items()}
+    return Draft(source=source, text=example.text, **fields), roster

@@ -71,14 +71,20 @@ def created_at(value: Any) -> datetime:
                     tzinfo=timezone(offset))
 
 
-def _media(post: dict[str, Any], post_id: str) -> tuple[str, ...]:
-    """The post's photos and videos, named as the archive stores them (tweets_media/ID-NAME)."""
+def _media(post: dict[str, Any], post_id: str) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The post's photos and videos, named as the archive stores them (tweets_media/ID-NAME),
+    and the descriptions (alt text) they were posted with."""
     entities = post.get("extended_entities") or post.get("entities") or {}
     media = entities.get("media") if isinstance(entities, dict) else None
-    if not isinstance(media, list):
-        return ()
-    urls = [m.get("media_url_https") or m.get("media_url") for m in media if isinstance(m, dict)]
-    return tuple(f"tweets_media/{post_id}-{url.rsplit('/', 1)[-1]}" for url in urls if isinstance(url, str))
+    files: list[str] = []
+    descriptions: dict[str, str] = {}
+    for item in media if isinstance(media, list) else ():
+        url = (item.get("media_url_https") or item.get("media_url")) if isinstance(item, dict) else None
+        if isinstance(url, str):
+            files.append(f"tweets_media/{post_id}-{url.rsplit('/', 1)[-1]}")
+            if isinstance(item.get("ext_alt_text"), str) and item["ext_alt_text"].strip():
+                descriptions[files[-1]] = item["ext_alt_text"]
+    return tuple(files), descriptions
 
 
 def post_draft(item: Any, where: str, path: Path, line: int) -> Draft:
@@ -97,9 +103,10 @@ def post_draft(item: Any, where: str, path: Path, line: int) -> Draft:
         raise DraftError(where, f"post {post_id}'s created_at {post.get('created_at')!r} is not a time "
                          "like 'Sat Nov 28 23:10:00 +0000 2026'") from None
     reply_to = post.get("in_reply_to_screen_name")
+    media, descriptions = _media(post, post_id)
     return Draft(source=LINK + post_id, text=ENTITIES.sub(lambda m: UNESCAPED[m.group(1)], text), path=path,
                  line=line, id=post_id, scheduled=when, reply_to=f"@{reply_to}" if isinstance(reply_to, str) else None,
-                 media=_media(post, post_id), platform="x", published=True)
+                 media=media, descriptions=descriptions, platform="x", published=True)
 
 
 def read_posts(stream: TextIO, where: str, path: Path) -> Iterator[DraftOrError]:
