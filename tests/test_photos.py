@@ -204,3 +204,18 @@ def test_pillow_is_not_imported_when_no_photo_is_on_disk() -> None:
               "print('PIL' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=REPO)
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_policy_names_the_guidance_each_photo_rule_follows() -> None:
+    from tweetguard.catalogue.loader import load_catalogue
+
+    code, out, _ = run_cli("policy", "--format", "json")
+    guidance = {g["id"]: g["rules"] for g in json.loads(out)["guidance"]}
+    assert code == 0 and all(guidance.values())  # every guide is followed by some rule
+    assert "photo-location" in guidance["uksic-images"] and "names-with-photos" in guidance["uksic-images"]
+    assert guidance["wcag-alt"] == ["photo-description-missing"]
+    followed = {rule for rules in guidance.values() for rule in rules}
+    beyond = {r.id for r in load_catalogue().rules if r.policy.startswith("Guidance")}
+    assert beyond <= followed, "a rule says it follows guidance that tweetguard policy does not name"
+    code, text, _ = run_cli("policy")
+    assert "Guidance the rules follow beyond the policy's words" in text and "(uksic-images)" in text

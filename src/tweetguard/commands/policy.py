@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import click
 import regex
@@ -45,13 +45,36 @@ def _squash(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def load_clauses() -> list[Clause]:
+@dataclass(frozen=True)
+class Guide:
+    """Guidance a rule follows beyond the policy's words; a rule follows it when its policy text names it."""
+
+    id: str
+    source: str
+    says: str
+    names: tuple[str, ...]
+
+    def followed_by(self, rule: Rule) -> bool:
+        return any(name in rule.policy for name in self.names)  # names are proper nouns: case kept
+
+
+def _data() -> dict[str, Any]:
     text = resources.files("tweetguard").joinpath("data", "policy-clauses.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yamlsafe.load(text)
+    return data
+
+
+def load_guidance() -> list[Guide]:
+    return [Guide(str(g["id"]), str(g["source"]), " ".join(str(g["says"]).split()), tuple(map(str, g["names"])))
+            for g in _data().get("guidance", ())]
+
+
+def load_clauses() -> list[Clause]:
     return [
         Clause(id=str(c["id"]), section=str(c["section"]), text=" ".join(str(c["text"]).split()),
                quotes=tuple(str(q) for q in c.get("quotes", ())), checked_by=str(c["checked_by"]),
                number=c.get("number"), what_to_do=str(c.get("what_to_do", "")))
-        for c in yamlsafe.load(text)["clauses"]
+        for c in _data()["clauses"]
     ]
 
 
@@ -68,7 +91,7 @@ def clauses_with_rules(rules: Sequence[Rule]) -> list[tuple[Clause, list[Rule]]]
     return [(clause, [r for r in rules if enforces(r, clause)]) for clause in load_clauses()]
 
 
-def _text(pairs: Iterable[tuple[Clause, list[Rule]]]) -> None:
+def _text(pairs: Iterable[tuple[Clause, list[Rule]]], guides: list[tuple[Guide, list[Rule]]]) -> None:
     automatic = [(c, r) for c, r in pairs if c.checked_by != "person"]
     personal = [(c, r) for c, r in pairs if c.checked_by == "person"]
     click.secho("What tweetguard checks in every draft", bold=True)
@@ -91,6 +114,13 @@ def _text(pairs: Iterable[tuple[Clause, list[Rule]]]) -> None:
         if rules:
             click.echo("  Rules that help: " + ", ".join(r.id for r in rules))
     click.echo()
+    click.secho("Guidance the rules follow beyond the policy's words", bold=True)
+    for guide, rules in guides:
+        click.echo()
+        click.secho(f"{guide.source} ({guide.id})", bold=True)
+        click.echo(click.wrap_text(guide.says, width=88, initial_indent="  ", subsequent_indent="  "))
+        click.echo("  Followed by: " + (", ".join(f"{r.id} ({r.severity})" for r in rules) or "no rule yet"))
+    click.echo()
     click.secho("Where the length rules count as each platform does", bold=True)
     for platform in PLATFORMS.values():
         hashtags = f", at most {platform.max_hashtags} hashtags" if platform.max_hashtags else ""
@@ -103,13 +133,17 @@ def _text(pairs: Iterable[tuple[Clause, list[Rule]]]) -> None:
 @catalogue_options
 def command(format_name: str, config_path: Path | None, rule_dirs: tuple[Path, ...]) -> None:
     """Show the social media policy clause by clause, with the rules that check each one."""
-    pairs = clauses_with_rules(load_rules(config_path, rule_dirs))
+    rules = load_rules(config_path, rule_dirs)
+    pairs = clauses_with_rules(rules)
+    guides = [(guide, [r for r in rules if guide.followed_by(r)]) for guide in load_guidance()]
     if format_name == "json":
         click.echo(json.dumps({"clauses": [
             {"id": c.id, "section": c.section, "text": c.text, "checked_by": c.checked_by,
              "what_to_do": c.what_to_do or None, "rules": [r.id for r in rules]}
             for c, rules in pairs],
+            "guidance": [{"id": g.id, "source": g.source, "says": g.says, "rules": [r.id for r in followers]}
+                         for g, followers in guides],
             "platforms": [{"name": p.name, "limit": p.limit, "counting": p.counting, "max_hashtags": p.max_hashtags,
                            "source": p.source} for p in PLATFORMS.values()]}, indent=2, ensure_ascii=False))
         return
-    _text(pairs)
+    _text(pairs, guides)
