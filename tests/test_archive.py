@@ -263,7 +263,8 @@ def test_the_example_archive_gives_the_recorded_rules() -> None:
     assert code == 1 and not err
     assert {link.rsplit("/", 1)[1][-3:]: rules for link, rules in found.items()} == {
         "101": [],
-        "102": ["child-full-name", "photo-with-full-name", "photo-without-consent"],  # Poppy: no photo consent
+        # Poppy: no photo consent; the photo was posted without a description (a note)
+        "102": ["child-full-name", "photo-description-missing", "photo-with-full-name", "photo-without-consent"],
         "103": [],  # a Saturday, but a match as it happens
         "104": ["posting-hours"],  # a Sunday-evening reminder
         "105": [],  # "&amp;" read as "&"

@@ -161,7 +161,7 @@ def test_allow_lists_and_school_domains_reach_the_rules(school: Path) -> None:
 def test_every_documented_key_is_known() -> None:
     assert set(KEYS) == {"timezone", "posting_window", "rules", "select", "ignore", "severity", "roster",
                          "allow_names", "allow_places", "allow_accounts", "school_email_domains", "include",
-                         "exclude", "platform", "length_limit"}
+                         "exclude", "platform", "length_limit", "names_with_photos"}
 
 
 def test_the_init_config_is_valid_and_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

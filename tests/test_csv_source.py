@@ -42,9 +42,10 @@ def test_out_of_hours_advice_names_the_occasion_column(tmp_path: Path) -> None:
 
 
 def test_occasion_and_media_columns(tmp_path: Path) -> None:
-    (tmp_path / "posts.csv").write_text("text,date,occasion,media\n"
-                                        "Kick off! Come on Oakfield!,28/11/2026 10:00,event,a.jpg; b.jpg\n")
-    assert check(tmp_path, str(tmp_path / "posts.csv"))[1] == {"posts.csv:2": []}
+    (tmp_path / "posts.csv").write_text("text,date,occasion,media,alt\n"
+                                        "Kick off! Come on Oakfield!,28/11/2026 10:00,event,a.jpg; b.jpg,The team;\n")
+    # b.jpg's description is empty: a note; a.jpg's is given.
+    assert check(tmp_path, str(tmp_path / "posts.csv"))[1] == {"posts.csv:2": ["photo-description-missing"]}
 
 
 def test_a_row_with_a_quoted_newline_is_reported_on_the_line_it_starts(tmp_path: Path) -> None:

@@ -152,3 +152,25 @@ def test_only_scheduled_flag(tmp_path: Path) -> None:
     assert result.exit_code == 1
     clash = CliRunner().invoke(cli, ["check", str(tmp_path), "--only-scheduled", "--at", "2026-03-11T10:00"])
     assert clash.exit_code == 2 and "--only-scheduled" in clash.stderr
+
+
+@pytest.mark.parametrize(("name", "content", "advice", "note"), [
+    ("d.txt", "---\nscheduled: 2026-11-28T19:30\n{occasion}---\nReading records are due in on Friday.\n",
+     "add 'occasion: event' or 'occasion: urgent' to its front matter", "the front matter marks it"),
+    ("d.jsonl", '{{"text": "Reading records are due in on Friday.", "scheduled": "2026-11-28T19:30"{occasion}}}\n',
+     'add "occasion": "event" or "occasion": "urgent" to its entry', "its entry marks it"),
+    ("d.csv", "text,date{occasion}\nReading records are due in on Friday.,28/11/2026 19:30{value}\n",
+     "write event or urgent in its occasion column", "its occasion column marks it"),
+])
+def test_out_of_hours_advice_says_where_this_kind_of_file_keeps_its_occasion(
+        tmp_path: Path, name: str, content: str, advice: str, note: str) -> None:
+    marks = {"d.txt": ("occasion: event\n", ""), "d.jsonl": (', "occasion": "event"', ""), "d.csv": (",occasion", ",event")}
+    path = tmp_path / name
+    path.write_text(content.format(occasion="", value=""))
+    out = CliRunner().invoke(cli, ["check", "--color", "never", str(path)]).output
+    assert advice in out
+    assert name == "d.txt" or "front matter" not in out
+    occasion, value = marks[name]
+    path.write_text(content.format(occasion=occasion, value=value))
+    out = CliRunner().invoke(cli, ["check", "--color", "never", str(path)]).output
+    assert f"Out of hours but allowed: {note} as a school event (occasion: event)." in out

@@ -64,6 +64,10 @@ platform: x
 # A Mastodon server's own limit, when it is not 500 (empty: the platform's own).
 length_limit:
 
+# warn: a photo together with a child's first name is a warning (the UK Safer Internet
+# Centre's "names, no images; images, no names"). off: the policy allows first names beside photos.
+names_with_photos: off
+
 # Which files in a folder are drafts, and which to skip (patterns like drafts/old/*).
 include: ["*.txt", "*.md"]
 exclude: []

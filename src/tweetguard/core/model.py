@@ -24,6 +24,7 @@ CATEGORIES: tuple[str, ...] = (
     "media",
 )
 OCCASIONS: tuple[str, ...] = ("event", "urgent")
+KeysIn = Literal["front matter", "entry", "columns"]
 
 
 # The source of a draft typed on the page (``tweetguard serve``): advice there names the
@@ -56,6 +57,9 @@ class Draft:
     platform: str | None = None  # front matter's platform (core.platforms); None: the run's
     # Already posted (read from an account's archive): judged as it went out, never "ready to post".
     published: bool = False
+    # Where the draft's own keys (occasion, media...) are written, for advice that says where
+    # to add one: a draft file's "front matter", a collection's "entry", a spreadsheet's "columns".
+    keys_in: KeysIn = "front matter"
 
 
 @dataclass(frozen=True)

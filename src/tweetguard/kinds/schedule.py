@@ -74,7 +74,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if draft.occasion:
             # A draft file says so in its front matter; a typed draft by --occasion, the
             # prompt's question or the page's box.
-            where = "its occasion column" if _spreadsheet(draft) else "the front matter"
+            where = MARKED_IN[draft.keys_in]
             said = (f"{where} marks it as {OCCASION_WORDS[draft.occasion]} (occasion: {draft.occasion})"
                     if draft.path is not None else f"you marked it as {OCCASION_WORDS[draft.occasion]}")
             context.notes.append(Note(rule.id, f"Out of hours but allowed: {said}."))
@@ -101,10 +101,9 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             return
         allowed = next_allowed(moment, start, end, days)
         context.next_allowed = allowed
-        # A draft file says its occasion in its front matter, the page by a choice beside the
-        # time, a typed draft with --occasion.
-        say_so = ("write event or urgent in its occasion column" if _spreadsheet(draft)
-                  else "add 'occasion: event' or 'occasion: urgent' to its front matter" if draft.path is not None
+        # A file's draft says its occasion where its keys are written, the page by a choice
+        # beside the time, a typed draft with --occasion.
+        say_so = (MARK_IT[draft.keys_in] if draft.path is not None
                   else "choose 'a school event happening then' or 'urgent news' under the time"
                   if draft.source == PAGE_SOURCE else "check it with --occasion event or --occasion urgent")
         yield Finding(0, 0, f"{why}Schedule it for {describe(allowed)}, or, if it covers a school event as it "
@@ -112,6 +111,13 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                       details={**window, "next": describe(allowed), "goes_out": "would go out"})
 
     return check
+
+
+# Where a file's draft says its occasion (core.model.KeysIn), and how to add one there.
+MARKED_IN = {"front matter": "the front matter", "entry": "its entry", "columns": "its occasion column"}
+MARK_IT = {"front matter": "add 'occasion: event' or 'occasion: urgent' to its front matter",
+           "entry": 'add "occasion": "event" or "occasion": "urgent" to its entry',
+           "columns": "write event or urgent in its occasion column"}
 
 
 def _can_wait(text: str, notice_words: PhraseIndex, past_words: PhraseIndex, live_words: PhraseIndex,
@@ -130,8 +136,3 @@ def _can_wait(text: str, notice_words: PhraseIndex, past_words: PhraseIndex, liv
     if first_phrase(text, live_cues):
         return None
     return f"'{notice}' makes it a notice about a future event"
-
-
-def _spreadsheet(draft: Draft) -> bool:
-    """A row of a scheduler's .csv (sources/csv_file.py): its occasion is a column, not front matter."""
-    return draft.path is not None and draft.path.suffix.lower() == ".csv"

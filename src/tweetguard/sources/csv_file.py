@@ -3,7 +3,8 @@
 Columns are found by header name, in any case: the text in ``text``, ``message``,
 ``content``, ``post`` or ``caption``; the posting time in ``scheduled``, ``date``, ``time``
 or ``publish_at`` (ISO, ``2026-11-28 19:30`` or UK day-first ``28/11/2026 19:30``); and
-optionally ``occasion``, ``media`` (file names split by ``;`` or ``|``) and ``platform``.
+optionally ``occasion``, ``media`` (file names split by ``;`` or ``|``), ``alt`` (their
+descriptions, in the same order, split the same way) and ``platform``.
 Other columns are the scheduler's and are left alone. Each row is ``posts.csv:LINE``,
 the line its row starts on. Read a row at a time; a fix rewrites only the text cell.
 """
@@ -26,7 +27,7 @@ from tweetguard.sources.fields import collection_draft
 SUFFIX = ".csv"
 TEXT_COLUMNS = ("text", "message", "content", "post", "caption")
 TIME_COLUMNS = ("scheduled", "date", "time", "publish_at")
-OTHER_COLUMNS = ("occasion", "media", "platform")
+OTHER_COLUMNS = ("occasion", "media", "alt", "platform")
 # A cell is limited by the csv module's own 131,072 characters (twice Facebook's longest
 # post): a larger one is an error on its row. The limit is the process's, so it is not changed.
 DAY_FIRST = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*")
@@ -62,7 +63,10 @@ def _item(row: list[str], columns: dict[str, int]) -> dict[str, object]:
     if cell.get("occasion"):
         item["occasion"] = cell["occasion"].lower()
     if cell.get("media"):
-        item["media"] = [m.strip() for m in re.split(r"[;|]", cell["media"]) if m.strip()]
+        files = [m.strip() for m in re.split(r"[;|]", cell["media"]) if m.strip()]
+        # The alt column describes the photos in the same order, split the same way.
+        alts = [a.strip() for a in re.split(r"[;|]", cell.get("alt", ""))]
+        item["media"] = [{"file": f, "alt": alts[i]} if i < len(alts) and alts[i] else f for i, f in enumerate(files)]
     if cell.get("platform"):
         item["platform"] = cell["platform"]
     return item
@@ -90,7 +94,7 @@ def read_csv(stream: TextIO, path: Path) -> Iterator[DraftOrError]:
             if not any(cell.strip() for cell in row):
                 continue
             try:
-                yield collection_draft(_item(row, columns), source, path)
+                yield collection_draft(_item(row, columns), source, path, keys_in="columns")
             except DraftError as exc:
                 yield exc
     except csv.Error as exc:

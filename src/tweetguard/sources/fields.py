@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from tweetguard.core.errors import DraftError, printable
-from tweetguard.core.model import OCCASIONS, Draft, Example
+from tweetguard.core.model import OCCASIONS, Draft, Example, KeysIn
 from tweetguard.core.roster import Pupil, Roster
 
 FRONT_MATTER_KEYS = ("scheduled", "occasion", "reply_to", "media", "platform", "id", "tweetguard")
@@ -134,8 +134,9 @@ def _allow(options: Any, where: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in allow.items()}
 
 
-def collection_draft(item: Any, source: str, path: Path) -> Draft:
-    """One entry of a collection (a JSON object, a YAML mapping): ``text`` and front-matter keys.
+def collection_draft(item: Any, source: str, path: Path, keys_in: KeysIn = "entry") -> Draft:
+    """One entry of a collection (a JSON object, a YAML mapping, a spreadsheet's row, whose
+    keys are its ``columns``): ``text`` and front-matter keys.
 
     ``source`` is ``FILE:LINE``, the line where the entry starts.
     """
@@ -153,7 +154,7 @@ def collection_draft(item: Any, source: str, path: Path) -> Draft:
     meta = {k: v for k, v in item.items() if k != "text"}
     fields = draft_fields(meta, source, FRONT_MATTER_KEYS)
     line = int(source.rsplit(":", 1)[1])
-    return Draft(source=source, text=text, path=path, line=line, **fields)
+    return Draft(source=source, text=text, path=path, line=line, keys_in=keys_in, **fields)
 
 
 def example_config(example: Example) -> dict[str, Any]:
