@@ -72,12 +72,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         if moment is None or within(moment, start, end, days):
             return
         if draft.occasion:
-            # A draft file says so in its front matter; a typed draft by --occasion, the
-            # prompt's question or the page's box.
-            where = MARKED_IN[draft.keys_in]
-            said = (f"{where} marks it as {OCCASION_WORDS[draft.occasion]} (occasion: {draft.occasion})"
-                    if draft.path is not None else f"you marked it as {OCCASION_WORDS[draft.occasion]}")
-            context.notes.append(Note(rule.id, f"Out of hours but allowed: {said}."))
+            context.notes.append(Note(rule.id, f"Out of hours but allowed: {_marked(draft)}."))
             return
         text = context.view.text
         urgent = first_phrase(text, urgent_words)
@@ -101,13 +96,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             return
         allowed = next_allowed(moment, start, end, days)
         context.next_allowed = allowed
-        # A file's draft says its occasion where its keys are written, the page by a choice
-        # beside the time, a typed draft with --occasion.
-        say_so = (MARK_IT[draft.keys_in] if draft.path is not None
-                  else "choose 'a school event happening then' or 'urgent news' under the time"
-                  if draft.source == PAGE_SOURCE else "check it with --occasion event or --occasion urgent")
         yield Finding(0, 0, f"{why}Schedule it for {describe(allowed)}, or, if it covers a school event as it "
-                      f"happens or urgent news, {say_so}.",
+                      f"happens or urgent news, {_how_to_mark(draft)}.",
                       details={**window, "next": describe(allowed), "goes_out": "would go out"})
 
     return check
@@ -118,6 +108,25 @@ MARKED_IN = {"front matter": "the front matter", "entry": "its entry", "columns"
 MARK_IT = {"front matter": "add 'occasion: event' or 'occasion: urgent' to its front matter",
            "entry": 'add "occasion": "event" or "occasion": "urgent" to its entry',
            "columns": "write event or urgent in its occasion column"}
+
+
+def _marked(draft: Draft) -> str:
+    """How a draft said it is an exemption: a file's draft where its keys are written; a typed
+    draft by --occasion, the prompt's question or the page's box."""
+    occasion = str(draft.occasion)
+    if draft.path is None:
+        return f"you marked it as {OCCASION_WORDS[occasion]}"
+    return f"{MARKED_IN[draft.keys_in]} marks it as {OCCASION_WORDS[occasion]} (occasion: {occasion})"
+
+
+def _how_to_mark(draft: Draft) -> str:
+    """How to say a draft is an exemption: a file's draft where its keys are written, the page
+    by a choice beside the time, a typed draft with --occasion."""
+    if draft.path is not None:
+        return MARK_IT[draft.keys_in]
+    if draft.source == PAGE_SOURCE:
+        return "choose 'a school event happening then' or 'urgent news' under the time"
+    return "check it with --occasion event or --occasion urgent"
 
 
 def _can_wait(text: str, notice_words: PhraseIndex, past_words: PhraseIndex, live_words: PhraseIndex,
