@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from tweetguard.core.errors import RuleParamError
 from tweetguard.core.model import Draft, Finding, Note
-from tweetguard.core.photos import Photo, attached_photos
 from tweetguard.text.analysis import TextAnalysis
 from tweetguard.text.names import (
     Lexicon,
@@ -21,6 +20,7 @@ from tweetguard.text.names import (
 from tweetguard.text.normalise import TextView
 
 if TYPE_CHECKING:
+    from tweetguard.core.photos import Photo
     from tweetguard.core.roster import Roster
     from tweetguard.core.settings import Settings
 
@@ -69,6 +69,8 @@ class Context:
         """The draft's attached files that exist (beside its file, or in the current folder
         for a typed draft), each opened once however many rules ask."""
         if self._photos is None:
+            from tweetguard.core.photos import attached_photos  # only for a draft with media
+
             folder = draft.path.parent if draft.path is not None else Path.cwd()
             self._photos = attached_photos(draft.media, folder)
         return self._photos

@@ -21,7 +21,6 @@ from __future__ import annotations
 from typing import Iterator, Mapping
 
 from tweetguard.core.model import Draft, Finding, Rule
-from tweetguard.core.photos import is_local_file
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.names import Form
 from tweetguard.text.names.gazetteer import fold
@@ -56,6 +55,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                 if photo.problem:
                     yield found(0, 0, file=photo.name, problem=photo.problem)
         elif what == "description":
+            from tweetguard.core.photos import is_local_file  # only for a draft with media
+
             for name in draft.media:
                 if name not in draft.descriptions and is_local_file(name):
                     yield found(0, 0, file=name)

@@ -13,8 +13,6 @@ so an archive of any size is read in flat memory with the standard library alone
 from __future__ import annotations
 
 import io
-import json
-import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -22,20 +20,21 @@ from typing import Any, TextIO
 
 from tweetguard.core.errors import DraftError
 from tweetguard.core.model import Draft
+from tweetguard.core.patterns import lazy_re
 from tweetguard.sources.base import DraftOrError, FileSource, read_opened
 from tweetguard.sources.decoding import label
 from tweetguard.sources.fields import YEARS
 
 LINK = "https://x.com/i/status/"
 # data/tweets.js, data/tweets-part1.js, ...; data/tweet.js in older archives.
-POSTS_FILE = re.compile(r"(?:^|/)data/(tweets?)(?:-part(\d+))?\.js\Z")
-PREFIX = re.compile(r"\A\ufeff?\s*window\.YTD\.\w+\.part\d+\s*=\s*\[")
-CREATED_AT = re.compile(r"(?:\w{3}) (\w{3}) (\d{1,2}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d) (\d{4})")
+POSTS_FILE = lazy_re(r"(?:^|/)data/(tweets?)(?:-part(\d+))?\.js\Z")
+PREFIX = lazy_re(r"\A\ufeff?\s*window\.YTD\.\w+\.part\d+\s*=\s*\[")
+CREATED_AT = lazy_re(r"(?:\w{3}) (\w{3}) (\d{1,2}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d) (\d{4})")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CHUNK = 1 << 16
-SPACE = re.compile(r"\s*")
+SPACE = lazy_re(r"\s*")
 # X escapes these three in full_text (as its API always has); nothing else is an entity.
-ENTITIES = re.compile(r"&(amp|lt|gt);")
+ENTITIES = lazy_re(r"&(amp|lt|gt);")
 UNESCAPED = {"amp": "&", "lt": "<", "gt": ">"}
 REMEDY = "download the archive again from X (Settings, Your account, Download an archive)"
 
@@ -111,6 +110,8 @@ def post_draft(item: Any, where: str, path: Path, line: int) -> Draft:
 
 def read_posts(stream: TextIO, where: str, path: Path) -> Iterator[DraftOrError]:
     """Each post of a posts file, decoded one at a time; a break in the file ends it with an error."""
+    import json  # here: checking drafts never needs it at start-up
+
     decoder = json.JSONDecoder()
     buffer, at, line, eof, want = "", 0, 1, False, CHUNK
 
