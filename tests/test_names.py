@@ -392,3 +392,13 @@ def test_lower_case_words_and_brands_are_not_full_names(text: str) -> None:
 ])
 def test_religious_titles_and_school_staff_roles_are_adults(text: str) -> None:
     assert find_pupil_names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Finalists: Okafor, Chidi (Y4); Brennan, Niamh (R).", ["Okafor, Chidi", "Brennan, Niamh"]),
+    ("Stay & Play: Nowak, Jakub, Year 1", ["Nowak, Jakub"]),
+    ("Thanks to Reid, Tom and Maya for helping.", []),  # no class: two people listed, or a name and a list
+    ("Mrs Patel, Amara (Y3) is our new reading buddy", []),  # a titled adult, then a child's first name
+])
+def test_a_registers_surname_comma_first_name_and_class(text: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_pupil_names(text)] == expected
