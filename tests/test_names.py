@@ -402,3 +402,14 @@ def test_religious_titles_and_school_staff_roles_are_adults(text: str) -> None:
 ])
 def test_a_registers_surname_comma_first_name_and_class(text: str, expected: list[str]) -> None:
     assert [text[m.start:m.end] for m in find_pupil_names(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Netball squad v Priory: Reid, Okoro, Bakare. Meet at 3:15.", ["Reid", "Okoro", "Bakare"]),
+    ("Relay squad: Stone and Hall 🏃", ["Stone", "Hall"]),  # two, after a colon
+    ("Player of the match: Okoro. Goals: Reid (2) and Bakare.", ["Okoro", "Reid", "Bakare"]),
+    ("Football tonight. Venue: Hall. Kick off 4pm", []),  # a place after a colon, not an award
+    ("Materials for the race: wood, stone and glass", []),  # lower case: everyday words
+])
+def test_roster_surnames_listed_or_awarded_in_a_report(text: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_pupil_names(text, ROSTER)] == expected

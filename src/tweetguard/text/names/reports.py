@@ -28,6 +28,7 @@ from tweetguard.text.names.evidence import (
 from tweetguard.text.names.gazetteer import EVERYDAY_RANK, unaccented
 from tweetguard.text.names.tokens import SPACE_GAP, Token, full_match
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason
+from tweetguard.text.sentences import SENTENCE_END
 
 SCORE = lazy_regex(r"(?<![\d:./])\d{1,2}\s*[-–]\s*\d{1,2}(?![\d:./])")
 # What a player does, said right after their name.
@@ -41,6 +42,14 @@ CREDITED_PLAY = frozenset("goal goals header headers hat-trick trick save saves 
 # Team places after a name: "Okafor in goal", "Brennan up front", "Mensah at the back".
 PLACES_ON_TEAM = (("in", "goal"), ("up", "front"), ("at", "the"), ("in", "defence"), ("in", "midfield"))
 NOT_BEFORE = DETERMINERS | PLACE_PREPOSITIONS
+# "Goals: Walker (2) and Price": a player's tally after the name (TALLY), and what may lie
+# between one listed player and the "and" before the next (TALLY_GAP).
+TALLY_GAP = lazy_regex(r"[ \t]*(?:\(\d{1,2}\))?[ \t]*")
+# The award or place a name alone is given after a colon: "Player of the match: Baker."
+AWARD_COLON = lazy_regex(r"(?:of\s+the\s+(?:match|day|game|race)|scorers?|captain|keeper|mvp|motm|pom)\s*:\s*\Z",
+                         regex.I)
+TALLY = lazy_regex(r"[ \t]*\(\d{1,2}\)")
+LIST_GAP = lazy_regex(r",[ \t\u00a0]*")
 
 
 def surnames_in_reports(ev: Evidence, report_words: frozenset[str]) -> list[NameMatch]:
@@ -49,13 +58,46 @@ def surnames_in_reports(ev: Evidence, report_words: frozenset[str]) -> list[Name
     if not (SCORE.search(ev.text) or any(t.key in report_words for t in tokens)):
         return []
     candidates = [i for i in range(len(tokens)) if _surname_alone(ev, i)]
-    playing = {i for i in candidates if _plays(tokens, i)}
-    # "Hall and Lane were unstoppable": a list of names of which the last one plays.
+    playing = {i for i in candidates if _plays(tokens, i) or TALLY.match(ev.text, tokens[i].end)}
+    playing |= _team_lists(tokens, candidates) | {i for i in candidates if _named_alone(ev, i)}
+    # "Hall and Lane were unstoppable": a list of names of which the last one plays; "Walker
+    # (2) and Price": of which the first does.
     for i in sorted(candidates, reverse=True):
         if i not in playing and i + 2 < len(tokens) and tokens[i + 1].key in ("and", "&") \
                 and i + 2 in playing and _spaced(tokens[i + 1]) and _spaced(tokens[i + 2]):
             playing.add(i)
+    for i in candidates:
+        before = max((j for j in playing if j < i - 1), default=None)
+        if i not in playing and before is not None and tokens[i - 1].key in ("and", "&") and _spaced(tokens[i]) \
+                and TALLY_GAP.fullmatch(ev.text, tokens[before].end, tokens[i - 1].start) is not None:
+            playing.add(i)
     return [_match(tokens[i]) for i in sorted(playing)]
+
+
+def _team_lists(tokens: list[Token], candidates: list[int]) -> set[int]:
+    """ "Relay squad: Field, Stone, Wood and Green": capitalised surnames listed together, the
+    list introduced by a colon or three long; each is a child named by surname alone."""
+    runs: list[list[int]] = []
+    for i in candidates:
+        if not tokens[i].cap:
+            continue
+        run = runs[-1] if runs else []
+        if run and i == run[-1] + 1 and LIST_GAP.fullmatch(tokens[i].gap):
+            run.append(i)
+        elif run and i == run[-1] + 2 and tokens[i - 1].key in ("and", "&") and _spaced(tokens[i - 1]) \
+                and _spaced(tokens[i]):
+            run.append(i)
+        else:
+            runs.append([i])
+    return {i for run in runs if len(run) >= 3 or (len(run) == 2 and ":" in tokens[run[0]].gap) for i in run}
+
+
+def _named_alone(ev: Evidence, i: int) -> bool:
+    """ "Player of the match: Baker.": the name is all there is between a colon and the
+    sentence's end."""
+    token = ev.tokens[i]
+    return (token.cap and ":" in token.gap and SENTENCE_END.match(ev.text, token.name_end) is not None
+            and AWARD_COLON.search(ev.text[max(0, token.start - 40):token.start]) is not None)
 
 
 def _surname_alone(ev: Evidence, i: int) -> bool:
