@@ -108,67 +108,81 @@ def post_draft(item: Any, where: str, path: Path, line: int) -> Draft:
                  media=media, descriptions=descriptions, platform="x", published=True)
 
 
-def read_posts(stream: TextIO, where: str, path: Path) -> Iterator[DraftOrError]:
-    """Each post of a posts file, decoded one at a time; a break in the file ends it with an error."""
-    import json  # here: checking drafts never needs it at start-up
+class _Window:
+    """A bounded window onto a posts file: what has been read and not yet decoded, the
+    position in it and the line that position is on."""
 
-    decoder = json.JSONDecoder()
-    buffer, at, line, eof, want = "", 0, 1, False, CHUNK
+    def __init__(self, stream: TextIO) -> None:
+        self.stream, self.buffer, self.at, self.line, self.want = stream, "", 0, 1, CHUNK
 
-    def more() -> bool:
-        nonlocal buffer, at, eof, want
-        chunk = stream.read(want)
-        # A post longer than the buffer doubles the next read, so decoding stays linear.
-        want = min(want * 2, 1 << 26)
-        buffer, at, eof = buffer[at:] + chunk, 0, not chunk
+    def more(self) -> bool:
+        """Read on, dropping what was decoded; False at the end of the file."""
+        chunk = self.stream.read(self.want)
+        # A post longer than the window doubles the next read, so decoding stays linear.
+        self.want = min(self.want * 2, 1 << 26)
+        self.buffer, self.at = self.buffer[self.at:] + chunk, 0
         return bool(chunk)
 
-    def skip_space() -> None:
-        nonlocal at, line
+    def advance(self, end: int) -> None:
+        self.line += self.buffer.count("\n", self.at, end)
+        self.at = end
+
+    def skip_space(self) -> None:
         while True:
-            end = SPACE.match(buffer, at).end()  # type: ignore[union-attr]  # \s* always matches
-            line += buffer.count("\n", at, end)
-            at = end
-            if at < len(buffer) or not more():
+            self.advance(SPACE.match(self.buffer, self.at).end())  # type: ignore[union-attr]  # \s* always matches
+            if self.at < len(self.buffer) or not self.more():
                 return
 
-    while not PREFIX.match(buffer) and len(buffer) < 256 and more():
-        pass
-    opening = PREFIX.match(buffer)
-    if opening is None:
+    def opening(self) -> bool:
+        """Past the ``window.YTD.tweets.part0 = [`` that starts the file; False if it does not."""
+        while not PREFIX.match(self.buffer) and len(self.buffer) < 256 and self.more():
+            pass
+        opening = PREFIX.match(self.buffer)
+        if opening is not None:
+            self.advance(opening.end())
+        return opening is not None
+
+    def next_item(self, first: bool) -> tuple[Any, int] | str | None:
+        """The next element and where it ends; None after the closing ``]``; why not, if broken."""
+        import json  # here: checking drafts never needs it at start-up
+
+        self.skip_space()
+        if self.buffer.startswith("]", self.at):
+            return None
+        if not first:
+            if not self.buffer.startswith(",", self.at):
+                return "the list of posts breaks off here"
+            self.advance(self.at + 1)
+            self.skip_space()
+        while True:
+            try:
+                found: tuple[Any, int] = json.JSONDecoder().raw_decode(self.buffer, self.at)
+                self.want = CHUNK
+                return found
+            except json.JSONDecodeError:
+                if not self.more():
+                    return "this post is not valid JSON (the file is cut short or damaged)"
+
+
+def read_posts(stream: TextIO, where: str, path: Path) -> Iterator[DraftOrError]:
+    """Each post of a posts file, decoded one at a time; a break in the file ends it with an error."""
+    window = _Window(stream)
+    if not window.opening():
         yield DraftError(where, f"does not start with 'window.YTD.tweets.part0 = [', so it is not an X archive's "
                          f"posts file; {REMEDY}")
         return
-    line += buffer.count("\n", 0, opening.end())
-    at = opening.end()
     first = True
-    while True:
-        skip_space()
-        if buffer.startswith("]", at):
+    while (found := window.next_item(first)) is not None:
+        if isinstance(found, str):
+            yield DraftError(f"{where}:{window.line}", f"{found}; {REMEDY}")
             return
-        if not first:
-            if not buffer.startswith(",", at):
-                yield DraftError(f"{where}:{line}", f"the list of posts breaks off here; {REMEDY}")
-                return
-            at += 1
-            skip_space()
-        first = False
-        while True:
-            try:
-                item, end = decoder.raw_decode(buffer, at)
-                break
-            except json.JSONDecodeError:
-                if eof or not more():
-                    yield DraftError(f"{where}:{line}", f"this post is not valid JSON (the file is cut short or "
-                                     f"damaged); {REMEDY}")
-                    return
-        want = CHUNK
+        item, end = found
         try:
-            yield post_draft(item, f"{where}:{line}", path, line)
+            yield post_draft(item, f"{where}:{window.line}", path, window.line)
         except DraftError as exc:
             yield exc
-        line += buffer.count("\n", at, end)
-        at = end
+        window.advance(end)
+        first = False
 
 
 def _text(raw: Any) -> TextIO:
