@@ -273,3 +273,20 @@ def test_the_example_archive_gives_the_recorded_rules() -> None:
         "108": ["posting-hours"],  # 6:20pm in London (17:20 UTC, summer time)
     }
     assert json.loads(summary)["by_year"]["2025"]["posts"] == 4
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github", "jsonl"])
+def test_every_machine_format_reports_an_audit(tmp_path: Path, fmt: str) -> None:
+    """CI reads an audit as it reads a check: SARIF valid against the OASIS schema, each post
+    located in the archive it came from."""
+    (tmp_path / "roster.csv").write_text(ROSTER)
+    target = zipped(tmp_path / "archive.zip", {"tweets.js": posts_js(POSTS)})
+    code, out, err = run_cli("audit", str(target), "--roster", str(tmp_path / "roster.csv"), "--format", fmt)
+    assert code == 1 and "Traceback" not in err and str(target) in out
+    if fmt == "sarif":
+        import jsonschema
+
+        schema = json.loads((Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text())
+        log = json.loads(out)
+        jsonschema.Draft4Validator(schema).validate(log)
+        assert {r["ruleId"] for r in log["runs"][0]["results"]} == {"child-full-name", "targeted-child", "posting-hours"}
