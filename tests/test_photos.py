@@ -219,3 +219,14 @@ def test_policy_names_the_guidance_each_photo_rule_follows() -> None:
     assert beyond <= followed, "a rule says it follows guidance that tweetguard policy does not name"
     code, text, _ = run_cli("policy")
     assert "Guidance the rules follow beyond the policy's words" in text and "(uksic-images)" in text
+
+
+def test_the_missing_description_advice_says_where_this_kind_of_draft_keeps_one(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text('{"text": "Lovely day", "media": ["a.jpg"]}\n')
+    (tmp_path / "b.csv").write_text("text,media\nLovely day,a.jpg\n")
+    code, out, _ = run_cli("check", "--at", AT, "--format", "json", str(tmp_path / "a.jsonl"), str(tmp_path / "b.csv"),
+                           str(draft(tmp_path, "[a.jpg]")))
+    advice = [d["violations"][0]["suggestion"] for d in json.loads(out)["drafts"]]
+    assert '"media": [{"file": "a.jpg", "alt":' in advice[0]
+    assert "the sheet's alt column" in advice[1]
+    assert 'media: [{file: a.jpg, alt: "' in advice[2] and code == 0

@@ -26,10 +26,15 @@ from tweetguard.text.names import Form
 from tweetguard.text.names.gazetteer import fold
 from tweetguard.text.normalise import normalise
 
+# Where a draft's keys are written (core.model.KeysIn), and a post already out: each may be
+# told its own way to act.
+ADVICE_FOR = ("front matter", "entry", "columns", "published")
 CHECKS = ("location", "unreadable", "description", "description_names", "first_names")
 PARAMS = {
     "check": Param(str, required=True, help="what to check: " + ", ".join(CHECKS)),
-    "advice": Param(str, default="", help="what to do, shown under the message ({file} and {name} filled in)"),
+    "advice": Param((str, dict), default="", help="what to do, shown under the message ({file} and {name} "
+                    "filled in); or one for each place a draft's keys are written (front matter, entry, "
+                    "columns) and for a post already published"),
 }
 
 
@@ -38,12 +43,23 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     if what not in CHECKS:
         raise RuleParamError("check", f"'{what}' is not one of {', '.join(CHECKS)}")
 
-    advice = str(rule.params["advice"] or "")
-
-    def found(start: int, end: int, **details: str) -> Finding:
-        return Finding(start, end, advice.format_map(details) if advice else None, details=details)
+    given = rule.params["advice"] or ""
+    advice: dict[str, str] = ({str(k): str(v) for k, v in given.items()} if isinstance(given, dict)
+                              else dict.fromkeys(ADVICE_FOR, str(given)))
+    if set(advice) - set(ADVICE_FOR):
+        raise RuleParamError("advice", f"gives advice for {sorted(set(advice) - set(ADVICE_FOR))[0]!r}; "
+                             f"use {', '.join(ADVICE_FOR)}")
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
+        said = advice.get("published" if draft.published else draft.keys_in) or advice.get("front matter", "")
+        for finding in findings(draft, context):
+            yield Finding(finding.start, finding.end, said.format_map(finding.details) if said else None,
+                          details=finding.details)
+
+    def found(start: int, end: int, **details: str) -> Finding:
+        return Finding(start, end, details=details)
+
+    def findings(draft: Draft, context: Context) -> Iterator[Finding]:
         if not draft.media:
             return
         if what == "location":
