@@ -99,6 +99,9 @@ class Scorer:
         self.weighted = weighted
         self.scales = scales
         self.patterns = patterns
+        # Screened together (one scan for the strings each needs), each keeping its weight.
+        self._pattern_group = PatternGroup(pattern for pattern, _ in patterns)
+        self._weight_of = {id(pattern): weight for pattern, weight in patterns}
         self.scare_quotes_weight = scare_quotes_weight
         # The last draft's live structure patterns and scare quotes (see _cues_for).
         self._cue_cache: tuple[str, tuple[tuple[regex.Pattern[str], float], ...], bool] | None = None
@@ -170,7 +173,8 @@ class Scorer:
         """The structure patterns that could match somewhere in the draft ``text``, compiled,
         and whether it has scare quotes: worked out once a draft, not once a sentence."""
         if self._cue_cache is None or self._cue_cache[0] != text:
-            live = tuple((pattern.compiled, weight) for pattern, weight in self.patterns if pattern.could_match(text))
+            live = tuple((pattern.compiled, self._weight_of[id(pattern)])
+                         for pattern in self._pattern_group.candidates(text) if pattern.could_match(text))
             scare_quoted = bool(self.scare_quotes_weight) and SCARE_QUOTED.search(text) is not None
             self._cue_cache = (text, live, scare_quoted)
         return self._cue_cache[1], self._cue_cache[2]
