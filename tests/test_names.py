@@ -405,6 +405,15 @@ def test_a_registers_surname_comma_first_name_and_class(text: str, expected: lis
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Y5 poetry slam winner: Stone, River! 🎤", ["Stone, River"]),  # a roster pupil, after a colon
+    ("Huge well done to ADEBAYO, Femi (Y5) for his science fair project!", ["ADEBAYO, Femi"]),
+    ("Thanks to Reid, Tom and Maya for helping.", []),
+])
+def test_register_style_with_a_roster_or_a_class(text: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_pupil_names(text, ROSTER)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Netball squad v Priory: Reid, Okoro, Bakare. Meet at 3:15.", ["Reid", "Okoro", "Bakare"]),
     ("Relay squad: Stone and Hall 🏃", ["Stone", "Hall"]),  # two, after a colon
     ("Player of the match: Okoro. Goals: Reid (2) and Bakare.", ["Okoro", "Reid", "Bakare"]),

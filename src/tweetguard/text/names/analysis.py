@@ -22,7 +22,7 @@ from tweetguard.text.names.forms import (
 from tweetguard.text.names.full import full_names
 from tweetguard.text.names.gazetteer import Gazetteer, gazetteer
 from tweetguard.text.names.lexicon import Lexicon, RosterIndex
-from tweetguard.text.names.reports import surname_comma_first, surname_first, surnames_in_reports
+from tweetguard.text.names.reports import surname_first, surnames_in_reports
 from tweetguard.text.names.tokens import Token, tokenise
 from tweetguard.text.names.verdicts import NameMatch, Role
 
@@ -40,8 +40,7 @@ class NameAnalysis:
         self.evidence = Evidence(text, self.tokens, lex, self.gaz, roster)
         mark_roles(self.evidence)
         register = register_style(self.evidence)
-        others = (full_names(self.evidence) + surname_first(self.evidence) + surname_comma_first(self.evidence)
-                  + family_names(self.evidence)
+        others = (full_names(self.evidence) + surname_first(self.evidence) + family_names(self.evidence)
                   + children_of_titled_parents(self.evidence) + lower_case_full_names(self.evidence))
         # One finding a span: a roster pupil in lower case is also a lower-case full name.
         others = list({(m.start, m.end): m for m in reversed(others)}.values())[::-1]

@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import regex
+
 from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.cues import TITLE_GAP
-from tweetguard.text.names.evidence import PARTICLES, Evidence
+from tweetguard.text.names.evidence import CLASS_LABEL, PARTICLES, Evidence
 from tweetguard.text.names.tokens import Token, full_match, joined, unicode_patterns
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 
@@ -20,6 +22,8 @@ from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 REGISTER_COMMA = lazy_regex(r",[ \t]*")
 REGISTER_OPENING = lazy_regex(r"(?:\n|[:–—-])\W*$")
 REGISTER_CLOSING = lazy_regex(r"[ \t]*(?:$|[.!?\n–—(]|-\s)")
+# "Okoro, Zara (R)": a Reception child, which CLASS_LABEL (a year's number) does not cover.
+RECEPTION_LABEL = lazy_regex(r"\s*\(\s*(?:R|Rec|Reception)\s*\)", regex.I)
 # Family words after a titled parent's possessive that point to their child: "Mrs Quigley's son Alistair".
 CHILD_WORDS = frozenset("son daughter child grandson granddaughter twins".split())
 
@@ -147,23 +151,29 @@ def _unlisted(ev: Evidence, token: Token) -> bool:
 
 
 def register_style(ev: Evidence) -> list[NameMatch]:
-    """ "ADEBAYO, Timilehin", "Adeyemi, Tobi —": a surname, a comma and a first name, as a
-    register lists them, opening the text, a line or what follows a colon or dash."""
+    """ "ADEBAYO, Timilehin", "Adeyemi, Tobi —", "Okoro, Zara (R); Chen, Mei (R)": a surname,
+    a comma and a first name, as a register lists them: opening the text, a line or what
+    follows a colon or dash, or with the child's class after it (the class says the pair is
+    one child, not two people listed: "Thanks to Reid, Tom and Maya"). A roster pupil counts
+    in any letter case; never after a title ("Mrs Patel, Amara (Y3)")."""
     tokens, text = ev.tokens, ev.text
     found: list[NameMatch] = []
     for i in range(len(tokens) - 1):
         surname, first = tokens[i], tokens[i + 1]
-        if surname.ruled_out or first.ruled_out or surname.tag >= 0 or first.tag >= 0:
+        if surname.ruled_out or first.ruled_out or surname.tag >= 0 or first.tag >= 0 or surname.possessive:
             continue
-        if not (surname.cap and first.cap) or not REGISTER_COMMA.fullmatch(first.gap):
+        pupil = ev.pupil(first.key, surname.key)
+        if not ((surname.cap and first.cap) or pupil) or not REGISTER_COMMA.fullmatch(first.gap):
             continue
-        if not (i == 0 or REGISTER_OPENING.search(surname.gap)):
+        if i > 0 and ev.is_title(tokens[i - 1]):
             continue
-        if not REGISTER_CLOSING.match(text, first.end):
+        labelled = bool(CLASS_LABEL.match(text, first.name_end) or RECEPTION_LABEL.match(text, first.name_end))
+        opening = (i == 0 or REGISTER_OPENING.search(surname.gap)) and REGISTER_CLOSING.match(text, first.end)
+        if not (labelled or opening):
             continue  # "Paris, France and Spain": more words follow
-        if not _register_surname(ev, i):
+        if not pupil and not _register_surname(ev, i) and not (labelled and surname.key in ev.gaz.surnames):
             continue
-        if ev.first_strength(first) == 0 and not ev.unknown(first):
+        if not pupil and ev.first_strength(first) < (2 if labelled else 1) and not ev.unknown(first):
             continue
         found.append(full_match(surname.start, first, surname, Reason.REGISTER))
     return found

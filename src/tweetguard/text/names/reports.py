@@ -183,32 +183,5 @@ def surname_first(ev: Evidence) -> list[NameMatch]:
     return found
 
 
-# "Okoro, Zara (R)": a Reception child, which CLASS_LABEL (a year's number) does not cover.
-RECEPTION_LABEL = lazy_regex(r"\s*\(\s*(?:R|Rec|Reception)\s*\)", regex.I)
-COMMA_GAP = lazy_regex(r",[ \t\u00a0]*")
-
-
-def surname_comma_first(ev: Evidence) -> list[NameMatch]:
-    """A register's "Surname, First (Y4)": a surname, a comma, a first name, then the child's
-    class ("(Y4)", "(R)", ", Year 4"), as sign-up and finalist lists are written. The class is
-    what says the pair is one child, not two people listed ("Thanks to Reid, Tom and Maya").
-    A roster pupil counts in any letter case; otherwise a capitalised surname the gazetteer
-    knows and a known first name, never after a title ("Mrs Patel, Amara (Y3)")."""
-    tokens = ev.tokens
-    found: list[NameMatch] = []
-    for i in range(len(tokens) - 1):
-        surname, first = tokens[i], tokens[i + 1]
-        if surname.ruled_out or first.ruled_out or surname.tag >= 0 or first.tag >= 0 or surname.possessive:
-            continue
-        if not COMMA_GAP.fullmatch(first.gap) or not (CLASS_LABEL.match(ev.text, first.name_end)
-                                                      or RECEPTION_LABEL.match(ev.text, first.name_end)):
-            continue
-        known = (surname.cap and first.cap and surname.key in ev.gaz.surnames and ev.first_strength(first) == 2
-                 and not (i > 0 and ev.is_title(tokens[i - 1])))
-        if ev.pupil(first.key, surname.key) or known:
-            found.append(_surname_first_match(surname, first))
-    return found
-
-
 def _surname_first_match(surname: Token, first: Token) -> NameMatch:
     return full_match(surname.start, first, surname, Reason.SURNAME_FIRST)
