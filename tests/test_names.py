@@ -422,3 +422,25 @@ def test_register_style_with_a_roster_or_a_class(text: str, expected: list[str])
 ])
 def test_roster_surnames_listed_or_awarded_in_a_report(text: str, expected: list[str]) -> None:
     assert [text[m.start:m.end] for m in find_pupil_names(text, ROSTER)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "instead"), [
+    ("Thanks to Mrs Okoro's daughters Amara and Zara for the stall!", "Mrs Okoro's daughters Amara and Zara",
+     "Amara and Zara"),
+    ("Thank you to Mrs Okoro, mum of Amara and Zara, for the cakes.", "Mrs Okoro, mum of Amara and Zara",
+     "Amara and Zara's mum"),
+    ("Ms Nowak (Jakub's mum) has offered to translate.", "Ms Nowak (Jakub's mum)", "Jakub's mum"),
+    ("Thank you to Maya's mum, Mrs Singh, for her talk.", "Maya's mum, Mrs Singh", "Maya's mum"),
+])
+def test_a_child_named_with_a_titled_parents_surname(text: str, expected: str, instead: str) -> None:
+    (match,) = find_pupil_names(text)
+    assert (text[match.start:match.end], match.fix) == (expected, instead)
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you to Mrs Patel (our SENCo) and Mr Reid.",  # a role in brackets, not a child
+    "Thank you to Mrs Okoro, our PTA chair, for the cakes.",
+    "Maya's mum came in to read to Year 1.",  # no surname: nobody is identified beyond a first name
+])
+def test_parents_without_a_childs_full_identity(text: str) -> None:
+    assert find_pupil_names(text) == []

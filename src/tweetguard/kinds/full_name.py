@@ -54,8 +54,10 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                 yield Finding(start, end, None, None, details)
                 continue
             # The fix keeps only the first name, so "#WellDoneEllieThornton" becomes
-            # "#WellDoneEllie" and "Kwame Mensah's" becomes "Kwame's".
-            first = draft.text[slice(*context.view.to_original(*match.first))] if match.first else match.first_name
+            # "#WellDoneEllie" and "Kwame Mensah's" becomes "Kwame's"; a child named with a
+            # titled parent keeps the parent's role ("Ms Nowak (Jakub's mum)": "Jakub's mum").
+            first = (match.first_name if match.reason is Reason.TITLED_PARENT or not match.first
+                     else draft.text[slice(*context.view.to_original(*match.first))])
             details = {**details, "first_name": first}
             withheld = _why_no_fix(match, first, shared, cues)
             if withheld is None:
@@ -113,7 +115,7 @@ def _why_no_fix(match: NameMatch, first: str, shared: set[str], cues: _AdultCues
     if first.casefold() in shared:
         return (f"two children here are called {first}, so \u201c{first}\u201d alone would not say which is "
                 f"meant; tell them apart another way, such as their classes (\u201c{first} in Year 3\u201d)")
-    if match.reason not in ON_THE_ROSTER:
+    if match.reason not in ON_THE_ROSTER and match.reason is not Reason.TITLED_PARENT:  # the adult is titled
         cue = cues.near(match)
         if cue is not None:
             title = f"Mr or Mrs {match.surname_text}" if match.surname_text else "Mr or Mrs"

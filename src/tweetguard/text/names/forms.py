@@ -24,8 +24,15 @@ REGISTER_OPENING = lazy_regex(r"(?:\n|[:–—-])\W*$")
 REGISTER_CLOSING = lazy_regex(r"[ \t]*(?:$|[.!?\n–—(]|-\s)")
 # "Okoro, Zara (R)": a Reception child, which CLASS_LABEL (a year's number) does not cover.
 RECEPTION_LABEL = lazy_regex(r"\s*\(\s*(?:R|Rec|Reception)\s*\)", regex.I)
-# Family words after a titled parent's possessive that point to their child: "Mrs Quigley's son Alistair".
-CHILD_WORDS = frozenset("son daughter child grandson granddaughter twins".split())
+# Family words after a titled parent's possessive that point to their child: "Mrs Quigley's son Alistair",
+# "Mrs Okoro's daughters Amara and Zara".
+CHILD_WORDS = frozenset("son sons daughter daughters child children grandson grandsons granddaughter "
+                        "granddaughters twins boys girls".split())
+# A parent named by their child: "Maya's mum, Mrs Singh", "Mrs Okoro, mum of Amara".
+PARENT_WORDS = frozenset("mum dad mother father mummy daddy parent parents grandma grandmother grandad granddad "
+                         "grandfather granny nan nana nanna carer stepmum stepdad".split())
+OPEN_BRACKET = lazy_regex(r"[ \t]*\([ \t]*")
+CLOSE_BRACKET = lazy_regex(r"[ \t]*\)")
 
 
 def lowercase_tags(ev: Evidence) -> list[NameMatch]:
@@ -98,23 +105,68 @@ def family_names(ev: Evidence) -> list[NameMatch]:
 
 
 def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
-    """ "Mrs Quigley's son Alistair": a titled parent's surname and their child's first
-    name together are the child's full name."""
+    """A titled parent's surname and their child's first name together are the child's full
+    name: "Mrs Quigley's son Alistair", "Mrs Okoro's daughters Amara and Zara", "Mrs Okoro,
+    mum of Amara and Zara", "Ms Nowak (Jakub's mum)", "Maya's mum, Mrs Singh". What to write
+    instead keeps the child and the parent's role, not the surname ("Jakub's mum")."""
     tokens = ev.tokens
     found: list[NameMatch] = []
-    for i in range(1, len(tokens) - 2):
-        title, parent, relation, child = tokens[i - 1], tokens[i], tokens[i + 1], tokens[i + 2]
-        if relation.key not in CHILD_WORDS or not parent.possessive or not parent.cap:
+    for i in range(1, len(tokens) - 1):
+        title, parent = tokens[i - 1], tokens[i]
+        if not (ev.is_title(title) and parent.cap and (joined(title, parent) or TITLE_GAP.fullmatch(parent.gap))):
             continue
-        if not ev.is_title(title) or not child.cap or child.ruled_out:
-            continue
-        if not (joined(title, parent) or TITLE_GAP.fullmatch(parent.gap)) or not joined(parent, relation) \
-                or not joined(relation, child):
-            continue
-        if ev.first_strength(child) == 0 and not ev.unknown(child):
-            continue
-        found.append(full_match(title.start, child, parent, Reason.TITLED_PARENT))
+        after = tokens[i + 1]
+        if parent.possessive and after.key in CHILD_WORDS and joined(parent, after):  # Mrs Okoro's daughters Amara
+            children = _children(ev, i + 2)
+            if children:
+                found.append(_with_parent(ev, title.start, children[-1].end, children, parent, None))
+        elif after.key in PARENT_WORDS and REGISTER_COMMA.fullmatch(after.gap) and not parent.possessive \
+                and i + 2 < len(tokens) and tokens[i + 2].key == "of" and joined(after, tokens[i + 2]):
+            children = _children(ev, i + 3)  # Mrs Okoro, mum of Amara and Zara
+            if children:
+                found.append(_with_parent(ev, title.start, children[-1].end, children, parent, after.text))
+        elif OPEN_BRACKET.fullmatch(after.gap) and after.possessive and _a_child(ev, after) \
+                and i + 2 < len(tokens) and tokens[i + 2].key in PARENT_WORDS and joined(after, tokens[i + 2]):
+            closing = CLOSE_BRACKET.match(ev.text, tokens[i + 2].end)  # Ms Nowak (Jakub's mum)
+            if closing:
+                found.append(_with_parent(ev, title.start, closing.end(), [after], parent, tokens[i + 2].text))
+    for i in range(len(tokens) - 3):
+        child, role, title, parent = tokens[i:i + 4]  # Maya's mum, Mrs Singh
+        if child.possessive and _a_child(ev, child) and role.key in PARENT_WORDS and joined(child, role) \
+                and REGISTER_COMMA.fullmatch(title.gap) and ev.is_title(title) and parent.cap \
+                and TITLE_GAP.fullmatch(parent.gap):
+            found.append(_with_parent(ev, child.start, parent.name_end, [child], parent, role.text))
     return found
+
+
+def _a_child(ev: Evidence, token: Token) -> bool:
+    """A capitalised first name (known, or a word no list knows) that context has not ruled out."""
+    return token.cap and not token.ruled_out and (ev.first_strength(token) > 0 or ev.unknown(token))
+
+
+def _children(ev: Evidence, i: int) -> list[Token]:
+    """The first names listed from token ``i``: "Amara", "Amara and Zara", "Amara, Zara and Kofi"."""
+    tokens = ev.tokens
+    children: list[Token] = []
+    while i < len(tokens) and _a_child(ev, tokens[i]) and (not children or REGISTER_COMMA.fullmatch(tokens[i].gap)
+                                                            or joined(tokens[i - 1], tokens[i])):
+        children.append(tokens[i])
+        if i + 2 < len(tokens) and tokens[i + 1].key in ("and", "&") and joined(tokens[i], tokens[i + 1]):
+            i += 2
+        else:
+            i += 1
+    return children
+
+
+def _with_parent(ev: Evidence, start: int, end: int, children: list[Token], parent: Token,
+                 role: str | None) -> NameMatch:
+    """The span naming the children with their parent's surname; what to write instead is the
+    children alone, or with the parent's role ("Jakub's mum")."""
+    names = ev.text[children[0].start:children[-1].name_end]
+    instead = f"{names}'s {role}" if role else names
+    return NameMatch(start, end, Form.FULL, instead, parent.text[:parent.name_end - parent.start],
+                     (children[0].start, children[-1].name_end), (parent.start, parent.name_end),
+                     Reason.TITLED_PARENT)
 
 
 def lower_case_full_names(ev: Evidence) -> list[NameMatch]:
