@@ -98,8 +98,7 @@ class Scorer:
                  patterns: tuple[tuple[LazyPattern, float], ...] = (), scare_quotes_weight: float = 0.0) -> None:
         self.weighted = weighted
         self.scales = scales
-        self.patterns = patterns
-        # Screened together (one scan for the strings each needs), each keeping its weight.
+        # The structure patterns, screened together (one scan for the strings each needs).
         self._pattern_group = PatternGroup(pattern for pattern, _ in patterns)
         self._weight_of = {id(pattern): weight for pattern, weight in patterns}
         self.scare_quotes_weight = scare_quotes_weight
