@@ -1,8 +1,7 @@
 """``sentiment``: a lexicon scorer for negative tone (complaints, blame, telling off).
 
 Each sentence is scored from weighted word lists (``weights`` maps a catalogue list name to
-its weight, so a school tunes the tone by editing lists). Like VADER, but small and
-school-specific:
+its weight, so a school tunes the tone by editing lists). Like VADER, but small and school-specific:
 - negation ("not", "never", "n't" within three words before) flips a word and damps it:
   "not good enough" is negative, "not bad" mildly positive;
 - intensifiers ("really", "very", "so") within two words before strengthen it;
