@@ -444,3 +444,17 @@ def test_a_child_named_with_a_titled_parents_surname(text: str, expected: str, i
 ])
 def test_parents_without_a_childs_full_identity(text: str) -> None:
     assert find_pupil_names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("well done river, a much calmer morning", []),  # "river" is one of the most frequent words
+    ("well done jayden, a much calmer morning", ["jayden"]),  # a roster name, not a word
+])
+def test_a_roster_first_name_in_a_draft_typed_all_in_lower_case(text: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_first_names(text, ROSTER)] == expected
+
+
+def test_a_word_that_is_a_roster_name_counts_only_when_the_draft_has_no_capitals() -> None:
+    roster = Roster((Pupil("Harper", "Lane", True),))
+    assert [m.first_name for m in find_first_names("harper don't forget your folder", roster)] == ["harper"]
+    assert find_first_names("Our harper played at assembly, Year 6 loved it", roster) == []

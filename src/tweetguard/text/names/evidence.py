@@ -8,6 +8,8 @@ the finders in full.py, forms.py and first.py read it.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import regex
 
 from tweetguard.core.patterns import lazy_regex
@@ -75,6 +77,12 @@ class Evidence:
         self.lex = lex
         self.gaz = gaz
         self.roster = roster
+
+    @cached_property
+    def all_lower_case(self) -> bool:
+        """Typed without capitals (on a phone, in a hurry): capitals then say nothing about
+        which words are names. "I" and its forms do not count as capitals."""
+        return not any(t.cap and t.key not in ("i", "i'm", "i've", "i'll", "i'd") for t in self.tokens)
 
     # --- the word itself -----------------------------------------------------------------
     def is_title(self, token: Token) -> bool:

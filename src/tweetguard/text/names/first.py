@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.evidence import CLASS_LABEL, STRONG_PERSON_CUES, Evidence
+from tweetguard.text.names.gazetteer import EVERYDAY_RANK, FREQUENT_RANK
 from tweetguard.text.names.lexicon import phrase_at
 from tweetguard.text.names.tokens import Token, joined
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason
@@ -46,10 +47,17 @@ def first_names(ev: Evidence, pupil_names: list[NameMatch]) -> list[NameMatch]:
                 continue
             if ev.lex.known.get(key) and any(len(p) == 1 for p in ev.lex.known[key]):
                 continue
-        elif key not in roster_first or key in ev.gaz.common_rank:
+        elif key not in roster_first or (key in ev.gaz.common_rank and not _lower_case_name(ev, key)):
             continue
         found.append(_single(ev, token, Reason.FIRST))
     return found
+
+
+def _lower_case_name(ev: Evidence, key: str) -> bool:
+    """A roster pupil's first name that is also a word ("kai", "harper") counts in a draft typed
+    all in lower case, where no capital could have told them apart, unless it is one of the
+    most frequent words ("will", "river")."""
+    return ev.all_lower_case and ev.gaz.common_rank.get(key, EVERYDAY_RANK) >= FREQUENT_RANK
 
 
 def _unknown_first_alone(ev: Evidence, i: int) -> bool:
