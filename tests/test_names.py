@@ -458,3 +458,12 @@ def test_a_word_that_is_a_roster_name_counts_only_when_the_draft_has_no_capitals
     roster = Roster((Pupil("Harper", "Lane", True),))
     assert [m.first_name for m in find_first_names("harper don't forget your folder", roster)] == ["harper"]
     assert find_first_names("Our harper played at assembly, Year 6 loved it", roster) == []
+
+
+def test_race_results_and_a_parent_whose_child_is_named() -> None:
+    roster = Roster((Pupil("Amara", "Okoro", True), Pupil("Ellie", "Thornton", True)))
+    text = "District cross country, Y5/6 girls: Okoro 1st, Thornton 4th. Brilliant running!"
+    assert [text[m.start:m.end] for m in find_pupil_names(text, roster)] == ["Okoro", "Thornton"]
+    text = "A huge thank you to Mrs Okoro, whose daughter Zara baked all week."
+    (match,) = find_pupil_names(text)
+    assert (text[match.start:match.end], match.fix) == ("Mrs Okoro, whose daughter Zara", "Zara")

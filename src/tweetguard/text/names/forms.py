@@ -107,7 +107,8 @@ def family_names(ev: Evidence) -> list[NameMatch]:
 def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
     """A titled parent's surname and their child's first name together are the child's full
     name: "Mrs Quigley's son Alistair", "Mrs Okoro's daughters Amara and Zara", "Mrs Okoro,
-    mum of Amara and Zara", "Ms Nowak (Jakub's mum)", "Maya's mum, Mrs Singh". What to write
+    mum of Amara and Zara", "Mrs Okoro, whose daughter Zara", "Ms Nowak (Jakub's mum)", "Maya's mum,
+    Mrs Singh". What to write
     instead keeps the child and the parent's role, not the surname ("Jakub's mum")."""
     tokens = ev.tokens
     found: list[NameMatch] = []
@@ -118,6 +119,11 @@ def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
         after = tokens[i + 1]
         if parent.possessive and after.key in CHILD_WORDS and joined(parent, after):  # Mrs Okoro's daughters Amara
             children = _children(ev, i + 2)
+            if children:
+                found.append(_with_parent(ev, title.start, children[-1].end, children, parent, None))
+        elif after.key == "whose" and REGISTER_COMMA.fullmatch(after.gap) and i + 2 < len(tokens) \
+                and tokens[i + 2].key in CHILD_WORDS and joined(after, tokens[i + 2]):
+            children = _children(ev, i + 3)  # Mrs Okoro, whose daughter Zara
             if children:
                 found.append(_with_parent(ev, title.start, children[-1].end, children, parent, None))
         elif after.key in PARENT_WORDS and REGISTER_COMMA.fullmatch(after.gap) and not parent.possessive \

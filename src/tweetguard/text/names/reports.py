@@ -49,16 +49,19 @@ TALLY_GAP = lazy_regex(r"[ \t]*(?:\(\d{1,2}\))?[ \t]*")
 AWARD_COLON = lazy_regex(r"(?:of\s+the\s+(?:match|day|game|race)|scorers?|captain|keeper|mvp|motm|pom)\s*:\s*\Z",
                          regex.I)
 TALLY = lazy_regex(r"[ \t]*\(\d{1,2}\)")
+# A finishing place after the name, in race results: "Okoro 1st, Thornton 4th".
+PLACING = lazy_regex(r"[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth)\b", regex.I)
 LIST_GAP = lazy_regex(r",[ \t\u00a0]*")
 
 
 def surnames_in_reports(ev: Evidence, report_words: frozenset[str]) -> list[NameMatch]:
     """Every surname used alone for a player in a report of a game or race."""
     tokens = ev.tokens
-    if not (SCORE.search(ev.text) or any(t.key in report_words for t in tokens)):
+    if not (SCORE.search(ev.text) or _reports(tokens, report_words)):
         return []
     candidates = [i for i in range(len(tokens)) if _surname_alone(ev, i)]
-    playing = {i for i in candidates if _plays(tokens, i) or TALLY.match(ev.text, tokens[i].end)}
+    playing = {i for i in candidates if _plays(tokens, i) or TALLY.match(ev.text, tokens[i].end)
+               or PLACING.match(ev.text, tokens[i].end)}
     playing |= _team_lists(tokens, candidates) | {i for i in candidates if _named_alone(ev, i)}
     # "Hall and Lane were unstoppable": a list of names of which the last one plays; "Walker
     # (2) and Price": of which the first does.
@@ -72,6 +75,15 @@ def surnames_in_reports(ev: Evidence, report_words: frozenset[str]) -> list[Name
                 and TALLY_GAP.fullmatch(ev.text, tokens[before].end, tokens[i - 1].start) is not None:
             playing.add(i)
     return [_match(tokens[i]) for i in sorted(playing)]
+
+
+def _reports(tokens: list[Token], report_words: frozenset[str]) -> bool:
+    """Whether the text uses a report word, one word ("netball") or several ("cross country")."""
+    keys = [t.key for t in tokens]
+    if not report_words.isdisjoint(keys):
+        return True
+    spaced = f" {' '.join(keys)} "
+    return any(f" {phrase} " in spaced for phrase in report_words if " " in phrase)
 
 
 def _team_lists(tokens: list[Token], candidates: list[int]) -> set[int]:
