@@ -116,7 +116,11 @@ def _surname_alone(ev: Evidence, i: int) -> bool:
     token = ev.tokens[i]
     if token.ruled_out or token.tag >= 0:
         return False
-    if i > 0 and (ev.tokens[i - 1].key in NOT_BEFORE or ev.is_title(ev.tokens[i - 1])) and not _credited(ev.tokens, i):
+    previous = ev.tokens[i - 1] if i > 0 else None
+    # "1st, Thornton": an ordinal's "st" is no title (St), nor "th" anything before a name.
+    ordinal = previous is not None and previous.key in ("st", "nd", "rd", "th") and previous.gap[-1:].isdigit()
+    if previous is not None and not ordinal and (previous.key in NOT_BEFORE or ev.is_title(previous)) \
+            and not _credited(ev.tokens, i):
         return False
     if i > 0 and ev.tokens[i - 1].cap and SPACE_GAP.fullmatch(token.gap) and not ev.sentence_start(i):
         return False  # part of a longer capitalised name: "Oakfield Walker Cup"
