@@ -290,3 +290,34 @@ def test_every_machine_format_reports_an_audit(tmp_path: Path, fmt: str) -> None
         log = json.loads(out)
         jsonschema.Draft4Validator(schema).validate(log)
         assert {r["ruleId"] for r in log["runs"][0]["results"]} == {"child-full-name", "targeted-child", "posting-hours"}
+
+
+def _deflate_claimed(path: Path, content: bytes) -> Path:
+    """A zip whose member is stored as is but whose headers say it is deflated: unpacking it
+    fails inside zlib, as a damaged download can."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("data/tweets.js", content)
+    data = bytearray(path.read_bytes())
+    local = data.find(b"PK\x03\x04")
+    central = data.find(b"PK\x01\x02")
+    data[local + 8:local + 10] = (8).to_bytes(2, "little")
+    data[central + 10:central + 12] = (8).to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_an_encrypted_or_undecodable_member_is_one_line_exit_2(tmp_path: Path) -> None:
+    target = _deflate_claimed(tmp_path / "archive.zip", posts_js(POSTS).encode())
+    code, _, err = run_cli("audit", str(target))
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"tweetguard: {target}!data/tweets.js: cannot be unpacked (")
+    encrypted = tmp_path / "locked.zip"
+    with zipfile.ZipFile(encrypted, "w") as archive:
+        archive.writestr("data/tweets.js", posts_js(POSTS))
+    data = bytearray(encrypted.read_bytes())  # set the "encrypted" flag, as zip -P does
+    for header, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        offset = data.find(header) + at
+        data[offset] |= 1
+    encrypted.write_bytes(bytes(data))
+    code, _, err = run_cli("audit", str(encrypted))
+    assert code == 2 and "is encrypted; unzip the archive with its password" in err and "Traceback" not in err

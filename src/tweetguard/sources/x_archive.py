@@ -190,7 +190,8 @@ def _text(raw: Any) -> TextIO:
 
 
 def _read_zip(path: Path) -> Iterator[DraftOrError]:
-    import zipfile  # only an audit needs it: not imported when checking drafts
+    import zipfile  # only an audit needs them: not imported when checking drafts
+    import zlib
 
     where = label(path)
     try:
@@ -208,7 +209,13 @@ def _read_zip(path: Path) -> Iterator[DraftOrError]:
             try:
                 with archive.open(member) as raw:
                     yield from read_posts(_text(raw), f"{where}!{member}", path)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:  # a damaged member; zlib.error is an OSError
+            except RuntimeError:  # zipfile's word for a member that needs a password
+                yield DraftError(f"{where}!{member}", "is encrypted; unzip the archive with its password and "
+                                 "audit the folder it unpacks to")
+            except NotImplementedError as exc:  # a compression method zipfile lacks (Deflate64)
+                yield DraftError(f"{where}!{member}", f"cannot be unpacked here ({exc}); unzip the archive with "
+                                 "your computer's own tool and audit the folder it unpacks to")
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:  # a damaged member
                 yield DraftError(f"{where}!{member}", f"cannot be unpacked ({exc}); {REMEDY}")
             except UnicodeDecodeError:
                 yield DraftError(f"{where}!{member}", f"is not UTF-8 text; {REMEDY}")
