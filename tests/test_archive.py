@@ -321,3 +321,15 @@ def test_an_encrypted_or_undecodable_member_is_one_line_exit_2(tmp_path: Path) -
     encrypted.write_bytes(bytes(data))
     code, _, err = run_cli("audit", str(encrypted))
     assert code == 2 and "is encrypted; unzip the archive with its password" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["archive.zip", "tweets.js"])
+def test_a_fifo_named_like_an_archive_is_refused_not_waited_on(tmp_path: Path, name: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / name)
+    done = subprocess.run([sys.executable, "-m", "tweetguard", "audit", str(tmp_path / name)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "named pipe (FIFO)" in done.stderr and "Traceback" not in done.stderr

@@ -16,7 +16,7 @@ import io
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from tweetguard.core.errors import DraftError
 from tweetguard.core.model import Draft
@@ -190,15 +190,19 @@ def _text(raw: Any) -> TextIO:
 
 
 def _read_zip(path: Path) -> Iterator[DraftOrError]:
+    # Opened as every file the user names is (a FIFO called archive.zip would block zipfile).
+    return read_opened(path, lambda stream: _read_zip_stream(stream, path))
+
+
+def _read_zip_stream(stream: BinaryIO, path: Path) -> Iterator[DraftOrError]:
     import zipfile  # only an audit needs them: not imported when checking drafts
     import zlib
 
     where = label(path)
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not a zip file"
-        yield DraftError(where, f"cannot open this archive ({reason}); {REMEDY}")
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, OSError):
+        yield DraftError(where, f"cannot open this archive (it is not a zip file); {REMEDY}")
         return
     with archive:
         members = posts_files(archive.namelist())
@@ -206,19 +210,27 @@ def _read_zip(path: Path) -> Iterator[DraftOrError]:
             yield DraftError(where, f"holds no data/tweets.js, so it is not an X archive; {REMEDY}")
             return
         for member in members:
+            inside = f"{where}!{member}"
             try:
-                with archive.open(member) as raw:
-                    yield from read_posts(_text(raw), f"{where}!{member}", path)
+                raw = archive.open(member)
             except RuntimeError:  # zipfile's word for a member that needs a password
-                yield DraftError(f"{where}!{member}", "is encrypted; unzip the archive with its password and "
-                                 "audit the folder it unpacks to")
+                yield DraftError(inside, "is encrypted; unzip the archive with its password and audit the folder "
+                                 "it unpacks to")
+                continue
             except NotImplementedError as exc:  # a compression method zipfile lacks (Deflate64)
-                yield DraftError(f"{where}!{member}", f"cannot be unpacked here ({exc}); unzip the archive with "
-                                 "your computer's own tool and audit the folder it unpacks to")
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:  # a damaged member
-                yield DraftError(f"{where}!{member}", f"cannot be unpacked ({exc}); {REMEDY}")
-            except UnicodeDecodeError:
-                yield DraftError(f"{where}!{member}", f"is not UTF-8 text; {REMEDY}")
+                yield DraftError(inside, f"cannot be unpacked here ({exc}); unzip the archive with your "
+                                 "computer's own tool and audit the folder it unpacks to")
+                continue
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+                yield DraftError(inside, f"cannot be unpacked ({exc}); {REMEDY}")
+                continue
+            with raw:
+                try:
+                    yield from read_posts(_text(raw), inside, path)
+                except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:  # damaged on the way
+                    yield DraftError(inside, f"cannot be unpacked ({exc}); {REMEDY}")
+                except UnicodeDecodeError:
+                    yield DraftError(inside, f"is not UTF-8 text; {REMEDY}")
 
 
 def _read_js(path: Path) -> Iterator[DraftOrError]:
