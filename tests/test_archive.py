@@ -333,3 +333,12 @@ def test_a_fifo_named_like_an_archive_is_refused_not_waited_on(tmp_path: Path, n
     done = subprocess.run([sys.executable, "-m", "tweetguard", "audit", str(tmp_path / name)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "named pipe (FIFO)" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_note_is_not_a_problem_in_the_year_table(tmp_path: Path) -> None:
+    media = {"media": [{"media_url_https": "https://pbs.twimg.com/media/A1.jpg"}]}  # no description: a note
+    target = zipped(tmp_path / "archive.zip", {"tweets.js": posts_js([post(1, "Lovely assembly.",
+                                                                        extended_entities=media)])})
+    code, found, summary, _ = audit(str(target))
+    assert found == {"https://x.com/i/status/1": ["photo-description-missing"]} and code == 0
+    assert json.loads(summary)["by_year"] == {"2026": {"posts": 1, "with problems": 0}}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from tweetguard.core.errors import TweetguardError
-from tweetguard.core.model import DraftResult
+from tweetguard.core.model import DraftResult, Violation
 
 
 @dataclass
@@ -35,10 +35,11 @@ class Summary:
             self.by_severity[violation.severity] += 1
             self.by_rule[violation.rule] += 1
         if result.draft.published and result.posting_time is not None:
+            problems = _problems(result)
             year = self.by_year.setdefault(result.posting_time.year, Counter())
             year["posts"] += 1
-            year["with problems"] += bool(result.violations)
-            year.update(v.category for v in result.violations)
+            year["with problems"] += bool(problems)
+            year.update(v.category for v in problems)
 
     def remove(self, result: DraftResult) -> None:
         """Undo ``add`` for a result that was replaced (by its re-check after --fix)."""
@@ -53,10 +54,11 @@ class Summary:
             if self.by_rule[violation.rule] <= 0:
                 del self.by_rule[violation.rule]
         if result.draft.published and result.posting_time is not None:
+            problems = _problems(result)
             year = self.by_year[result.posting_time.year]
             year["posts"] -= 1
-            year["with problems"] -= bool(result.violations)
-            year.subtract(v.category for v in result.violations)
+            year["with problems"] -= bool(problems)
+            year.subtract(v.category for v in problems)
 
     def exit_code(self, strict: bool = False, exit_zero: bool = False) -> int:
         """2 when something could not be checked, 1 for violations, else 0."""
@@ -80,6 +82,11 @@ class Summary:
                             for year, counts in sorted(self.by_year.items())}}
                if self.by_year else {}),
         }
+
+
+def _problems(result: DraftResult) -> list[Violation]:
+    """What counts against a post in an audit's year table: errors and warnings, not notes."""
+    return [v for v in result.violations if v.severity != "info"]
 
 
 class TextOut(Protocol):
