@@ -187,3 +187,19 @@ def test_message_explains_why(catalogue: Catalogue) -> None:
 def test_a_child_addressed_without_a_comma(catalogue: Catalogue, text: str, expected: bool) -> None:
     result, _ = _engine(catalogue, ROSTER).check(Draft(source="t", text=text), WEEKDAY_MORNING)
     assert bool(result.violations) is expected
+
+
+@pytest.mark.parametrize(("reply_to", "text", "targeted"), [
+    ("@kerry_p", "Hi Kerry - yes, breakfast club opens 7.45. Details on the website.", False),
+    ("@GrandadBill", "Thank you, Bill! Raffle prizes can be collected from the office.", False),
+    ("@JennyW78", "Thank you so much, Jenny! The children loved your talk.", False),
+    ("@Dad_of_Theo", "Yes, we've found Theo's missing jumper, it's in lost property!", True),
+    ("@Mum2Tobi", "We did notice Tobi was very tired today, perhaps an earlier bedtime might help?", True),
+    ("@AmarasMum", "Amara was a star at sports day today!", True),
+    ("@DaveOsei77", "Thanks Dave, Kemi did really well today, much more settled in class.", True),
+])
+def test_a_name_in_the_reply_accounts_handle(catalogue: Catalogue, reply_to: str, text: str, targeted: bool) -> None:
+    """The adult a reply answers is named by their account; a parent's account that names its
+    child ("@Dad_of_Theo") is about that child."""
+    result, _ = _engine(catalogue).check(Draft(source="t", text=text, reply_to=reply_to), WEEKDAY_MORNING)
+    assert any(v.rule == "targeted-child" for v in result.violations) is targeted

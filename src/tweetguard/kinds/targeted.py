@@ -195,7 +195,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
         sentences = context.analysis.sentences
         scopes = _Scopes(text, sentences)
-        mentions = _child_mentions(analysis, scopes, words, bool(draft.reply_to), anywhere)
+        mentions = _child_mentions(analysis, scopes, words, draft.reply_to, anywhere)
         if not mentions:
             return
         # "Zain is back after his operation. Welcome back!": a greeting in a sentence of its
@@ -223,6 +223,24 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             return  # one finding per draft: the message, not each name, is the problem
 
     return check
+
+
+def _account_holder(reply_to: str, match: NameMatch) -> bool:
+    """Whether the name is the account's own, the adult a reply answers: in the handle, which
+    names no parent ("@kerry_p Hi Kerry", "@JennyW78") or is a parent's own name ("@GrandadBill
+    Thank you, Bill!"). A parent's account that names its child ("@Dad_of_Theo", "@Mum2Tobi",
+    "@layla_and_mum", "@AmarasMum") is about that child."""
+    handle = regex.sub(r"[\W_]+", "", reply_to.casefold())
+    name = regex.sub(r"[\W_\d]+", "", (match.first_name or "").casefold())
+    if len(name) < 3 or name not in handle:
+        return False
+    parent = PARENT_IN_HANDLE.search(handle)
+    return parent is None or handle.startswith(name, parent.end())
+
+
+# Longest first: "grandad" before "gran", so "@GrandadBill" reads as Grandad Bill.
+PARENT_IN_HANDLE = lazy_regex(r"grandad|grandpa|grandma|granny|gran|mummy|mommy|mum|mam|mom|daddy|dad|nana|nan|"
+                              r"parent|family|carer")
 
 
 class _Scopes:
@@ -260,9 +278,11 @@ class _Scopes:
         return last
 
 
-def _child_mentions(analysis: NameAnalysis, scopes: _Scopes, words: Words, reply: bool,
+def _child_mentions(analysis: NameAnalysis, scopes: _Scopes, words: Words, reply_to: str | None,
                     anywhere: Callable[[str], bool]) -> list[tuple[NameMatch, bool]]:
-    """Each single child named (not one of a list of children), and whether it is addressed."""
+    """Each single child named (not one of a list of children, not the adult a reply answers),
+    and whether it is addressed."""
+    reply = bool(reply_to)
     text, windows = analysis.text, words.windows
     full = [m for m in analysis.pupil_names if m.form is Form.FULL and m.first is not None]
     candidates = sorted(full + analysis.first_names(), key=lambda m: m.start)
@@ -271,7 +291,8 @@ def _child_mentions(analysis: NameAnalysis, scopes: _Scopes, words: Words, reply
     pets = words.pets(text)
     found: list[tuple[NameMatch, bool]] = []
     for index, match in enumerate(candidates):
-        if in_name_list(text, candidates, index, windows) or pets.names_one(match):
+        if in_name_list(text, candidates, index, windows) or pets.names_one(match) \
+                or (reply_to and _account_holder(reply_to, match)):
             continue
         key = (match.first_name or "").casefold()
         vocative = _vocative(text, match, words) or (
@@ -286,7 +307,8 @@ def _child_mentions(analysis: NameAnalysis, scopes: _Scopes, words: Words, reply
     # them only then (it is the slow part).
     if not found and (reply or " from " in text or anywhere("personal") or anywhere("reminders")
                       or anywhere("second") or anywhere("conduct")):
-        found = _unknown_names(analysis, scopes, words, pets, reply)
+        found = [(m, v) for m, v in _unknown_names(analysis, scopes, words, pets, reply)
+                 if not (reply_to and _account_holder(reply_to, m))]
     if not found and anywhere("conduct"):
         found = _surnames_addressed(analysis, scopes, words)
     return found
