@@ -467,3 +467,12 @@ def test_race_results_and_a_parent_whose_child_is_named() -> None:
     text = "A huge thank you to Mrs Okoro, whose daughter Zara baked all week."
     (match,) = find_pupil_names(text)
     assert (text[match.start:match.end], match.fix) == ("Mrs Okoro, whose daughter Zara", "Zara")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Y5 swimming starts Mon. Kit, towel, goggles.", []),  # a list of things, not a child addressed
+    ("Holly, ivy and mistletoe decorate the hall.", []),
+    ("Holly, please remember your reading book.", ["Holly"]),  # addressed
+])
+def test_an_everyday_word_opening_a_list_of_things_is_no_first_name(text: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_first_names(text)] == expected

@@ -47,10 +47,23 @@ def first_names(ev: Evidence, pupil_names: list[NameMatch]) -> list[NameMatch]:
                 continue
             if ev.lex.known.get(key) and any(len(p) == 1 for p in ev.lex.known[key]):
                 continue
+            if key not in roster_first and _opens_a_list_of_things(ev, index):
+                continue
         elif key not in roster_first or (key in ev.gaz.common_rank and not _lower_case_name(ev, key)):
             continue
         found.append(_single(ev, token, Reason.FIRST))
     return found
+
+
+def _opens_a_list_of_things(ev: Evidence, i: int) -> bool:
+    """ "Kit, towel, goggles.", "Holly, ivy and mistletoe": an everyday word capitalised only
+    because it starts the sentence, then a list of lower-case words."""
+    tokens = ev.tokens
+    if not ev.sentence_start(i) or tokens[i].key not in ev.gaz.common_rank or i + 2 >= len(tokens):
+        return False
+    second, third = tokens[i + 1], tokens[i + 2]
+    return ("," in second.gap and not second.cap and (third.key == "and" or "," in third.gap)
+            and not third.cap)
 
 
 def _lower_case_name(ev: Evidence, key: str) -> bool:
