@@ -346,3 +346,16 @@ def test_let_downs_understatement_and_talking_down_are_negative(catalogue: Catal
 ])
 def test_literal_senses_wins_and_titles_are_not_negative(catalogue: Catalogue, text: str) -> None:
     assert tone(catalogue, text) == [], text
+
+
+@pytest.mark.parametrize(("text", "negative"), [
+    ("Not our finest netball fixture. 22-3. We'll say no more.", True),
+    ("Let's just say Year 4 and the 7 times table are not friends yet. Long week.", True),
+    ("We shouldn't have to say this, but please do not let children climb the fence.", True),
+    ("Some of our recorder players have clearly been practising at home. Some.", True),
+    ("Some of Year 6 are going to the science museum on Friday.", False),
+    ("We'll say more about the summer fair next week!", False),
+])
+def test_withheld_verdicts_pre_emptive_telling_off_and_a_lone_some(catalogue: Catalogue, text: str,
+                                                                   negative: bool) -> None:
+    assert bool(tone(catalogue, text)) is negative
