@@ -342,3 +342,40 @@ def test_a_note_is_not_a_problem_in_the_year_table(tmp_path: Path) -> None:
     code, found, summary, _ = audit(str(target))
     assert found == {"https://x.com/i/status/1": ["photo-description-missing"]} and code == 0
     assert json.loads(summary)["by_year"] == {"2026": {"posts": 1, "with problems": 0}}
+
+
+def test_a_damaged_post_is_reported_without_reading_the_rest_of_the_file() -> None:
+    posts = [post(n, f"Post number {n} about our lovely school week.") for n in range(3000)]
+    text = posts_js(posts).replace('"id_str" : "0"', '"id_str" : 0"', 1)  # a stray quote in the first post
+    stream = CountingReader(text)
+    found = list(read_posts(stream, "tweets.js", Path("tweets.js")))
+    assert len(found) == 1 and isinstance(found[0], DraftError) and "not valid JSON" in str(found[0])
+    assert sum(stream.reads) <= 2 * CHUNK < len(text)  # one read, not the whole file
+
+
+@pytest.mark.parametrize(("content", "says"), [
+    ("window.YTD.tweets.part0 = [" + "[" * 200_000, "nested too deeply, or a number far too long"),
+    ('window.YTD.tweets.part0 = [{"tweet": {"id_str": "1", "n": ' + "9" * 5000 + "}}]",
+     "nested too deeply, or a number far too long"),
+    ('window.YTD.tweets.part0 = [{"tweet": {"id_str": "1", "full_text": "Lovely day \\ud83d for Year 6", '
+     '"created_at": "Wed Nov 25 10:00:00 +0000 2026"}}]', "half of a character (a lone surrogate)"),
+])
+def test_hostile_json_in_a_posts_file_is_a_one_line_error(tmp_path: Path, content: str, says: str) -> None:
+    (tmp_path / "tweets.js").write_text(content)
+    for fmt in ("text", "json"):
+        code, _, err = run_cli("audit", str(tmp_path / "tweets.js"), "--format", fmt)
+        assert code == 2 and says in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_zip_whose_member_name_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "archive.zip"
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("data/tweets.js", posts_js(POSTS))
+    data = bytearray(target.read_bytes())
+    for header, flags_at, name_at in ((b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)):
+        at = data.find(header)
+        data[at + flags_at + 1] |= 0x08  # bit 11: the name is UTF-8
+        data[at + name_at] = 0xFF  # ...but its first byte is not
+    target.write_bytes(bytes(data))
+    code, _, err = run_cli("audit", str(target))
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err and str(target) in err

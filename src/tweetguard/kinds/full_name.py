@@ -112,6 +112,9 @@ class _AdultCues:
 
 def _why_no_fix(match: NameMatch, first: str, shared: set[str], cues: _AdultCues) -> str | None:
     """Why keeping the first name alone would be wrong here, as advice; None when it is safe."""
+    if match.reason is Reason.TITLED_PARENT_CLAUSE:
+        return (f"say who is thanked without the surname that names {first} in full: the parent's title "
+                f"and role (\u201c{first}'s mum\u201d), or leave {first} out of the sentence")
     if first.casefold() in shared:
         return (f"two children here are called {first}, so \u201c{first}\u201d alone would not say which is "
                 f"meant; tell them apart another way, such as their classes (\u201c{first} in Year 3\u201d)")

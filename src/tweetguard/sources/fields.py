@@ -37,7 +37,7 @@ def parse_datetime(value: Any) -> datetime:
     return when
 
 
-def _lone_surrogate(value: Any) -> str | None:
+def lone_surrogate(value: Any) -> str | None:
     """The first lone surrogate (a JSON "\\ud800" escape) in ``value``, which no output can print.
 
     A loop, not recursion: a row may nest as deeply as the JSON reader allows.
@@ -142,7 +142,7 @@ def collection_draft(item: Any, source: str, path: Path, keys_in: KeysIn = "entr
     """
     if not isinstance(item, dict):
         raise DraftError(source, "each entry must be an object with a 'text' field")
-    surrogate = _lone_surrogate(item)
+    surrogate = lone_surrogate(item)
     if surrogate is not None:
         raise DraftError(source, f"holds \\u{ord(surrogate):04x}, half of a character (a lone surrogate), "
                          "which cannot be printed or posted; fix or remove that \\u escape")

@@ -23,7 +23,7 @@ from tweetguard.core.model import Draft
 from tweetguard.core.patterns import lazy_re
 from tweetguard.sources.base import DraftOrError, FileSource, read_opened
 from tweetguard.sources.decoding import label
-from tweetguard.sources.fields import YEARS
+from tweetguard.sources.fields import YEARS, lone_surrogate
 
 LINK = "https://x.com/i/status/"
 # data/tweets.js, data/tweets-part1.js, ...; data/tweet.js in older archives.
@@ -32,6 +32,8 @@ PREFIX = lazy_re(r"\A\ufeff?\s*window\.YTD\.\w+\.part\d+\s*=\s*\[")
 CREATED_AT = lazy_re(r"(?:\w{3}) (\w{3}) (\d{1,2}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d) (\d{4})")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CHUNK = 1 << 16
+# A post's JSON is a few kilobytes; X's longest posts (25,000 characters) fit many times over.
+MAX_POST_CHARS = 1 << 22
 SPACE = lazy_re(r"\s*")
 # X escapes these three in full_text (as its API always has); nothing else is an entity.
 ENTITIES = lazy_re(r"&(amp|lt|gt);")
@@ -91,6 +93,10 @@ def post_draft(item: Any, where: str, path: Path, line: int) -> Draft:
     post = item.get("tweet", item) if isinstance(item, dict) else None
     if not isinstance(post, dict):
         raise DraftError(where, f"is not a post (an object with a 'tweet'); {REMEDY}")
+    surrogate = lone_surrogate(post)
+    if surrogate is not None:
+        raise DraftError(where, f"holds \\u{ord(surrogate):04x}, half of a character (a lone surrogate), which "
+                         f"cannot be printed; {REMEDY}")
     post_id, text = post.get("id_str"), post.get("full_text", post.get("text"))
     if not isinstance(post_id, str) or not post_id.isdigit():
         raise DraftError(where, f"this post has no id_str (found {post_id!r}); {REMEDY}")
@@ -159,9 +165,17 @@ class _Window:
                 found: tuple[Any, int] = json.JSONDecoder().raw_decode(self.buffer, self.at)
                 self.want = CHUNK
                 return found
-            except json.JSONDecodeError:
-                if not self.more():
+            except json.JSONDecodeError as exc:
+                # Read on only when the post may simply continue past what has been read (a
+                # string, a word or a number cut by the read); damage elsewhere is reported at
+                # once, and no post is read beyond MAX_POST_CHARS.
+                cut_by_the_read = exc.pos >= len(self.buffer) - 8 or exc.msg.startswith("Unterminated string")
+                if len(self.buffer) - self.at > MAX_POST_CHARS:
+                    return f"this post is longer than {MAX_POST_CHARS:,} characters, so it is damaged"
+                if not cut_by_the_read or not self.more():
                     return "this post is not valid JSON (the file is cut short or damaged)"
+            except (RecursionError, ValueError):  # nested past Python's limit; a number of 4,300+ digits
+                return "this post is not valid JSON (nested too deeply, or a number far too long)"
 
 
 def read_posts(stream: TextIO, where: str, path: Path) -> Iterator[DraftOrError]:
@@ -201,7 +215,7 @@ def _read_zip_stream(stream: BinaryIO, path: Path) -> Iterator[DraftOrError]:
     where = label(path)
     try:
         archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, ValueError):  # ValueError: a member's name that is not UTF-8
         yield DraftError(where, f"cannot open this archive (it is not a zip file); {REMEDY}")
         return
     with archive:
@@ -221,7 +235,7 @@ def _read_zip_stream(stream: BinaryIO, path: Path) -> Iterator[DraftOrError]:
                 yield DraftError(inside, f"cannot be unpacked here ({exc}); unzip the archive with your "
                                  "computer's own tool and audit the folder it unpacks to")
                 continue
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
                 yield DraftError(inside, f"cannot be unpacked ({exc}); {REMEDY}")
                 continue
             with raw:

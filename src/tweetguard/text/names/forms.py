@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from tweetguard.core.patterns import lazy_regex
@@ -26,8 +28,9 @@ REGISTER_CLOSING = lazy_regex(r"[ \t]*(?:$|[.!?\n–—(]|-\s)")
 RECEPTION_LABEL = lazy_regex(r"\s*\(\s*(?:R|Rec|Reception)\s*\)", regex.I)
 # Family words after a titled parent's possessive that point to their child: "Mrs Quigley's son Alistair",
 # "Mrs Okoro's daughters Amara and Zara".
-CHILD_WORDS = frozenset("son sons daughter daughters child children grandson grandsons granddaughter "
-                        "granddaughters twins boys girls".split())
+# Not "children", "boys", "girls": "Mrs Taylor's girls" is her class or team.
+CHILD_WORDS = frozenset("son sons daughter daughters child grandson grandsons granddaughter granddaughters "
+                        "twins".split())
 # A parent named by their child: "Maya's mum, Mrs Singh", "Mrs Okoro, mum of Amara".
 PARENT_WORDS = frozenset("mum dad mother father mummy daddy parent parents grandma grandmother grandad granddad "
                          "grandfather granny nan nana nanna carer stepmum stepdad".split())
@@ -125,7 +128,8 @@ def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
                 and tokens[i + 2].key in CHILD_WORDS and joined(after, tokens[i + 2]):
             children = _children(ev, i + 3)  # Mrs Okoro, whose daughter Zara
             if children:
-                found.append(_with_parent(ev, title.start, children[-1].end, children, parent, None))
+                found.append(replace(_with_parent(ev, title.start, children[-1].end, children, parent, None),
+                                     reason=Reason.TITLED_PARENT_CLAUSE))
         elif after.key in PARENT_WORDS and REGISTER_COMMA.fullmatch(after.gap) and not parent.possessive \
                 and i + 2 < len(tokens) and tokens[i + 2].key == "of" and joined(after, tokens[i + 2]):
             children = _children(ev, i + 3)  # Mrs Okoro, mum of Amara and Zara
@@ -154,8 +158,10 @@ def _children(ev: Evidence, i: int) -> list[Token]:
     """The first names listed from token ``i``: "Amara", "Amara and Zara", "Amara, Zara and Kofi"."""
     tokens = ev.tokens
     children: list[Token] = []
-    while i < len(tokens) and _a_child(ev, tokens[i]) and (not children or REGISTER_COMMA.fullmatch(tokens[i].gap)
-                                                            or joined(tokens[i - 1], tokens[i])):
+    # Each name right after the word before it (a space, or a comma in a list): never across
+    # a sentence's end ("Mrs Taylor's twins! Rose scored twice").
+    while i < len(tokens) and _a_child(ev, tokens[i]) and (joined(tokens[i - 1], tokens[i])
+                                                            or (children and REGISTER_COMMA.fullmatch(tokens[i].gap))):
         children.append(tokens[i])
         if i + 2 < len(tokens) and tokens[i + 1].key in ("and", "&") and joined(tokens[i], tokens[i + 1]):
             i += 2
@@ -229,12 +235,20 @@ def register_style(ev: Evidence) -> list[NameMatch]:
         opening = (i == 0 or REGISTER_OPENING.search(surname.gap)) and REGISTER_CLOSING.match(text, first.end)
         if not (labelled or opening):
             continue  # "Paris, France and Spain": more words follow
-        if not pupil and not _register_surname(ev, i) and not (labelled and surname.key in ev.gaz.surnames):
+        # With a class alone, the surname must be no first name ("Harvey, Jack (Y5) and Isla" lists
+        # children), or written in a register's capitals ("ADEBAYO, Femi (Y5)").
+        shouted = surname.text.isupper() and len(surname.key) > 2
+        if not pupil and not (_register_surname(ev, i) if opening or shouted else _surname_only(ev, surname)):
             continue
         if not pupil and ev.first_strength(first) < (2 if labelled else 1) and not ev.unknown(first):
             continue
         found.append(full_match(surname.start, first, surname, Reason.REGISTER))
     return found
+
+
+def _surname_only(ev: Evidence, token: Token) -> bool:
+    """A surname the gazetteer knows that is no first name (the gazetteer's or the roster's)."""
+    return token.key in ev.gaz.surnames and token.key not in ev.gaz.first_names and not ev.roster_first(token.key)
 
 
 def _register_surname(ev: Evidence, i: int) -> bool:

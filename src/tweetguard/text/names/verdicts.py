@@ -53,6 +53,8 @@ class Reason(StrEnum):
     INITIAL_SURNAME = "an initial and a surname"
     FAMILY = "a family name"
     TITLED_PARENT = "a child named with a titled parent's surname"
+    # "Mrs Okoro, whose daughter Zara started this week, ...": no words can simply replace it.
+    TITLED_PARENT_CLAUSE = "a child named in a clause about a titled parent"
     LOWER_CASE = "a full name in lower case"
     REGISTER = "a surname then a first name, as in a register"
     FIRST = "a first name"
