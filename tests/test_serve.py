@@ -8,6 +8,8 @@ fail, saying how to install it, rather than being skipped.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import http.client
 import json
 import os
@@ -46,7 +48,7 @@ HOSTILE = "<script>alert(1)</script> <img src=x onerror=\"document.title='pwned'
 @pytest.fixture(scope="module")
 def server() -> Iterator[DeskServer]:
     """The server `tweetguard serve --roster examples/roster.csv` runs, on a free port."""
-    settings = build_settings(None, (), ROSTER, (), (), None)
+    settings = replace(build_settings(None, (), ROSTER, (), (), None), open_media=False)  # as serve builds it
     engine = Engine(load_catalogue(settings.rule_dirs), settings, load_roster(ROSTER))
     desk_server = DeskServer("127.0.0.1", 0, Desk(engine))
     thread = threading.Thread(target=desk_server.serve_forever, daemon=True)
@@ -58,7 +60,7 @@ def server() -> Iterator[DeskServer]:
 
 
 def test_the_page_counts_as_the_schools_platform_does() -> None:
-    settings = build_settings(None, (), ROSTER, (), (), None, "bluesky")
+    settings = replace(build_settings(None, (), ROSTER, (), (), None, "bluesky"), open_media=False)
     desk_server = DeskServer("127.0.0.1", 0, Desk(Engine(load_catalogue(), settings)))
     thread = threading.Thread(target=desk_server.serve_forever, daemon=True)
     thread.start()
@@ -430,3 +432,23 @@ def test_without_chromium_the_browser_tests_fail_saying_how_to_install_it(tmp_pa
     assert run.returncode != 0
     assert "apt-get install -y chromium" in run.stdout
     assert "skipped" not in run.stdout and "1 error" in run.stdout
+
+
+def test_a_request_never_opens_a_file_on_the_server(server: DeskServer, tmp_path: Path) -> None:
+    """A name in a request's media is not the writer's photo but a file on the server: it is
+    never opened (no 'cannot be read' that would say which files exist, no location read)."""
+    from PIL import Image
+
+    placed = Image.Exif()
+    placed[0x010F] = "PhoneCam"
+    placed.get_ifd(0x8825).update({1: "N", 2: (51.0, 28.0, 38.0), 3: "W", 4: (0.0, 0.0, 2.0)})
+    Image.new("RGB", (8, 8)).save(tmp_path / "placed.jpg", exif=placed)
+    for media in ([str(tmp_path / "placed.jpg")], ["/etc/shadow", "/etc/hostname"]):
+        status, document = post_json(server, {"text": "Lovely day", "scheduled": IN_HOURS, "media": media})
+        rules = {v["rule"] for v in document["drafts"][0]["violations"]}
+        assert status == 200 and not rules & {"photo-location", "photo-unreadable"}
+
+
+def test_the_pages_photos_box_is_no_file_and_asks_for_no_description(server: DeskServer) -> None:
+    status, document = post_json(server, {"text": "Lovely day", "scheduled": IN_HOURS, "media": True})
+    assert status == 200 and document["drafts"][0]["violations"] == []

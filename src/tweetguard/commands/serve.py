@@ -7,6 +7,8 @@ and rule folders as ``check`` are used; the roster stays in this process.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sys
 import threading
 from pathlib import Path
@@ -55,7 +57,9 @@ def command(host: str, port: int, no_browser: bool, config_path: Path | None, ru
     from tweetguard.web.desk import Desk
     from tweetguard.web.server import DeskServer
 
-    settings = build_settings(config_path, rule_dirs, roster, select, ignore, timezone, platform)
+    # The page's server never opens a file a request names (core.settings.open_media).
+    settings = replace(build_settings(config_path, rule_dirs, roster, select, ignore, timezone, platform),
+                       open_media=False)
     pupils = load_roster(settings.roster) if settings.roster else None
     engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
     _warn_if_reachable(host)

@@ -42,6 +42,9 @@ class Settings:
     # UK Safer Internet Centre's "names, no images": warn when a photo goes with a child's
     # first name. Off by default, as the school's policy allows first names beside photos.
     names_with_photos: bool = False
+    # Whether attached photos may be opened (core.photos): never by the page's server, where a
+    # name in a request would be a file on the server, not one the writer attached.
+    open_media: bool = True
 
     def platform_for(self, draft: Draft) -> Platform:
         """The platform a draft is for: its own front matter's, else the run's."""

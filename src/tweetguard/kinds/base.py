@@ -72,7 +72,7 @@ class Context:
             from tweetguard.core.photos import attached_photos  # only for a draft with media
 
             folder = draft.path.parent if draft.path is not None else Path.cwd()
-            self._photos = attached_photos(draft.media, folder)
+            self._photos = attached_photos(draft.media, folder) if self.settings.open_media else ()
         return self._photos
 
     def list(self, name: str) -> tuple[str, ...]:

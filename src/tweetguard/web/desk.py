@@ -40,9 +40,9 @@ MAX_BODY_BYTES = 64 * 1024  # a tweet is 280 characters: anything near this is n
 # The front-matter keys a request may carry besides "text" (not "id" or "tweetguard": a
 # suppression is a decision to record in a draft file, not a box to tick on a page).
 REQUEST_KEYS = ("scheduled", "occasion", "reply_to", "media")
-# What the page's "photos attached" box stands for: front matter's media names the files,
-# and the rules only ask whether there are any.
-ATTACHED_PHOTO = "photo"
+# What the page's "photos attached" box stands for: the rules ask only whether there are any.
+# A link, not a file name, so nothing on the server is ever opened for it (core.photos).
+ATTACHED_PHOTO = "page://attached-photo"
 EXAMPLE = 'send JSON like {"text": "Well done Year 6!"}'
 
 
@@ -123,6 +123,8 @@ class Desk:
     """Checks drafts one at a time with one engine (built once, as ``check`` builds it)."""
 
     def __init__(self, engine: Engine) -> None:
+        if engine.settings.open_media:
+            raise ValueError("the desk's engine must not open media: build it with Settings(open_media=False)")
         self.engine = engine
         # The server answers on several threads; the engine's lazy caches are not meant to
         # be filled by two at once, and one person typing never needs two checks at a time.
