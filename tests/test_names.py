@@ -488,3 +488,8 @@ def test_an_everyday_word_opening_a_list_of_things_is_no_first_name(text: str, e
 ])
 def test_a_teachers_class_is_no_titled_parents_child(text: str) -> None:
     assert find_pupil_names(text) == []
+
+
+def test_a_child_addressed_before_praise_is_no_list_of_things() -> None:
+    text = "Holly, congratulations and well done on your certificate!"
+    assert [text[m.start:m.end] for m in find_first_names(text)] == ["Holly"]

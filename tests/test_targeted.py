@@ -203,3 +203,19 @@ def test_a_name_in_the_reply_accounts_handle(catalogue: Catalogue, reply_to: str
     child ("@Dad_of_Theo") is about that child."""
     result, _ = _engine(catalogue).check(Draft(source="t", text=text, reply_to=reply_to), WEEKDAY_MORNING)
     assert any(v.rule == "targeted-child" for v in result.violations) is targeted
+
+
+@pytest.mark.parametrize(("reply_to", "text"), [
+    ("@bellamy_jo", "Ella, well done on your certificate today!"),  # "ella" inside another word of the handle
+    ("@NancyW78", "Well done Jack, a much calmer morning today!"),  # the child is not the account holder
+])
+def test_a_name_only_inside_a_handles_word_is_still_a_child(catalogue: Catalogue, reply_to: str, text: str) -> None:
+    result, _ = _engine(catalogue).check(Draft(source="t", text=text, reply_to=reply_to), WEEKDAY_MORNING)
+    assert any(v.rule == "targeted-child" for v in result.violations)
+
+
+def test_a_parent_word_inside_a_name_is_no_parent(catalogue: Catalogue) -> None:
+    for reply_to, text in (("@NancyW78", "Thanks Nancy, the forms are in the office."),
+                           ("@Grant_Hughes", "Thanks Grant, see you at parents' evening.")):
+        result, _ = _engine(catalogue).check(Draft(source="t", text=text, reply_to=reply_to), WEEKDAY_MORNING)
+        assert not any(v.rule == "targeted-child" for v in result.violations), text

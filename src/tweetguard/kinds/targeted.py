@@ -33,6 +33,7 @@ from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.patterns import compiled_regex, lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch
+from tweetguard.text.names.forms import PARENT_WORDS
 from tweetguard.text.names.mentions import (
     PetNames,
     Windows,
@@ -226,21 +227,22 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
 
 def _account_holder(reply_to: str, match: NameMatch) -> bool:
-    """Whether the name is the account's own, the adult a reply answers: in the handle, which
-    names no parent ("@kerry_p Hi Kerry", "@JennyW78") or is a parent's own name ("@GrandadBill
-    Thank you, Bill!"). A parent's account that names its child ("@Dad_of_Theo", "@Mum2Tobi",
-    "@layla_and_mum", "@AmarasMum") is about that child."""
-    handle = regex.sub(r"[\W_]+", "", reply_to.casefold())
-    name = regex.sub(r"[\W_\d]+", "", (match.first_name or "").casefold())
-    if len(name) < 3 or name not in handle:
+    """Whether the name is the account's own, the adult a reply answers: a word of the handle
+    ("@kerry_p Hi Kerry", "@JennyW78", "@GrandadBill Thank you, Bill!") in a handle that names
+    no parent, or right after the parent word (Grandad Bill). A parent's account that names
+    its child ("@Dad_of_Theo", "@Mum2Tobi", "@layla_and_mum", "@AmarasMum") is about that child,
+    and a name inside another word ("Ella" in "@bellamy_jo") is not the account's."""
+    name = (match.first_name or "").casefold()
+    parts = [part.casefold() for part in HANDLE_PARTS.findall(reply_to)]
+    if len(name) < 3 or name not in parts:
         return False
-    parent = PARENT_IN_HANDLE.search(handle)
-    return parent is None or handle.startswith(name, parent.end())
+    at = parts.index(name)
+    parents = [i for i, part in enumerate(parts) if part in PARENT_WORDS]
+    return not parents or at - 1 in parents
 
 
-# Longest first: "grandad" before "gran", so "@GrandadBill" reads as Grandad Bill.
-PARENT_IN_HANDLE = lazy_regex(r"grandad|grandpa|grandma|granny|gran|mummy|mommy|mum|mam|mom|daddy|dad|nana|nan|"
-                              r"parent|family|carer")
+# A handle's words: "@GrandadBill" -> Grandad, Bill; "@Mum2Tobi" -> Mum, 2, Tobi; "@kerry_p" -> kerry, p.
+HANDLE_PARTS = lazy_regex(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
 
 
 class _Scopes:

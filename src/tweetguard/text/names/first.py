@@ -62,6 +62,8 @@ def _opens_a_list_of_things(ev: Evidence, i: int) -> bool:
     if not ev.sentence_start(i) or tokens[i].key not in ev.gaz.common_rank or i + 2 >= len(tokens):
         return False
     second, third = tokens[i + 1], tokens[i + 2]
+    if second.key in VOCATIVE_NEXT or any(t.key in ("you", "your") for t in tokens[i + 1:i + 12]):
+        return False  # "Holly, congratulations and well done on your certificate!": addressed
     return ("," in second.gap and not second.cap and (third.key == "and" or "," in third.gap)
             and not third.cap)
 

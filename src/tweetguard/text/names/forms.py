@@ -32,8 +32,9 @@ RECEPTION_LABEL = lazy_regex(r"\s*\(\s*(?:R|Rec|Reception)\s*\)", regex.I)
 CHILD_WORDS = frozenset("son sons daughter daughters child grandson grandsons granddaughter granddaughters "
                         "twins".split())
 # A parent named by their child: "Maya's mum, Mrs Singh", "Mrs Okoro, mum of Amara".
-PARENT_WORDS = frozenset("mum dad mother father mummy daddy parent parents grandma grandmother grandad granddad "
-                         "grandfather granny nan nana nanna carer stepmum stepdad".split())
+PARENT_WORDS = frozenset("mum mam mom dad mother father mummy mommy daddy parent parents grandma grandmother "
+                         "grandad granddad grandpa grandfather granny gran nan nana nanna carer stepmum stepdad "
+                         "family".split())
 OPEN_BRACKET = lazy_regex(r"[ \t]*\([ \t]*")
 CLOSE_BRACKET = lazy_regex(r"[ \t]*\)")
 
