@@ -100,8 +100,8 @@ def test_text_output_gives_each_posts_date_and_link_and_a_count_by_year(tmp_path
     assert "This went out on Saturday 28 November 2026 at 11:10pm, outside school posting hours" in out
     assert "ready to post" not in out.lower() and "Breaks the policy: consider deleting this post" in out
     table = out[out.index("Posts by the year"):].splitlines()
-    assert table[1].split() == ["year", "posts", "with", "problems", "names", "targeted", "tone", "schedule"]
-    assert table[2].split() == ["2025", "1", "1", "0", "0", "1", "0"]
+    assert table[1].split() == ["year", "posts", "broke", "the", "policy", "names", "targeted", "tone", "schedule"]
+    assert table[2].split() == ["2025", "1", "0", "0", "0", "1", "0"]  # a warning: a problem, not a breach
     assert table[3].split() == ["2026", "3", "2", "1", "1", "0", "1"]
     assert out.rstrip().endswith("Checked 4 posts: 3 errors, 1 warning. 2 of 4 within the policy (1 after a second "
                                  "look at the warnings).")
@@ -111,8 +111,8 @@ def test_the_json_summary_counts_by_year_and_category(tmp_path: Path) -> None:
     posts = [*POSTS[1:], post(104, "Gutted. Our team were rubbish today.", "Tue Mar 10 11:00:00 +0000 2025")]
     target = zipped(tmp_path / "archive.zip", {"tweets.js": posts_js(posts)})
     summary = json.loads(audit(str(target))[2])
-    assert summary["by_year"] == {"2025": {"posts": 1, "with problems": 1, "tone": 1},
-                                  "2026": {"posts": 2, "with problems": 1, "schedule": 1}}
+    assert summary["by_year"] == {"2025": {"posts": 1, "broke_policy": 0, "tone": 1},
+                                  "2026": {"posts": 2, "broke_policy": 1, "schedule": 1}}
 
 
 def test_since_keeps_only_the_posts_that_went_out_from_that_day(tmp_path: Path) -> None:
@@ -341,7 +341,7 @@ def test_a_note_is_not_a_problem_in_the_year_table(tmp_path: Path) -> None:
                                                                         extended_entities=media)])})
     code, found, summary, _ = audit(str(target))
     assert found == {"https://x.com/i/status/1": ["photo-description-missing"]} and code == 0
-    assert json.loads(summary)["by_year"] == {"2026": {"posts": 1, "with problems": 0}}
+    assert json.loads(summary)["by_year"] == {"2026": {"posts": 1, "broke_policy": 0}}
 
 
 def test_a_damaged_post_is_reported_without_reading_the_rest_of_the_file() -> None:
@@ -379,3 +379,13 @@ def test_a_zip_whose_member_name_is_not_utf8_is_one_line(tmp_path: Path) -> None
     target.write_bytes(bytes(data))
     code, _, err = run_cli("audit", str(target))
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err and str(target) in err
+
+
+def test_since_counts_days_in_the_schools_time_zone_and_says_what_it_left_out(tmp_path: Path) -> None:
+    # 23:30 UTC on 31 August 2025 is 00:30 on 1 September in London (summer time).
+    posts = [post(1, "Lovely assembly.", "Sun Aug 31 23:30:00 +0000 2025"),
+             post(2, "Lovely assembly.", "Sun Aug 31 21:30:00 +0000 2025")]
+    target = unpacked(tmp_path / "a", {"tweets.js": posts_js(posts)})
+    code, found, _, err = audit(str(target), "--since", "2025-09-01")
+    assert list(found) == ["https://x.com/i/status/1"]
+    assert err.strip() == "tweetguard: 1 post went out before 2025-09-01 and was left out (--since)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 
 import click
@@ -17,8 +17,10 @@ import click
 from tweetguard.commands.checking import COLOR_CHOICES, CheckFlags, check_once, load_pupils, parse_jobs
 from tweetguard.commands.guard import interrupted
 from tweetguard.commands.options import build_settings, settings_options
+from tweetguard.core.console import echo_err
 from tweetguard.core.errors import DraftError, TweetguardError
 from tweetguard.core.model import Draft
+from tweetguard.core.wording import plural
 from tweetguard.output import format_names
 
 
@@ -42,10 +44,19 @@ def archive_posts(names: tuple[str, ...]) -> Iterator[Draft | TweetguardError]:
             yield DraftError(name, "no such file or folder; check the path")
 
 
-def since(items: Iterator[Draft | TweetguardError], first: date | None) -> Iterator[Draft | TweetguardError]:
-    """The posts that went out on or after ``first`` (a day in the post's own time zone)."""
-    for item in items:
-        if first is None or not isinstance(item, Draft) or item.scheduled is None or item.scheduled.date() >= first:
+class Since:
+    """The posts that went out on or after ``first``, a day in the school's time zone (as the
+    headings and the year table tell the days), counting those left out."""
+
+    def __init__(self, items: Iterator[Draft | TweetguardError], first: date | None, tz: tzinfo) -> None:
+        self.items, self.first, self.tz, self.earlier = items, first, tz, 0
+
+    def __iter__(self) -> Iterator[Draft | TweetguardError]:
+        for item in self.items:
+            if self.first is not None and isinstance(item, Draft) and item.scheduled is not None \
+                    and item.scheduled.astimezone(self.tz).date() < self.first:
+                self.earlier += 1
+                continue
             yield item
 
 
@@ -97,7 +108,11 @@ def command(archives: tuple[str, ...], first: date | None, format_name: str, con
         engine = Engine(load_catalogue(settings.rule_dirs), settings, pupils)
         flags = CheckFlags(format_name, strict, exit_zero, quiet, verbose, statistics, redact=redact, jobs=jobs,
                            color=color, audit=True)
-        code, _ = check_once(engine, (), None, "", None, {}, flags, items=since(archive_posts(archives), first))
+        posts = Since(archive_posts(archives), first, settings.tz)
+        code, _ = check_once(engine, (), None, "", None, {}, flags, items=iter(posts))
+        if posts.earlier and first is not None:
+            echo_err(f"tweetguard: {plural(posts.earlier, 'post')} went out before {first.isoformat()} and "
+                     f"{'was' if posts.earlier == 1 else 'were'} left out (--since)")
     except KeyboardInterrupt:
         interrupted()
     sys.exit(code)

@@ -1,8 +1,8 @@
 """What a draft's attached photos say about themselves: whether each can be read as an image,
 and whether it carries the place it was taken (GPS position in its EXIF data).
 
-Pillow reads only the image's header and metadata here (never its pixels) and nothing is
-ever written. A photo is opened as the user's other files are (core.files): only a regular
+Pillow reads only the image's header and metadata here (never its pixels: a PNG's EXIF is
+read only from before them) and nothing is ever written. A photo is opened as the user's other files are (core.files): only a regular
 file, so a FIFO named photo.jpg cannot hang the run. Pillow is imported on the first photo
 that exists, so checking drafts without photos never loads it.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tweetguard.core.files import FileRefused, open_regular
 
@@ -51,12 +52,25 @@ def inspect_photo(name: str, path: Path) -> Photo:
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(stream) as image:
-                gps = image.getexif().get_ifd(GPS_IFD)
+                gps = _exif(image).get_ifd(GPS_IFD)
                 return Photo(name, located=GPS_LATITUDE in gps and GPS_LONGITUDE in gps)
         except UnidentifiedImageError:
             return Photo(name, "is not an image tweetguard can read (JPEG, PNG, GIF, WebP, TIFF)")
         except Exception as exc:  # Pillow raises many kinds on a damaged file; none may stop the run
             return Photo(name, f"cannot be read as an image ({type(exc).__name__}: {exc})"[:200])
+
+
+def _exif(image: Any) -> Any:
+    """The image's EXIF from its header. A PNG's getexif() decodes every pixel to reach an
+    eXIf chunk after them (a 9000x9000 PNG: over 300 MB), so only one before them is read."""
+    from PIL import Image
+
+    if image.format != "PNG":
+        return image.getexif()
+    exif = Image.Exif()
+    if isinstance(image.info.get("exif"), bytes):
+        exif.load(image.info["exif"])
+    return exif
 
 
 def attached_photos(media: tuple[str, ...], folder: Path) -> tuple[Photo, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from tweetguard.core.errors import TweetguardError
-from tweetguard.core.model import DraftResult, Violation
+from tweetguard.core.model import DraftResult
 
 
 @dataclass
@@ -21,8 +21,9 @@ class Summary:
     # The first failure of each broken rule ("file:line: message"), and how often it failed.
     rule_failures: dict[str, str] = field(default_factory=dict)
     rule_failure_counts: Counter[str] = field(default_factory=Counter)
-    # An audit of published posts, by the year each went out: "posts" (how many), "with
-    # problems" (how many broke a rule) and each category's violations.
+    # An audit of published posts, by the year each went out: "posts" (how many),
+    # "broke_policy" (how many have an error) and, for each category, how many posts have a
+    # problem of it (an error or a warning; notes are advice).
     by_year: dict[int, Counter[str]] = field(default_factory=dict)
 
     def add(self, result: DraftResult) -> None:
@@ -35,11 +36,7 @@ class Summary:
             self.by_severity[violation.severity] += 1
             self.by_rule[violation.rule] += 1
         if result.draft.published and result.posting_time is not None:
-            problems = _problems(result)
-            year = self.by_year.setdefault(result.posting_time.year, Counter())
-            year["posts"] += 1
-            year["with problems"] += bool(problems)
-            year.update(v.category for v in problems)
+            self.by_year.setdefault(result.posting_time.year, Counter()).update(_year_counts(result))
 
     def remove(self, result: DraftResult) -> None:
         """Undo ``add`` for a result that was replaced (by its re-check after --fix)."""
@@ -54,11 +51,7 @@ class Summary:
             if self.by_rule[violation.rule] <= 0:
                 del self.by_rule[violation.rule]
         if result.draft.published and result.posting_time is not None:
-            problems = _problems(result)
-            year = self.by_year[result.posting_time.year]
-            year["posts"] -= 1
-            year["with problems"] -= bool(problems)
-            year.subtract(v.category for v in problems)
+            self.by_year[result.posting_time.year].subtract(_year_counts(result))
 
     def exit_code(self, strict: bool = False, exit_zero: bool = False) -> int:
         """2 when something could not be checked, 1 for violations, else 0."""
@@ -78,15 +71,18 @@ class Summary:
             "infos": self.by_severity["info"],
             "unreadable": self.unreadable,
             "by_rule": dict(sorted(self.by_rule.items())),
-            **({"by_year": {str(year): {k: n for k, n in counts.items() if n or k in ("posts", "with problems")}
+            **({"by_year": {str(year): {k: n for k, n in counts.items() if n or k in ("posts", "broke_policy")}
                             for year, counts in sorted(self.by_year.items())}}
                if self.by_year else {}),
         }
 
 
-def _problems(result: DraftResult) -> list[Violation]:
-    """What counts against a post in an audit's year table: errors and warnings, not notes."""
-    return [v for v in result.violations if v.severity != "info"]
+def _year_counts(result: DraftResult) -> Counter[str]:
+    """One post in an audit's year table: itself, whether it broke the policy (an error), and
+    each category it has a problem of (an error or a warning, not a note), once each."""
+    counts = Counter({"posts": 1, "broke_policy": int(result.has("error"))})
+    counts.update({v.category for v in result.violations if v.severity != "info"})
+    return counts
 
 
 class TextOut(Protocol):

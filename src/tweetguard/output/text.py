@@ -258,13 +258,14 @@ def _published_verdict(result: DraftResult) -> str:
 
 
 def year_table(summary: Summary) -> list[str]:
-    """An audit's posts by the year they went out: how many, how many broke a rule, and the
-    problems in each category that any year has."""
+    """An audit's posts by the year they went out: how many, how many broke the policy (an
+    error), and how many had a problem of each category that any year has."""
     categories = [c for c in CATEGORIES if any(counts[c] for counts in summary.by_year.values())]
-    columns = ["year", "posts", "with problems", *categories]
-    rows = [[str(year), *(str(counts[c]) for c in columns[1:])] for year, counts in sorted(summary.by_year.items())]
+    columns = ["year", "posts", "broke the policy", *categories]
+    keys = ["posts", "broke_policy", *categories]
+    rows = [[str(year), *(str(counts[k]) for k in keys)] for year, counts in sorted(summary.by_year.items())]
     widths = [max(len(column), *(len(row[i]) for row in rows)) for i, column in enumerate(columns)]
-    lines = ["Posts by the year they went out, and the problems found in each:"]
+    lines = ["Posts by the year they went out: how many broke the policy, and how many had each kind of problem:"]
     for row in [columns, *rows]:
         lines.append("  " + "  ".join(cell.rjust(width) if index else cell.ljust(width)
                                       for index, (cell, width) in enumerate(zip(row, widths))))
