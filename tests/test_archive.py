@@ -389,3 +389,9 @@ def test_since_counts_days_in_the_schools_time_zone_and_says_what_it_left_out(tm
     code, found, _, err = audit(str(target), "--since", "2025-09-01")
     assert list(found) == ["https://x.com/i/status/1"]
     assert err.strip() == "tweetguard: 1 post went out before 2025-09-01 and was left out (--since)"
+
+
+def test_check_reading_an_archive_speaks_of_posts_too(tmp_path: Path) -> None:
+    target = zipped(tmp_path / "archive.zip", {"tweets.js": posts_js(POSTS[1:])})
+    code, out, _ = run_cli("check", str(target), "--color", "never")
+    assert out.rstrip().endswith("Checked 2 posts: 1 error. 1 of 2 within the policy.") and code == 1

@@ -18,9 +18,9 @@ Photos are files that exist beside the draft (core.photos); a name that is no fi
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, get_args
 
-from tweetguard.core.model import Draft, Finding, Rule
+from tweetguard.core.model import Draft, Finding, KeysIn, Rule
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
 from tweetguard.text.names import Form
 from tweetguard.text.names.gazetteer import fold
@@ -28,7 +28,7 @@ from tweetguard.text.normalise import normalise
 
 # Where a draft's keys are written (core.model.KeysIn), and a post already out: each may be
 # told its own way to act.
-ADVICE_FOR = ("front matter", "entry", "columns", "published")
+ADVICE_FOR: tuple[str, ...] = (*get_args(KeysIn), "published")
 CHECKS = ("location", "unreadable", "description", "description_names", "first_names")
 PARAMS = {
     "check": Param(str, required=True, help="what to check: " + ", ".join(CHECKS)),

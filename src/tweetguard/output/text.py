@@ -83,6 +83,7 @@ class TextReporter:
         self.stream = stream
         self._console: Console | None = None
         self._pending: list[str] = []  # plain lines not yet written (written once per draft)
+        self._published = 0  # posts already out (an archive, even read by check): "post", not "draft"
 
     @property
     def console(self) -> Console:
@@ -156,6 +157,7 @@ class TextReporter:
             self.stream.flush()
 
     def draft(self, result: DraftResult) -> None:
+        self._published += result.draft.published
         if self.options.quiet and not result.violations:
             return
         draft = result.draft
@@ -224,7 +226,7 @@ class TextReporter:
         if self.options.statistics and summary.by_rule:
             for rule, count in summary.by_rule.most_common():
                 self._say(f"{count:6d}  {rule}")
-        audit = self.options.audit
+        audit = self.options.audit or 0 < summary.drafts == self._published
         if audit and summary.by_year:
             for line in year_table(summary):
                 self._say(escape(line))
