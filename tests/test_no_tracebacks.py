@@ -193,3 +193,11 @@ def test_a_text_draft_that_is_not_utf8_is_a_one_line_error(tmp_path: Path) -> No
     err = completed.stderr.decode("utf-8")
     assert completed.returncode == 2 and "0xff is not UTF-8" in err, err
     json.loads(completed.stdout.decode("utf-8"))
+
+
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_a_name_too_long_for_the_system_is_a_one_line_error(command: str) -> None:
+    from conftest import run_cli
+
+    code, _, err = run_cli(command, "a" * 300)
+    assert code == 2 and "Traceback" not in err and "cannot be looked up" in err and err.count("\n") == 1

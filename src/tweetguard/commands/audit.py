@@ -18,7 +18,7 @@ from tweetguard.commands.checking import COLOR_CHOICES, CheckFlags, check_once, 
 from tweetguard.commands.guard import interrupted
 from tweetguard.commands.options import build_settings, settings_options
 from tweetguard.core.console import echo_err
-from tweetguard.core.errors import DraftError, TweetguardError
+from tweetguard.core.errors import DraftError, TweetguardError, printable
 from tweetguard.core.model import Draft
 from tweetguard.core.wording import plural
 from tweetguard.output import format_names
@@ -31,6 +31,12 @@ def archive_posts(names: tuple[str, ...]) -> Iterator[Draft | TweetguardError]:
     source = XArchive()
     for name in names:
         path = Path(name)
+        try:
+            path.exists()
+        except (OSError, ValueError) as exc:  # a name too long for the system, or with a NUL in it
+            yield DraftError(printable(name), f"cannot be looked up ({getattr(exc, 'strerror', None) or exc}); "
+                             "check the path")
+            continue
         if path.is_dir():
             files = in_folder(path)
             if not files:

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
-from tweetguard.core.errors import DraftError, TweetguardError
+from tweetguard.core.errors import DraftError, TweetguardError, printable
 from tweetguard.core.model import Draft
 from tweetguard.sources import registry
 from tweetguard.sources.stdin import ARGUMENT as STDIN_ARGUMENT
@@ -91,9 +91,15 @@ def expand_paths(
     """Files named directly are always read; folders contribute their drafts' files."""
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        try:
+            kind = "folder" if path.is_dir() else "file" if path.exists() else None
+        except (OSError, ValueError) as exc:  # a name too long for the system, or with a NUL in it
+            yield DraftError(printable(name), f"cannot be looked up ({getattr(exc, 'strerror', None) or exc}); "
+                             "check the path")
+            continue
+        if kind == "folder":
             yield from walk_folder(path, include, exclude)
-        elif path.exists():
+        elif kind == "file":
             yield path
         else:
             yield DraftError(name, "no such file or folder; check the path")
