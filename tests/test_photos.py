@@ -184,7 +184,7 @@ def test_names_with_photos_is_off_by_default_and_warns_when_the_config_says_so(t
 def test_names_with_photos_takes_only_off_or_warn(tmp_path: Path, value: str) -> None:
     (tmp_path / ".tweetguard.yaml").write_text(f"timezone: Europe/London\nnames_with_photos: {value}\n")
     code, _, err = run_cli("check", "--config", str(tmp_path / ".tweetguard.yaml"), "--text", "Hello")
-    assert code == 2 and f".tweetguard.yaml:2: 'names_with_photos' must be off or warn" in err
+    assert code == 2 and ".tweetguard.yaml:2: 'names_with_photos' must be off or warn" in err
 
 
 def test_an_archived_posts_alt_text_is_its_description(tmp_path: Path) -> None:
