@@ -174,3 +174,13 @@ def test_out_of_hours_advice_says_where_this_kind_of_file_keeps_its_occasion(
     path.write_text(content.format(occasion=occasion, value=value))
     out = CliRunner().invoke(cli, ["check", "--color", "never", str(path)]).output
     assert f"Out of hours but allowed: {note} as a school event (occasion: event)." in out
+
+
+@pytest.mark.parametrize(("text", "waits"), [
+    ("Murphy keeping another clean sheet, and we're 1-0 up with five to go!", False),
+    ("Ref having a nightmare here, 2-1 down with 10 to go", False),
+    ("Yesterday's result: Oakfield 3-2 Hillcrest. What a comeback from 2-0 down!", True),
+])
+def test_a_score_as_it_stands_is_a_match_unless_a_past_time_says_otherwise(text: str, waits: bool) -> None:
+    out = CliRunner().invoke(cli, ["check", "--color", "never", "--at", "2026-05-02T10:55", "--text", text]).output
+    assert ("outside school posting hours" in out) is waits

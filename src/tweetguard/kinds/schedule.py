@@ -30,7 +30,8 @@ from tweetguard.core.errors import RuleParamError
 from tweetguard.core.model import PAGE_SOURCE, Draft, Finding, Note, Rule
 from tweetguard.kinds.base import Check, Context, Param
 from tweetguard.text.phrases import first_phrase, phrase_index
-from tweetguard.text.wordmatch import PhraseIndex
+from tweetguard.text.prefilter import PatternGroup, compile_patterns
+from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, PhraseIndex
 
 OCCASION_WORDS = {"event": "a school event", "urgent": "urgent school news"}
 
@@ -45,6 +46,8 @@ PARAMS = {
     "live_cues": Param(list, default=[], help="results and reports: live unless a time already past is given"),
     "past_words": Param(list, default=[], help="what shows a draft reports an event that is over"),
     "happening_words": Param(list, default=[], help="what shows an event is happening as the draft goes out"),
+    "event_patterns": Param(list, default=[], help="regular expressions for an event where words cannot "
+                            "say it (a score as it stands: \"1-0 up with five to go\")"),
 }
 
 
@@ -62,6 +65,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     live_cues = phrase_index(tuple(str(w) for w in params["live_cues"] or ()))
     past_words = phrase_index(tuple(str(w) for w in params["past_words"] or ()))
     happening_words = phrase_index(tuple(str(w) for w in params["happening_words"] or ()))
+    event_patterns = compile_patterns(tuple(str(p) for p in params["event_patterns"] or ()), "event_patterns")
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         settings = context.settings
@@ -80,7 +84,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: '{urgent}' shows it is urgent school news."))
             return
         happening = first_phrase(text, happening_words)
-        event = happening or first_phrase(text, event_words)
+        event = happening or first_phrase(text, event_words) or _first_match(text, event_patterns)
         waits = None if happening or not event else _can_wait(text, notice_words, past_words,
                                                                         live_words, live_cues)
         if event and not waits:
@@ -108,6 +112,15 @@ MARKED_IN = {"front matter": "the front matter", "entry": "its entry", "columns"
 MARK_IT = {"front matter": "add 'occasion: event' or 'occasion: urgent' to its front matter",
            "entry": 'add "occasion": "event" or "occasion": "urgent" to its entry',
            "columns": "write event or urgent in its occasion column"}
+
+
+def _first_match(text: str, patterns: PatternGroup) -> str | None:
+    """The first of ``patterns`` found in ``text``, as written; None when none is."""
+    for pattern in patterns.candidates(text):
+        found = pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS)
+        if found:
+            return found.group()
+    return None
 
 
 def _marked(draft: Draft) -> str:
