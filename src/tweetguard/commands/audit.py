@@ -14,11 +14,11 @@ from pathlib import Path
 
 import click
 
-from tweetguard.commands.checking import COLOR_CHOICES, CheckFlags, check_once, load_pupils, parse_jobs
+from tweetguard.commands.checking import COLOR_CHOICES, CheckFlags, check_once, load_pupils
 from tweetguard.commands.guard import interrupted
-from tweetguard.commands.options import build_settings, settings_options
+from tweetguard.commands.options import build_settings, jobs_option, settings_options
 from tweetguard.core.console import echo_err
-from tweetguard.core.errors import DraftError, TweetguardError, printable
+from tweetguard.core.errors import DraftError, TweetguardError
 from tweetguard.core.model import Draft
 from tweetguard.core.wording import plural
 from tweetguard.output import format_names
@@ -26,28 +26,22 @@ from tweetguard.output import format_names
 
 def archive_posts(names: tuple[str, ...]) -> Iterator[Draft | TweetguardError]:
     """Every post in the archives named: a .zip, the folder it unpacked to, or a tweets.js."""
+    from tweetguard.sources.collect import look_up
     from tweetguard.sources.x_archive import XArchive, in_folder
 
     source = XArchive()
     for name in names:
-        path = Path(name)
-        try:
-            path.exists()
-        except (OSError, ValueError) as exc:  # a name too long for the system, or with a NUL in it
-            yield DraftError(printable(name), f"cannot be looked up ({getattr(exc, 'strerror', None) or exc}); "
-                             "check the path")
+        found = look_up(name)
+        if isinstance(found, DraftError):
+            yield found
             continue
-        if path.is_dir():
-            files = in_folder(path)
-            if not files:
-                yield DraftError(name, "holds no data/tweets.js, so it is not an unpacked X archive; name the "
-                                 "archive's .zip or the folder it unpacked to")
-            for file in files:
-                yield from source.read(file)
-        elif path.exists():
-            yield from source.read(path)
-        else:
-            yield DraftError(name, "no such file or folder; check the path")
+        path, folder = found
+        files = in_folder(path) if folder else [path]
+        if not files:
+            yield DraftError(name, "holds no data/tweets.js, so it is not an unpacked X archive; name the "
+                             "archive's .zip or the folder it unpacked to")
+        for file in files:
+            yield from source.read(file)
 
 
 class Since:
@@ -89,7 +83,7 @@ def _parse_since(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option("--statistics", is_flag=True, help="Count the violations of each rule.")
 @click.option("--redact", is_flag=True, help="Mask pupils' names in the output (E**** T*******), e.g. for a report.")
 @click.option("--jobs", "-j", "jobs", default="auto", envvar="TWEETGUARD_JOBS", show_default=True,
-              callback=lambda ctx, param, value: _jobs(value),
+              callback=jobs_option,
               help="Worker processes: a number, or 'auto' (the CPUs, at most 4). Also TWEETGUARD_JOBS.")
 @click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
               help="Colour in text output: auto, always or never.")
@@ -123,9 +117,3 @@ def command(archives: tuple[str, ...], first: date | None, format_name: str, con
         interrupted()
     sys.exit(code)
 
-
-def _jobs(value: str | int) -> int:
-    try:
-        return parse_jobs(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None

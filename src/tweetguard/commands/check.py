@@ -11,19 +11,12 @@ from pathlib import Path
 
 import click
 
-from tweetguard.commands.checking import COLOR_CHOICES, parse_jobs, run_check
+from tweetguard.commands.checking import COLOR_CHOICES, run_check
 from tweetguard.commands.guard import interrupted
-from tweetguard.commands.options import settings_options
+from tweetguard.commands.options import jobs_option, settings_options
 from tweetguard.core.model import OCCASIONS
 from tweetguard.output import format_names
 from tweetguard.sources import registry
-
-
-def _parse_jobs(value: str | int) -> int:
-    try:
-        return parse_jobs(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
 
 
 @click.command("check")
@@ -54,7 +47,7 @@ def _parse_jobs(value: str | int) -> int:
               "(exit 1 when there is something to fix).")
 @click.option("--redact", is_flag=True, help="Mask pupils' names in the output (E**** T*******), e.g. for CI logs.")
 @click.option("--jobs", "-j", "jobs", default="auto", envvar="TWEETGUARD_JOBS", show_default=True,
-              callback=lambda ctx, param, value: _parse_jobs(value),
+              callback=jobs_option,
               help="Worker processes for many drafts: a number, or 'auto' (the CPUs, at most 4); 1 checks "
               "everything in one process. Also TWEETGUARD_JOBS.")
 @click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,

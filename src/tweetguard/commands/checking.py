@@ -34,21 +34,6 @@ if TYPE_CHECKING:
     from tweetguard.redact import HeldOutput, Redactor
 
 
-def parse_jobs(value: str | int) -> int:
-    """``--jobs``: 'auto' or a whole number of processes, at least 1; ValueError says why not."""
-    if str(value).strip().lower() == "auto":
-        from tweetguard.engine.runner import auto_jobs
-
-        return auto_jobs()
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise ValueError(f"'{value}' is not a number; use e.g. --jobs 2, or --jobs auto") from None
-    if jobs < 1:
-        raise ValueError(f"{jobs} is too few; use --jobs 1 to check in one process, or --jobs auto")
-    return jobs
-
-
 def _items(paths: tuple[str, ...], text: str | None, settings: Settings,
            text_label: str = "<text>") -> Iterator[Draft | TweetguardError]:
     """Every draft named on the command line, in order; unreadable ones as errors."""

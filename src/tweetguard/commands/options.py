@@ -42,6 +42,31 @@ def settings_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def parse_jobs(value: str | int) -> int:
+    """``--jobs``: 'auto' or a whole number of processes, at least 1; ValueError says why not."""
+    if str(value).strip().lower() == "auto":
+        from tweetguard.engine.runner import auto_jobs
+
+        return auto_jobs()
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a number; use e.g. --jobs 2, or --jobs auto") from None
+    if jobs < 1:
+        raise ValueError(f"{jobs} is too few; use --jobs 1 to check in one process, or --jobs auto")
+    return jobs
+
+
+def jobs_option(ctx: Any, param: Any, value: str | int) -> int:
+    """click's callback for --jobs: 'auto' or a number of processes; a bad value is click's usage error."""
+    import click
+
+    try:
+        return parse_jobs(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def build_settings(config_path: Path | None, rule_dirs: tuple[Path, ...], roster: Path | None,
                    select: tuple[str, ...], ignore: tuple[str, ...], timezone: str | None,
                    platform: str | None = None) -> Settings:

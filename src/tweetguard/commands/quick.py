@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tweetguard.commands.checking import COLOR_CHOICES, parse_jobs
+from tweetguard.commands.checking import COLOR_CHOICES
+from tweetguard.commands.options import parse_jobs
 from tweetguard.core.model import OCCASIONS
 from tweetguard.core.platforms import PLATFORMS
 

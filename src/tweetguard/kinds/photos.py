@@ -52,14 +52,13 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         said = advice.get("published" if draft.published else draft.keys_in) or advice.get("front matter", "")
-        for finding in findings(draft, context):
-            yield Finding(finding.start, finding.end, said.format_map(finding.details) if said else None,
-                          details=finding.details)
+        for start, end, details in findings(draft, context):
+            yield Finding(start, end, said.format_map(details) if said else None, details=details)
 
-    def found(start: int, end: int, **details: str) -> Finding:
-        return Finding(start, end, details=details)
+    def found(start: int, end: int, **details: str) -> tuple[int, int, dict[str, str]]:
+        return start, end, details
 
-    def findings(draft: Draft, context: Context) -> Iterator[Finding]:
+    def findings(draft: Draft, context: Context) -> Iterator[tuple[int, int, dict[str, str]]]:
         if not draft.media:
             return
         if what == "location":

@@ -85,24 +85,33 @@ def _no_drafts(root: Path, others: int) -> DraftError:
                       "save each draft as a .txt or .md file")
 
 
+def look_up(name: str) -> tuple[Path, bool] | DraftError:
+    """A path named on the command line and whether it is a folder; why not, when it names
+    nothing that can be read (missing, too long for the system, holding a NUL)."""
+    path = Path(name)
+    try:
+        if path.is_dir():
+            return path, True
+        if path.exists():
+            return path, False
+    except (OSError, ValueError) as exc:
+        return DraftError(printable(name), f"cannot be looked up ({getattr(exc, 'strerror', None) or exc}); "
+                          "check the path")
+    return DraftError(name, "no such file or folder; check the path")
+
+
 def expand_paths(
     paths: Iterable[str], include: tuple[str, ...] = ("*",), exclude: tuple[str, ...] = ()
 ) -> Iterator[Path | DraftError]:
     """Files named directly are always read; folders contribute their drafts' files."""
     for name in paths:
-        path = Path(name)
-        try:
-            kind = "folder" if path.is_dir() else "file" if path.exists() else None
-        except (OSError, ValueError) as exc:  # a name too long for the system, or with a NUL in it
-            yield DraftError(printable(name), f"cannot be looked up ({getattr(exc, 'strerror', None) or exc}); "
-                             "check the path")
-            continue
-        if kind == "folder":
-            yield from walk_folder(path, include, exclude)
-        elif kind == "file":
-            yield path
+        found = look_up(name)
+        if isinstance(found, DraftError):
+            yield found
+        elif found[1]:
+            yield from walk_folder(found[0], include, exclude)
         else:
-            yield DraftError(name, "no such file or folder; check the path")
+            yield found[0]
 
 
 def read_file(path: Path) -> Iterator[Draft | DraftError]:

@@ -119,7 +119,10 @@ class _Window:
     position in it and the line that position is on."""
 
     def __init__(self, stream: TextIO) -> None:
+        import json  # here: checking drafts never needs it at start-up
+
         self.stream, self.buffer, self.at, self.line, self.want = stream, "", 0, 1, CHUNK
+        self.decoder = json.JSONDecoder()
 
     def more(self) -> bool:
         """Read on, dropping what was decoded; False at the end of the file."""
@@ -150,7 +153,7 @@ class _Window:
 
     def next_item(self, first: bool) -> tuple[Any, int] | str | None:
         """The next element and where it ends; None after the closing ``]``; why not, if broken."""
-        import json  # here: checking drafts never needs it at start-up
+        from json import JSONDecodeError  # loaded with the decoder: a lookup, not an import
 
         self.skip_space()
         if self.buffer.startswith("]", self.at):
@@ -162,10 +165,10 @@ class _Window:
             self.skip_space()
         while True:
             try:
-                found: tuple[Any, int] = json.JSONDecoder().raw_decode(self.buffer, self.at)
+                found: tuple[Any, int] = self.decoder.raw_decode(self.buffer, self.at)
                 self.want = CHUNK
                 return found
-            except json.JSONDecodeError as exc:
+            except JSONDecodeError as exc:
                 # Read on only when the post may simply continue past what has been read (a
                 # string, a word or a number cut by the read); damage elsewhere is reported at
                 # once, and no post is read beyond MAX_POST_CHARS.
