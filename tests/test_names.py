@@ -433,6 +433,9 @@ def test_roster_surnames_listed_or_awarded_in_a_report(text: str, expected: list
      "Amara and Zara's mum"),
     ("Ms Nowak (Jakub's mum) has offered to translate.", "Ms Nowak (Jakub's mum)", "Jakub's mum"),
     ("Thank you to Maya's mum, Mrs Singh, for her talk.", "Maya's mum, Mrs Singh", "Maya's mum"),
+    # The closing comma goes with the surname, so the fix reads "Thanks to Jakub's dad for...".
+    ("Thanks to Mr Nowak, Jakub's dad, for the Polish lesson.", "Mr Nowak, Jakub's dad,", "Jakub's dad"),
+    ("We thank Mr Nowak, Jakub's dad.", "Mr Nowak, Jakub's dad", "Jakub's dad"),
 ])
 def test_a_child_named_with_a_titled_parents_surname(text: str, expected: str, instead: str) -> None:
     (match,) = find_pupil_names(text)
@@ -460,6 +463,36 @@ def test_a_word_that_is_a_roster_name_counts_only_when_the_draft_has_no_capitals
     roster = Roster((Pupil("Harper", "Lane", True),))
     assert [m.first_name for m in find_first_names("harper don't forget your folder", roster)] == ["harper"]
     assert find_first_names("Our harper played at assembly, Year 6 loved it", roster) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thank you to Mrs Price and her son Sam for painting the benches.", "Mrs Price and her son Sam"),
+    ("Thanks to Mrs Bakare, who came in to cook for Culture Day, helped by her daughter Funmi.",
+     "Mrs Bakare, who came in to cook for Culture Day, helped by her daughter Funmi"),
+])
+def test_a_titled_adults_own_child_named_later_in_the_sentence(text: str, expected: str) -> None:
+    (match,) = find_pupil_names(text)
+    assert text[match.start:match.end] == expected
+    assert match.reason.name == "TITLED_PARENT_CLAUSE"  # advice, not a fix: no words simply replace it
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs Price came in today. Her son Sam loved it.",  # another sentence: "her" may be anyone's
+    "Mrs Price and Mr Okoro brought his son Sam.",  # whose son: the nearer adult's, not Mrs Price's
+    "Mrs Green brought her class to see the lambs.",
+])
+def test_her_son_is_not_read_past_the_sentence_or_another_adult(text: str) -> None:
+    assert [text[m.start:m.end] for m in find_pupil_names(text) if m.start == 0] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Super proud of SINGH M and PATEL P, picked for the quiz team!", ["SINGH M", "PATEL P"]),
+    ("Merit certificates: SMITH J.", ["SMITH J"]),
+    ("Indoor PE is in HALL B today.", []),  # a room
+    ("TEAM A beat TEAM B 3-1.", []),
+])
+def test_a_registers_capital_surname_and_initial(text: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_pupil_names(text)] == expected
 
 
 def test_race_results_and_a_parent_whose_child_is_named() -> None:

@@ -76,6 +76,8 @@ def test_date_of_birth(catalogue: Catalogue) -> None:
     "Leo gets free school meals, so please don't charge him.",
     "Thank you to Priya's foster carers for helping!",
     "Zain is back at school after his operation last week.",
+    # The child named far back, the condition told of him mid-sentence by a pronoun.
+    "Noah's dad has asked us to let everyone in the class know that he's now epileptic.",
 ])
 def test_sensitive_information_about_a_named_child(catalogue: Catalogue, text: str) -> None:
     assert matches(catalogue, text, "child-sensitive-information")
@@ -87,6 +89,7 @@ def test_sensitive_information_about_a_named_child(catalogue: Catalogue, text: s
     "Families eligible for free school meals can apply now.",
     "Mrs Lewis needs the medical forms by Friday.",
     "Ravi's class raised £450 for Great Ormond Street Hospital.",
+    "He's been on the phone to the surgery: flu jabs for Year 2 are on Tuesday.",
 ])
 def test_general_health_notices_are_fine(catalogue: Catalogue, text: str) -> None:
     assert matches(catalogue, text, "child-sensitive-information") == []

@@ -170,6 +170,26 @@ def test_sarcasm_turns_praise_into_blame(catalogue: Catalogue) -> None:
     assert total(catalogue, "Thanks for the nets. Very generous 😏") < 0
 
 
+@pytest.mark.parametrize(("text", "negative"), [
+    ("Love it when 4 out of 30 reading records come back signed 🙃", True),  # praise, then the marker
+    ("Ten muddy boots in the corridor 🙄", True),  # a marker alone is the complaint
+    ("Y6 found out why so-called unsinkable ships sank in their history lesson.", False),  # learning
+])
+def test_a_sarcasm_marker_weighs_on_its_own(catalogue: Catalogue, text: str, negative: bool) -> None:
+    assert bool(tone(catalogue, text)) is negative
+
+
+@pytest.mark.parametrize(("text", "negative"), [
+    ("Leo, that's twice now you've left your boots on the bus.", True),
+    ("We've asked three times now for forms to come back.", True),
+    ("Late three days running now. Please set an alarm.", True),
+    ("Red House won for the third year running!", False),
+    ("Twice a week now: football club moves to Tuesdays and Thursdays!", False),
+])
+def test_a_count_that_is_still_running(catalogue: Catalogue, text: str, negative: bool) -> None:
+    assert bool(tone(catalogue, text)) is negative
+
+
 def test_a_shouted_scolding_word_counts_on_its_own(catalogue: Catalogue) -> None:
     assert total(catalogue, "The bay is for drop-off only.") == 0
     assert total(catalogue, "The bay is for drop-off ONLY.") < 0
@@ -322,7 +342,8 @@ def test_score_weighs_a_plural_as_the_rule_does(catalogue: Catalogue) -> None:
     "The Year 2 assembly was, shall we say, lively. Let's hope Friday's goes better.",
     "The gate opens at 8:40. Not 8:30. Not 'a bit early'. 8:40.",
     "The new boiler broke on Monday. Week three. Marvellous.",
-    "Thank you to the two families who remembered to send a coat.",
+    # Not "Thank you to the two families who remembered to send a coat.": since the refit with
+    # drafts15 it scores -1.3 against -1.4, the thanks outweighing the few (the README says so).
     "Ollie finally remembered his reading book. Only took till May!",
     "As we've told you before, the staff car park is for staff.",
     "Please read the newsletter before commenting.",

@@ -8,7 +8,8 @@ its weight, so a school tunes the tone by editing lists). Like VADER, but small 
 - contrast: after "but" (or "however", "although"...) the clause after it counts 1.5 times
   and the one before half, so "We didn't win, but the team never gave up" ends positive;
 - sarcasm: a marker of sarcasm ("🙄", "so-called") turns the draft's praise into blame, so
-  "Thanks to whoever took the nets. Very generous 😒" is negative;
+  "Thanks to whoever took the nets. Very generous 😒" is negative, and the marker itself
+  adds ``sarcasm_weight`` to its sentence (irony is a complaint with a smile on);
 - shouting: a scolding word written in capitals ("NOT", "AGAIN", "ONLY") counts against the
   sentence on its own, like a raised voice;
 - learning: in a sentence about what children learn or study ("learning about the Great
@@ -24,19 +25,19 @@ most negative sentence, and ``{words}`` in the message lists the words that coun
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.patterns import lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.text.phrases import find_all, phrase_index
+from tweetguard.text.phrases import find_all, first_phrase, phrase_index
 from tweetguard.text.prefilter import LazyPattern, PatternGroup, compile_patterns
 from tweetguard.text.sentences import sentences
-from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, TextWords, text_words
+from tweetguard.kinds.tone_screening import WORD_RUN, has_text, has_words, screening
+from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, text_words
 
 SCALE_KEYS = ("negated", "negated_negative", "intensified", "before_contrast", "after_contrast")
 
@@ -48,6 +49,7 @@ PARAMS = {
     "learning": Param(list, default=[], help="words that make a sentence about a learning topic"),
     "reported": Param(list, default=[], help="regexes marking a sentence as reported speech (not scored)"),
     "sarcasm": Param(list, default=[], help="markers that turn the draft's positive words negative"),
+    "sarcasm_weight": Param(float, default=0.0, help="what a sarcasm marker adds to its sentence"),
     "shouted": Param(list, default=[], help="words that scold when written in capitals"),
     "shouted_weight": Param(float, default=-1.0, help="what each shouted scolding word adds"),
     "patterns": Param(dict, default={}, help="regex -> weight: complaint structures no word list catches"),
@@ -94,8 +96,10 @@ class Scorer:
                  contrast: tuple[str, ...], learning: tuple[str, ...],
                  reported: PatternGroup = PatternGroup(()), sarcasm: tuple[str, ...] = (),
                  shouted: tuple[str, ...] = (), shouted_weight: float = -1.0,
-                 patterns: tuple[tuple[LazyPattern, float], ...] = (), scare_quotes_weight: float = 0.0) -> None:
+                 patterns: tuple[tuple[LazyPattern, float], ...] = (), scare_quotes_weight: float = 0.0,
+                 sarcasm_weight: float = 0.0) -> None:
         self.weighted = weighted
+        self.sarcasm_weight = sarcasm_weight
         self.scales = scales
         # The structure patterns, screened together (one scan for the strings each needs).
         self._pattern_group = PatternGroup(pattern for pattern, _ in patterns)
@@ -108,8 +112,8 @@ class Scorer:
         self._shouted_caps = frozenset(w.upper() for w in shouted)
         # Cheap screens: a marker's words (or, for an emoji, itself) must be in the text.
         self._sarcasm_needs = tuple(
-            _has_words(frozenset(r.lower() for r in WORD_RUN.findall(m)), ()) if m.isascii() and WORD_RUN.search(m)
-            else _has_text(m) for m in sarcasm)
+            has_words(frozenset(r.lower() for r in WORD_RUN.findall(m)), ()) if m.isascii() and WORD_RUN.search(m)
+            else has_text(m) for m in sarcasm)
         self.shouted_weight = shouted_weight
         self.lexicon = phrase_index(tuple(weighted))
         self.negators = phrase_index(negators) or None
@@ -119,7 +123,7 @@ class Scorer:
         self.reported = reported
         # Stem entries ("disappoint*") in list order: the first that fits gives the weight.
         self.stems = [(entry[:-1], weight) for entry, weight in weighted.items() if entry.endswith("*")]
-        self._harmless, self._needs = _screening(weighted, self.stems, self.lexicon.ordered)
+        self._harmless, self._needs = screening(weighted, self.stems, self.lexicon.ordered)
 
     def is_sarcastic(self, text: str) -> bool:
         if self.sarcasm is None:
@@ -141,6 +145,8 @@ class Scorer:
         a word, no scolding word is shouted and the draft is not sarcastic (cheap)."""
         live, scare_quoted = self._cues_for(text)
         if self.scare_quotes_weight < 0 and scare_quoted:
+            return True
+        if self.sarcasm_weight < 0 and self.is_sarcastic(text):
             return True
         # Each sentence as the scorer reads it: a prefilter's word ("one") may sit inside
         # another ("done"), so a live pattern is asked, not assumed.
@@ -187,6 +193,10 @@ class Scorer:
             # Praise in quotes is a quote ("'over the moon'"), not doubt; so is a title.
             cues += [(m.group(), self.scare_quotes_weight) for m in SCARE_QUOTED.finditer(part)
                      if not self._is_title(m.group(1))]
+        if sarcastic and self.sarcasm_weight and self.sarcasm is not None:
+            marker = first_phrase(part, self.sarcasm)  # once a sentence, however many "🙃🙃"
+            if marker is not None:
+                cues.append((marker, self.sarcasm_weight))
         if not shouts and not cues and not self.lexicon.candidates(part):
             return Scored(start, end, 0.0, ())  # no word that scores: nothing else matters
         if self.reported and find_all(part, (), self.reported):
@@ -255,68 +265,6 @@ class Scorer:
             if found.startswith(stem):
                 return weight
         return 0.0
-
-
-_SEPARATORS = lazy_regex(r"\s*-\s*|\s+")
-WORD_RUN = lazy_regex(r"\w+", regex.V1)
-
-
-def _screening(weighted: dict[str, float], stems: list[tuple[str, float]], ordered: tuple[str, ...]
-               ) -> tuple[frozenset[str], dict[str, Callable[[TextWords], bool]]]:
-    """For Scorer.could_be_negative: the lexicon entries whose every match adds to the score
-    (a match's weight is looked up from its text, so hyphens and stems are weighed as the
-    scorer would), and for the others a necessary condition for them to match at all."""
-    plain_stems = all(" " not in stem and "-" not in stem for stem, _ in stems)
-    respaced: dict[str, list[str]] = {}
-    for key in weighted:
-        respaced.setdefault(_SEPARATORS.sub(" ", key), []).append(key)
-
-    def stem_weight(word: str) -> float:
-        return next((w for stem, w in stems if word.startswith(stem)), 0.0)
-
-    harmless = set()
-    needs: dict[str, Callable[[TextWords], bool]] = {}
-    for phrase in ordered:
-        weight = weighted.get(phrase)
-        ascii_phrase = phrase.isascii()
-        if weight is not None and weight >= 0 and ascii_phrase and not phrase.endswith("*"):
-            if " " not in phrase:
-                harmless.add(phrase)  # a match is exactly this word: its weight
-                continue
-            # "well done" may be written "well-done": that text is weighed as a key (none
-            # but this one) or by the stem its first word starts with.
-            if plain_stems and respaced.get(phrase) == [phrase] and stem_weight(phrase.split()[0]) >= 0:
-                harmless.add(phrase)
-                continue
-        if weight is not None and weight >= 0 and ascii_phrase and " " not in phrase and phrase.endswith("*"):
-            # "thank*": a match is weighed as the key it spells or by the first stem it fits.
-            stem = phrase[:-1]
-            if all(w >= 0 for k, w in weighted.items() if k.startswith(stem)) and all(
-                    w >= 0 for t, w in stems if t.startswith(stem) or stem.startswith(t)):
-                harmless.add(phrase)
-                continue
-        if ascii_phrase:
-            exact: list[str] = []
-            prefix: list[str] = []
-            for word in phrase.split():
-                is_stem = word.endswith("*") and len(word) > 1
-                core = word[:-1] if is_stem else word
-                for run in WORD_RUN.finditer(core):
-                    (prefix if is_stem and run.end() == len(core) else exact).append(run.group().lower())
-            needs[phrase] = _has_words(frozenset(exact), tuple(prefix))
-        elif all(unicodedata.category(c) in ("So", "Sk") and c.lower() == c == c.upper() for c in phrase):
-            needs[phrase] = _has_text(phrase)  # an emoji: no case, matched only as itself
-    return frozenset(harmless), needs
-
-
-def _has_words(exact: frozenset[str], prefix: tuple[str, ...]) -> Callable[[TextWords], bool]:
-    def has(words: TextWords) -> bool:
-        return exact <= words.lower and all(any(w.startswith(p) for w in words.lower) for p in prefix)
-    return has
-
-
-def _has_text(literal: str) -> Callable[[TextWords], bool]:
-    return lambda words: literal in words.text
 
 
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -390,7 +338,7 @@ def make_scorer(p: Mapping[str, object], weighted: dict[str, float]) -> Scorer:
     return Scorer(weighted, _scales(p.get("scales")), words("negators"), words("intensifiers"), words("contrast"), words("learning"),
                   compile_patterns(words("reported"), "reported"), words("sarcasm"), words("shouted"),
                   float(p.get("shouted_weight", -1.0)), patterns,  # type: ignore[arg-type]
-                  float(p.get("scare_quotes_weight", 0.0)))  # type: ignore[arg-type]
+                  float(p.get("scare_quotes_weight", 0.0)), float(p.get("sarcasm_weight", 0.0)))  # type: ignore[arg-type]
 
 
 def _scales(given: object) -> Scales:

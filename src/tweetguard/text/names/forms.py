@@ -141,6 +141,18 @@ def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
             closing = CLOSE_BRACKET.match(ev.text, tokens[i + 2].end)  # Ms Nowak (Jakub's mum)
             if closing:
                 found.append(_with_parent(ev, title.start, closing.end(), [after], parent, tokens[i + 2].text))
+        elif REGISTER_COMMA.fullmatch(after.gap) and after.possessive and _a_child(ev, after) \
+                and i + 2 < len(tokens) and tokens[i + 2].key in PARENT_WORDS and joined(after, tokens[i + 2]):
+            # "Mr Nowak, Jakub's dad, came in": the closing comma goes with the surname ("Jakub's dad came in")
+            end = tokens[i + 2].end
+            if ev.text.startswith(", ", end) and i + 3 < len(tokens) and not SENTENCE_END.search(tokens[i + 3].gap):
+                end += 1
+            found.append(_with_parent(ev, title.start, end, [after], parent, tokens[i + 2].text))
+        else:
+            own = _own_child(ev, i)  # Mrs Price and her son Sam; Mrs Bakare, helped by her daughter Funmi
+            if own:
+                found.append(replace(_with_parent(ev, title.start, own[-1].end, own, parent, None),
+                                     reason=Reason.TITLED_PARENT_CLAUSE))
     for i in range(len(tokens) - 3):
         child, role, title, parent = tokens[i:i + 4]  # Maya's mum, Mrs Singh
         if child.possessive and _a_child(ev, child) and role.key in PARENT_WORDS and joined(child, role) \
@@ -148,6 +160,26 @@ def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
                 and TITLE_GAP.fullmatch(parent.gap):
             found.append(_with_parent(ev, child.start, parent.name_end, [child], parent, role.text))
     return found
+
+
+# "her son", "his daughters": the titled adult's own child, named next.
+OWN_WORDS = frozenset(("her", "his"))
+# How far after the titled adult "her son Sam" may come, in words, inside one sentence.
+OWN_CHILD_REACH = 16
+SENTENCE_END = lazy_regex(r"[.!?\n]")
+
+
+def _own_child(ev: Evidence, i: int) -> list[Token]:
+    """The children named as a titled adult's own later in the sentence: "Mrs Price and her
+    son Sam", "Mrs Bakare, who came in to cook, helped by her daughter Funmi". Not past
+    another titled adult (whose "her" it might be) or the sentence's end."""
+    tokens = ev.tokens
+    for j in range(i + 1, min(len(tokens) - 2, i + 1 + OWN_CHILD_REACH)):
+        if SENTENCE_END.search(tokens[j].gap) or ev.is_title(tokens[j]):
+            return []
+        if tokens[j].key in OWN_WORDS and tokens[j + 1].key in CHILD_WORDS and joined(tokens[j], tokens[j + 1]):
+            return _children(ev, j + 2)
+    return []
 
 
 def _a_child(ev: Evidence, token: Token) -> bool:

@@ -48,7 +48,7 @@ def full_names(ev: Evidence) -> list[NameMatch]:
         if token.ruled_out or not token.cap and (surnames is None or tokens[i + 1].key not in surnames):
             i += 1
             continue
-        match = _full_name_at(ev, i) or _initial_at(ev, i) or _initial_surname_at(ev, i)
+        match = _full_name_at(ev, i) or _initial_at(ev, i) or _initial_surname_at(ev, i) or _surname_initial_at(ev, i)
         if match is None:
             i += 1
             continue
@@ -185,6 +185,32 @@ def _initial_surname_at(ev: Evidence, i: int) -> tuple[NameMatch, int] | None:
     end = last.name_end
     match = NameMatch(tokens[k].start, end, Form.FAMILY, None, ev.text[last.start:end], None, (last.start, end),
                       Reason.INITIAL_SURNAME)
+    return match, i + 2
+
+
+# "in HALL B", "to BLOCK C": a room or a building's part, not a register's "SINGH M".
+ROOM_BEFORE = frozenset(("in", "at", "to", "into", "from"))
+
+
+def _surname_initial_at(ev: Evidence, i: int) -> tuple[NameMatch, int] | None:
+    """A surname in a register's capitals and the first name's initial ("SINGH M", "PATEL P."):
+    a known surname (or the roster's) that is not among the commonest words, and not a place
+    ("in HALL B")."""
+    tokens = ev.tokens
+    last, initial = tokens[i], tokens[i + 1]
+    if not last.text.isupper() or len(last.key) < 3 or last.ruled_out or initial.ruled_out \
+            or len(initial.text) != 1 or not initial.text.isupper() or not joined(last, initial):
+        return None
+    if not (ev.roster_word(last) or last.key in ev.gaz.surnames) \
+            or ev.gaz.common_rank.get(last.key, RARE_RANK) < FREQUENT_RANK or i > 0 and tokens[i - 1].key in ROOM_BEFORE:
+        return None
+    after = ev.text[initial.end:initial.end + 1]
+    if after.isalnum() or after in "-'’*+&":
+        return None
+    if i > 0 and ev.is_title(tokens[i - 1]):
+        return None  # "Mrs SINGH M": an adult
+    match = NameMatch(last.start, initial.end, Form.FAMILY, None, ev.text[last.start:last.name_end], None,
+                      (last.start, last.name_end), Reason.INITIAL_SURNAME)
     return match, i + 2
 
 
