@@ -185,6 +185,9 @@ def test_a_sarcasm_marker_weighs_on_its_own(catalogue: Catalogue, text: str, neg
     ("Late three days running now. Please set an alarm.", True),
     ("Red House won for the third year running!", False),
     ("Twice a week now: football club moves to Tuesdays and Thursdays!", False),
+    ("Mia, this is your fourth missing reading record. Please bring it in.", True),
+    ("That's the third time this week the bag has been left in the hall.", True),
+    ("That's your third goal of the match, Leo!", False),
 ])
 def test_a_count_that_is_still_running(catalogue: Catalogue, text: str, negative: bool) -> None:
     assert bool(tone(catalogue, text)) is negative
