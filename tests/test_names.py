@@ -526,3 +526,22 @@ def test_a_teachers_class_is_no_titled_parents_child(text: str) -> None:
 def test_a_child_addressed_before_praise_is_no_list_of_things() -> None:
     text = "Holly, congratulations and well done on your certificate!"
     assert [text[m.start:m.end] for m in find_first_names(text)] == ["Holly"]
+
+
+@pytest.mark.parametrize(("word", "key"), [
+    ("Ciarán", "ciaran"),  # the lists have the name only without its accent
+    ("Siân's", "sian"),
+    ("Zoë", "zoë"),  # the lists have it as written
+    ("xīn", "xīn"),  # lower case: a word of another language, not a name
+])
+def test_a_capitalised_name_is_looked_up_without_accents_the_lists_lack(word: str, key: str) -> None:
+    from tweetguard.text.names.gazetteer import fold
+
+    assert fold(word) == key
+
+
+def test_an_accented_name_the_lists_know_unaccented_is_a_name() -> None:
+    text = "Well done Ciarán Ó Briain and Siân Hughes!"
+    assert [text[m.start:m.end] for m in find_pupil_names(text)] == ["Ciarán Ó Briain", "Siân Hughes"]
+    text = "Year 2 learned to say xīn nián kuài lè for Lunar New Year."
+    assert find_pupil_names(text) == []

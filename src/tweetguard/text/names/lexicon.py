@@ -83,7 +83,7 @@ def _folded(lists: Lists, name: str) -> frozenset[str]:
 READ_LISTS = tuple(name for name, _ in KNOWN_LISTS) + (
     "titles", "capitalised-titles", "roles", "adult-cues", "place-words", "event-words", "place-prefixes",
     "business-words", "family-words", "context-not-names", "report-words", "surname-first-surnames")
-LEXICON_VERSION = 2
+LEXICON_VERSION = 3  # 3: fold drops accents the lists do not have
 
 
 def build_lexicon(lists: Lists) -> Lexicon:
