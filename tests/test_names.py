@@ -545,3 +545,14 @@ def test_an_accented_name_the_lists_know_unaccented_is_a_name() -> None:
     assert [text[m.start:m.end] for m in find_pupil_names(text)] == ["Ciarán Ó Briain", "Siân Hughes"]
     text = "Year 2 learned to say xīn nián kuài lè for Lunar New Year."
     assert find_pupil_names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("jack baker in 3W built the tallest tower!", ["jack baker"]),  # with the child's class
+    ("ruby wood gave a brilliant speech", ["ruby wood"]),  # doing what a child does
+    ("shoutout to jack baker for the best show and tell", ["jack baker"]),
+    ("we made a box out of ruby wood and glass", []),  # both words are words: no cue, no name
+])
+def test_a_pupils_two_names_in_lower_case_with_a_cue(text: str, expected: list[str]) -> None:
+    roster = Roster((Pupil("Jack", "Baker", True), Pupil("Ruby", "Wood", True)))
+    assert [text[m.start:m.end] for m in find_pupil_names(text, roster)] == expected

@@ -42,7 +42,7 @@ PLACE_PREPOSITIONS = frozenset("at to in from near around outside inside visit v
 PERSON_CUES = frozenset({
     ("done",), ("done", "to"), ("congratulations",), ("congratulations", "to"), ("congrats",),
     ("congrats", "to"), ("thanks", "to"), ("you", "to"), ("goes", "to"), ("go", "to"), ("awarded", "to"),
-    ("out", "to"), ("bravo",), ("proud", "of"), ("birthday",), ("birthday", "to"), ("star",), ("week",),
+    ("out", "to"), ("shoutout", "to"), ("shout-out", "to"), ("bravo",), ("proud", "of"), ("birthday",), ("birthday", "to"), ("star",), ("week",),
     ("winner",), ("winners",),
     ("well", "done"), ("welcome", "to"), ("from",), ("by",), ("with",), ("and",), ("for",),
 })
@@ -52,7 +52,7 @@ STRONG_PERSON_CUES = PERSON_CUES - {("from",), ("by",), ("with",), ("and",), ("f
 PERSON_VERBS = frozenset("won wins made makes read reads wrote writes scored scores sang sings played plays "
                          "has had is was did drew painted built designed ran swam received receives achieved "
                          "earned gained led performed completed showed brought came finished helped "
-                         "created told shared danced".split())
+                         "created told shared danced gave gives".split())
 # Surname shapes from many communities: Mc/Mac/O'/Fitz..., Al-/El-..., -ski/-wicz/-ov/-escu/-poulos...
 SURNAME_SHAPE = lazy_regex(
     r"(?:mc|mac|o'|fitz|al-|el-|abu-|bin-|ibn-|ben-)\p{L}{3,}"
