@@ -58,54 +58,67 @@ def _written_weight(params: dict[str, Any], name: str) -> float:
     return float(params.get(name, 0.0))
 
 
+# Components never fitted, whatever the drafts show: a sarcasm marker's own weight is kept
+# below the threshold (rules/tone.yaml says why), as the fit would make it enough alone.
+NEVER_FITTED = frozenset({"sarcasm_weight"})
+
+
+def _scored_sign(params: dict[str, Any], name: str) -> float:
+    """The sign each component was scored at in components()."""
+    return float(np.sign(params["weights"][name])) if name in params["weights"] else -1.0
+
+
+class Fold:
+    """The components fitted on some corpora (those shown by MIN_DRAFTS of their drafts, and
+    not NEVER_FITTED), and what the rest add to a draft's score at their written weights."""
+
+    def __init__(self, names: list[str], data: dict[str, tuple[np.ndarray, np.ndarray]],
+                 parts: list[str], params: dict[str, Any]) -> None:
+        x = np.vstack([data[n][0] for n in names])
+        self.seen = (x != 0).sum(axis=0)
+        self.fitted = (self.seen >= MIN_DRAFTS) & np.array([p not in NEVER_FITTED for p in parts])
+        # A component scored at unit weight s and written as w adds w * x / s points.
+        self.written = np.array([_written_weight(params, p) / _scored_sign(params, p) for p in parts])
+        self.parts = [p for p, f in zip(parts, self.fitted) if f]
+        y = np.concatenate([data[n][1] for n in names])
+        self.model = LogisticRegression(C=C, max_iter=5000).fit(x[:, self.fitted], y)
+        # Points of score per unit of the model: one ordinary negative word is -1 point.
+        self.unit = -self.model.coef_[0][self.parts.index("tone-negative")]
+
+    def f1(self, x: np.ndarray, y: np.ndarray) -> float:
+        """F1 on drafts left out, the hand-set components counted as the rule counts them:
+        a point of score moves the model's decision by -unit."""
+        hand = x[:, ~self.fitted] @ self.written[~self.fitted]
+        got = self.model.decision_function(x[:, self.fitted]) - self.unit * hand > 0
+        tp, fp, fn = (got & y).sum(), (got & ~y).sum(), (~got & y).sum()
+        return float(2 * tp / (2 * tp + fp + fn))
+
+
 def main() -> None:
     catalogue = load_catalogue(())
     rule = next(r for r in catalogue.rules if r.id == "negative-tone")
     parts = [(name, dataclasses.replace(rule, params=p)) for name, p in components(dict(rule.params))]
+    names = [name for name, _ in parts]
     data = {}
     for path in CORPORA:
         items = read_corpus(path)
         x = np.array([[score(r, catalogue.lists, item.draft.text) for _, r in parts] for item in items])
         data[path.stem] = (x, np.array(["tone" in item.expected for item in items]))
-    seen = (np.vstack([x for x, _ in data.values()]) != 0).sum(axis=0)
-    fitted = seen >= MIN_DRAFTS
-    # What the components too rare to fit add to each draft's score at their written weights
-    # (each was scored at unit weight of its sign): the rule as written counts them.
-    written = np.array([abs(_written_weight(rule.params, name)) for name, _ in parts])
-    hand = {name: x[:, ~fitted] @ written[~fitted] for name, (x, _) in data.items()}
-    data = {name: (x[:, fitted], y) for name, (x, y) in data.items()}
-    kept = [(name, int(n)) for (name, _), n, f in zip(parts, seen, fitted) if not f]
-    parts = [part for part, f in zip(parts, fitted) if f]
-    negative = [n for n, _ in parts].index("tone-negative")
-
-    def fit(names: list[str]) -> LogisticRegression:
-        x = np.vstack([data[n][0] for n in names])
-        y = np.concatenate([data[n][1] for n in names])
-        return LogisticRegression(C=C, max_iter=5000).fit(x, y)
-
-    def held_out_f1(model: LogisticRegression, name: str) -> float:
-        """F1 on a corpus left out of the fit, the hand-set components counted as the rule
-        counts them: in the model's units, -unit per point of score."""
-        x, y = data[name]
-        unit = -model.coef_[0][negative]
-        got = model.decision_function(x) - unit * hand[name] > 0
-        tp, fp, fn = (got & y).sum(), (got & ~y).sum(), (~got & y).sum()
-        return float(2 * tp / (2 * tp + fp + fn))
-
-    loco = {n: held_out_f1(fit([m for m in data if m != n]), n) for n in data}
+    # Each corpus scored by a fold that never saw it, not even to choose what to fit.
+    loco = {n: Fold([m for m in data if m != n], data, names, rule.params).f1(*data[n]) for n in data}
     print("leave-one-corpus-out F1:", ", ".join(f"{n} {v:.2f}" for n, v in loco.items()),
           f"(mean {np.mean(list(loco.values())):.2f})")
-    model = fit(list(data))
+    fold = Fold(list(data), data, names, rule.params)
     # Each component was scored at unit weight of its sign, and the rule fires at or below
     # its threshold: weight = -coefficient * sign, scaled so one ordinary negative word is -1.
-    signs = [float(np.sign(rule.params["weights"].get(name, -1.0))) for name, _ in parts]
-    unit = -model.coef_[0][[n for n, _ in parts].index("tone-negative")]
-    found_in = [int(n) for n, f in zip(seen, fitted) if f]
-    for (name, _), coef, sign, n in zip(parts, model.coef_[0], signs, found_in):
-        print(f"{name:22} {-coef * sign / unit:+.2f}  (found in {n} drafts)")
-    print(f"{'threshold':22} {model.intercept_[0] / unit:+.2f}")
-    for name, n in kept:
-        print(f"{name:22} kept as written (found in {n} draft{'s' if n != 1 else ''})")
+    fitted_names = [n for n, f in zip(names, fold.fitted) if f]
+    found_in = [int(n) for n, f in zip(fold.seen, fold.fitted) if f]
+    for name, coef, n in zip(fitted_names, fold.model.coef_[0], found_in):
+        print(f"{name:22} {-coef * _scored_sign(rule.params, name) / fold.unit:+.2f}  (found in {n} drafts)")
+    print(f"{'threshold':22} {fold.model.intercept_[0] / fold.unit:+.2f}")
+    for name, n, f in zip(names, fold.seen, fold.fitted):
+        if not f:
+            print(f"{name:22} kept as written (found in {int(n)} draft{'s' if n != 1 else ''})")
 
 
 if __name__ == "__main__":

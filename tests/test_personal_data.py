@@ -90,6 +90,8 @@ def test_sensitive_information_about_a_named_child(catalogue: Catalogue, text: s
     "Mrs Lewis needs the medical forms by Friday.",
     "Ravi's class raised £450 for Great Ormond Street Hospital.",
     "He's been on the phone to the surgery: flu jabs for Year 2 are on Tuesday.",
+    "Dr Anand said he is happy to talk about asthma at parents' evening.",  # a doctor, no condition told
+    "Our SENCo Mrs Ahmed says she's happy to talk to any parent about SEN support.",
 ])
 def test_general_health_notices_are_fine(catalogue: Catalogue, text: str) -> None:
     assert matches(catalogue, text, "child-sensitive-information") == []

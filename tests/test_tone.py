@@ -172,7 +172,8 @@ def test_sarcasm_turns_praise_into_blame(catalogue: Catalogue) -> None:
 
 @pytest.mark.parametrize(("text", "negative"), [
     ("Love it when 4 out of 30 reading records come back signed 🙃", True),  # praise, then the marker
-    ("Ten muddy boots in the corridor 🙄", True),  # a marker alone is the complaint
+    ("Guess who is in the dunk tank at the summer fair? 😏", False),  # a marker alone is play
+    ("The so-called Beast from the East is back, but school is open as normal.", False),
     ("Y6 found out why so-called unsinkable ships sank in their history lesson.", False),  # learning
 ])
 def test_a_sarcasm_marker_weighs_on_its_own(catalogue: Catalogue, text: str, negative: bool) -> None:
@@ -181,13 +182,18 @@ def test_a_sarcasm_marker_weighs_on_its_own(catalogue: Catalogue, text: str, neg
 
 @pytest.mark.parametrize(("text", "negative"), [
     ("Leo, that's twice now you've left your boots on the bus.", True),
-    ("We've asked three times now for forms to come back.", True),
+    ("We've asked three times now for forms to come back.", True),  # told before, counted
     ("Late three days running now. Please set an alarm.", True),
     ("Red House won for the third year running!", False),
     ("Twice a week now: football club moves to Tuesdays and Thursdays!", False),
     ("Mia, this is your fourth missing reading record. Please bring it in.", True),
     ("That's the third time this week the bag has been left in the hall.", True),
     ("That's your third goal of the match, Leo!", False),
+    ("Only 5 days now until our Christmas fair!", False),  # a countdown
+    ("It's been 6 weeks now since our new library opened.", False),
+    ("We raised £900 – that's twice last year's total!", False),  # a boast
+    ("That's three times more than last year!", False),
+    ("Red House have won twice now!", False),
 ])
 def test_a_count_that_is_still_running(catalogue: Catalogue, text: str, negative: bool) -> None:
     assert bool(tone(catalogue, text)) is negative

@@ -195,7 +195,8 @@ class Scorer:
                      if not self._is_title(m.group(1))]
         if sarcastic and self.sarcasm_weight and self.sarcasm is not None:
             marker = first_phrase(part, self.sarcasm)  # once a sentence, however many "🙃🙃"
-            if marker is not None:
+            # A marker the lexicon weighs already ("so-called") is not counted twice.
+            if marker is not None and " ".join(marker.lower().split()) not in self.weighted:
                 cues.append((marker, self.sarcasm_weight))
         if not shouts and not cues and not self.lexicon.candidates(part):
             return Scored(start, end, 0.0, ())  # no word that scores: nothing else matters

@@ -142,10 +142,12 @@ def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
             if closing:
                 found.append(_with_parent(ev, title.start, closing.end(), [after], parent, tokens[i + 2].text))
         elif REGISTER_COMMA.fullmatch(after.gap) and after.possessive and _a_child(ev, after) \
-                and i + 2 < len(tokens) and tokens[i + 2].key in PARENT_WORDS and joined(after, tokens[i + 2]):
+                and i + 2 < len(tokens) and tokens[i + 2].key in APPOSED_PARENTS and joined(after, tokens[i + 2]) \
+                and _apposition(ev, i - 1, i + 2):
             # "Mr Nowak, Jakub's dad, came in": the closing comma goes with the surname ("Jakub's dad came in")
             end = tokens[i + 2].end
-            if ev.text.startswith(", ", end) and i + 3 < len(tokens) and not SENTENCE_END.search(tokens[i + 3].gap):
+            if i + 3 < len(tokens) and ev.text.startswith(", ", end) and not tokens[i + 3].cap \
+                    and tokens[i + 3].key not in CLAUSE_WORDS:
                 end += 1
             found.append(_with_parent(ev, title.start, end, [after], parent, tokens[i + 2].text))
         else:
@@ -162,8 +164,33 @@ def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
     return found
 
 
+# The parent words of "Mr Nowak, Jakub's dad": not "family" ("Oakfield's family liaison officer").
+APPOSED_PARENTS = PARENT_WORDS - {"family", "parents"}
+# Words that open a clause after a comma: the comma before them stays ("Jakub's dad, who...").
+CLAUSE_WORDS = frozenset("who whose which and or but as".split())
+
+
+def _apposition(ev: Evidence, title: int, role: int) -> bool:
+    """"Mr Nowak, Jakub's dad" is one person when it is not in a list of people ("Mrs Lee, Mr
+    Nowak, Jakub's dad, and Amara's mum"), and the role closes: punctuation or the end after it,
+    not a verb ("Thank you Miss Hall, Oliver's mum says he loved it")."""
+    tokens, text = ev.tokens, ev.text
+    if "," in tokens[title].gap and title > 0 and tokens[title - 1].cap:
+        return False  # a name, a comma, then this title: a list
+    end = tokens[role].end
+    rest = text[end:end + 2]
+    if rest[:1] not in ("", ",", ".", "!", "?", ")", ";", ":") and not rest.startswith((" –", " —", " -")):
+        return False
+    if rest.startswith(",") and role + 1 < len(tokens) and (
+            tokens[role + 1].cap or tokens[role + 1].key in ("and", "&")):
+        return False  # "..., Jakub's dad, Mrs Lee and the PTA", "..., Jakub's dad, and Amara's mum": a list
+    return True
+
+
 # "her son", "his daughters": the titled adult's own child, named next.
 OWN_WORDS = frozenset(("her", "his"))
+# Which of them a title takes ("Mrs Price and her son"; Dr, Mx and Rev take either).
+TITLE_PRONOUNS = {"mrs": "her", "ms": "her", "miss": "her", "mr": "his"}
 # How far after the titled adult "her son Sam" may come, in words, inside one sentence.
 OWN_CHILD_REACH = 16
 SENTENCE_END = lazy_regex(r"[.!?\n]")
@@ -171,14 +198,18 @@ SENTENCE_END = lazy_regex(r"[.!?\n]")
 
 def _own_child(ev: Evidence, i: int) -> list[Token]:
     """The children named as a titled adult's own later in the sentence: "Mrs Price and her
-    son Sam", "Mrs Bakare, who came in to cook, helped by her daughter Funmi". Not past
-    another titled adult (whose "her" it might be) or the sentence's end."""
+    son Sam", "Mrs Bakare, who came in to cook, helped by her daughter Funmi". Not past the
+    sentence's end, another titled adult or anyone named by a first name (whose "her" it
+    might be: "Mr Davies helped Amira and her son Yusuf"), and "her" only after a woman's
+    title, "his" after a man's."""
     tokens = ev.tokens
+    pronoun = TITLE_PRONOUNS.get(tokens[i - 1].key.rstrip("."))
     for j in range(i + 1, min(len(tokens) - 2, i + 1 + OWN_CHILD_REACH)):
-        if SENTENCE_END.search(tokens[j].gap) or ev.is_title(tokens[j]):
+        token = tokens[j]
+        if SENTENCE_END.search(token.gap) or ev.is_title(token) or token.cap and ev.first_strength(token) == 2:
             return []
-        if tokens[j].key in OWN_WORDS and tokens[j + 1].key in CHILD_WORDS and joined(tokens[j], tokens[j + 1]):
-            return _children(ev, j + 2)
+        if token.key in OWN_WORDS and tokens[j + 1].key in CHILD_WORDS and joined(token, tokens[j + 1]):
+            return _children(ev, j + 2) if pronoun in (None, token.key) else []
     return []
 
 

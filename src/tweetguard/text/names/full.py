@@ -162,7 +162,7 @@ def _initial_at(ev: Evidence, i: int) -> tuple[NameMatch, int] | None:
     after = ev.text[initial.end:initial.end + 1]
     if initial.text in "AI" and after != ".":
         return None  # "Maya I think", "Sam A star": a pronoun or an article
-    if after.isalnum() or after in "-'’*+" or not ev.first_strength(first) or ev.sentence_start(i) and (
+    if after.isalnum() or after and after in "-'’*+" or not ev.first_strength(first) or ev.sentence_start(i) and (
             i + 2 >= len(tokens) or tokens[i + 2].cap):
         return None
     match = NameMatch(first.start, initial.end, Form.FULL, first.text, initial.text, (first.start, first.end),
@@ -190,24 +190,27 @@ def _initial_surname_at(ev: Evidence, i: int) -> tuple[NameMatch, int] | None:
     return match, i + 2
 
 
-# "in HALL B", "to BLOCK C": a room or a building's part, not a register's "SINGH M".
-ROOM_BEFORE = frozenset(("in", "at", "to", "into", "from"))
+# "in HALL B", "at BLOCK C": a room or a building's part, not a register's "SINGH M".
+ROOM_BEFORE = frozenset(("in", "at", "into"))
+# Surnames that are also among this many commonest words ("HALL B", "WOOD B": rooms, blocks)
+# are not read before an initial; "SINGH M", "PATEL P", "WONG K" are.
+ROOM_WORD_RANK = 3000
 
 
 def _surname_initial_at(ev: Evidence, i: int) -> tuple[NameMatch, int] | None:
     """A surname in a register's capitals and the first name's initial ("SINGH M", "PATEL P."):
-    a known surname (or the roster's) that is not among the commonest words, and not a place
-    ("in HALL B")."""
+    a known surname (or the roster's) that is no common word (ROOM_WORD_RANK), and not a
+    place ("in WONG B")."""
     tokens = ev.tokens
     last, initial = tokens[i], tokens[i + 1]
     if not last.text.isupper() or len(last.key) < 3 or last.ruled_out or initial.ruled_out \
             or len(initial.text) != 1 or not initial.text.isupper() or not joined(last, initial):
         return None
     if not (ev.roster_word(last) or last.key in ev.gaz.surnames) \
-            or ev.gaz.common_rank.get(last.key, RARE_RANK) < FREQUENT_RANK or i > 0 and tokens[i - 1].key in ROOM_BEFORE:
+            or ev.gaz.common_rank.get(last.key, RARE_RANK) < ROOM_WORD_RANK or i > 0 and tokens[i - 1].key in ROOM_BEFORE:
         return None
     after = ev.text[initial.end:initial.end + 1]
-    if after.isalnum() or after in "-'’*+&":
+    if after.isalnum() or after and after in "-'’*+&":
         return None
     if i > 0 and ev.is_title(tokens[i - 1]):
         return None  # "Mrs SINGH M": an adult
