@@ -572,3 +572,24 @@ def test_an_accented_name_the_lists_know_unaccented_is_a_name() -> None:
 def test_a_pupils_two_names_in_lower_case_with_a_cue(text: str, expected: list[str]) -> None:
     roster = Roster((Pupil("Jack", "Baker", True), Pupil("Ruby", "Wood", True)))
     assert [text[m.start:m.end] for m in find_pupil_names(text, roster)] == expected
+
+
+def test_a_team_sheet_by_lines_and_results_by_place() -> None:
+    roster = Roster(tuple(Pupil(first, last, True) for first, last in (
+        ("Ava", "Price"), ("Ella", "Campbell"), ("Nia", "Evans"), ("Kwame", "Mensah"), ("Tobi", "Adeyemi"))))
+    text = "Team sheet v Penhallow: Price; Campbell, Evans, Mensah. Well played!"
+    assert [text[m.start:m.end] for m in find_pupil_names(text, roster)] == ["Price", "Campbell", "Evans", "Mensah"]
+    text = "Sprint results, Year 4: 1st Mensah, Kwame; 2nd Adeyemi, Tobi. Well run!"
+    assert [text[m.start:m.end] for m in find_pupil_names(text, roster)] == ["Mensah, Kwame", "Adeyemi, Tobi"]
+    assert find_pupil_names("Our trip: Paris, France; Rome, Italy.", roster) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thank you to the Reids on the BBQ and the Hugheses for the gazebo!", ["Reids", "Hugheses"]),
+    ("We walked in the Woods and met the Greens at the golf club.", []),  # common words: places, things
+    ("The Reids' dog came too.", ["Reids"]),
+])
+def test_a_roster_surname_in_the_plural_names_a_family(text: str, expected: list[str]) -> None:
+    roster = Roster((Pupil("Tom", "Reid", True), Pupil("Olivia", "Hughes", True), Pupil("Ruby", "Wood", True),
+                     Pupil("Ava", "Green", True)))
+    assert [text[m.start:m.end] for m in find_pupil_names(text, roster)] == expected

@@ -17,6 +17,7 @@ from tweetguard.text.names.forms import (
     children_of_titled_parents,
     family_names,
     lower_case_full_names,
+    plural_families,
     register_style,
 )
 from tweetguard.text.names.full import full_names
@@ -41,6 +42,7 @@ class NameAnalysis:
         mark_roles(self.evidence)
         register = register_style(self.evidence)
         others = (full_names(self.evidence) + surname_first(self.evidence) + family_names(self.evidence)
+                  + plural_families(self.evidence)
                   + children_of_titled_parents(self.evidence) + lower_case_full_names(self.evidence))
         # One finding a span: a roster pupil in lower case is also a lower-case full name.
         others = list({(m.start, m.end): m for m in reversed(others)}.values())[::-1]

@@ -22,8 +22,10 @@ from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 # "Surname, First": the comma between, what may come before (start, line, colon, dash) and
 # after (the end, a sentence end, a dash or a bracket).
 REGISTER_COMMA = lazy_regex(r",[ \t]*")
-REGISTER_OPENING = lazy_regex(r"(?:\n|[:–—-])\W*$")
-REGISTER_CLOSING = lazy_regex(r"[ \t]*(?:$|[.!?\n–—(]|-\s)")
+REGISTER_OPENING = lazy_regex(r"(?:\n|[:;–—-])\W*$")
+REGISTER_CLOSING = lazy_regex(r"[ \t]*(?:$|[.!?;\n–—(]|-\s)")
+# "1st Mensah, Kwame; 2nd Adeyemi, Tobi": a place in results opens a register entry too.
+ORDINAL_ENDINGS = frozenset(("st", "nd", "rd", "th"))
 # "Okoro, Zara (R)": a Reception child, which CLASS_LABEL (a year's number) does not cover.
 RECEPTION_LABEL = lazy_regex(r"\s*\(\s*(?:R|Rec|Reception)\s*\)", regex.I)
 # Family words after a titled parent's possessive that point to their child: "Mrs Quigley's son Alistair",
@@ -105,6 +107,32 @@ def family_names(ev: Evidence) -> list[NameMatch]:
         begin = tokens[start].start
         found.append(NameMatch(begin, end, Form.FAMILY, None, ev.text[begin:end], None, (begin, end),
                                Reason.FAMILY))
+    return found
+
+
+# A surname that is a word this common ("the Woods", "the Greens", "the Fields") names a
+# place or a thing in the plural; rarer ones ("the Reids", "the Singhs") a family.
+FAMILY_WORD_RANK = 3000
+
+
+def plural_families(ev: Evidence) -> list[NameMatch]:
+    """A roster surname in the plural after "the": "the Reids on the BBQ", "the Singhs", "the
+    Hugheses" (a family, so its children, named by surname)."""
+    if ev.roster is None:
+        return []
+    tokens = ev.tokens
+    found: list[NameMatch] = []
+    for i in range(1, len(tokens)):
+        token = tokens[i]
+        if not token.cap or token.ruled_out or tokens[i - 1].key != "the" or not joined(tokens[i - 1], token) \
+                or token.tag >= 0 or not token.key.endswith("s"):
+            continue
+        stem = next((s for s in (token.key[:-2], token.key[:-1]) if s in ev.roster.surnames and (
+            token.key[:-2] != s or token.key.endswith("es"))), None)
+        if stem is None or ev.gaz.common_rank.get(stem, FAMILY_WORD_RANK) < FAMILY_WORD_RANK:
+            continue
+        found.append(NameMatch(token.start, token.end, Form.FAMILY, None, token.text, None,
+                               (token.start, token.end), Reason.FAMILY))
     return found
 
 
@@ -293,10 +321,12 @@ def register_style(ev: Evidence) -> list[NameMatch]:
         pupil = ev.pupil(first.key, surname.key)
         if not ((surname.cap and first.cap) or pupil) or not REGISTER_COMMA.fullmatch(first.gap):
             continue
-        if i > 0 and ev.is_title(tokens[i - 1]):
+        # "1st Mensah": the ordinal's "st" is no title (St), as "Mrs" in "Mrs Patel, Amara (Y3)" is.
+        placed = i > 0 and tokens[i - 1].key in ORDINAL_ENDINGS and text[tokens[i - 1].start - 1:tokens[i - 1].start].isdigit()
+        if i > 0 and ev.is_title(tokens[i - 1]) and not placed:
             continue
         labelled = bool(CLASS_LABEL.match(text, first.name_end) or RECEPTION_LABEL.match(text, first.name_end))
-        opening = (i == 0 or REGISTER_OPENING.search(surname.gap)) and REGISTER_CLOSING.match(text, first.end)
+        opening = (i == 0 or placed or REGISTER_OPENING.search(surname.gap)) and REGISTER_CLOSING.match(text, first.end)
         if not (labelled or opening):
             continue  # "Paris, France and Spain": more words follow
         # With a class alone, the surname must be no first name ("Harvey, Jack (Y5) and Isla" lists

@@ -51,7 +51,9 @@ AWARD_COLON = lazy_regex(r"(?:of\s+the\s+(?:match|day|game|race)|scorers?|captai
 TALLY = lazy_regex(r"[ \t]*\(\d{1,2}\)")
 # A finishing place after the name, in race results: "Okoro 1st, Thornton 4th".
 PLACING = lazy_regex(r"[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth)\b", regex.I)
-LIST_GAP = lazy_regex(r",[ \t\u00a0]*")
+# Between two listed players: a comma, or a semicolon between a team sheet's lines
+# ("Price; Campbell, Evans, Morgan; Bennett").
+LIST_GAP = lazy_regex(r"[,;][ \t\u00a0]*")
 
 
 def surnames_in_reports(ev: Evidence, report_words: frozenset[str]) -> list[NameMatch]:
