@@ -436,6 +436,8 @@ def test_roster_surnames_listed_or_awarded_in_a_report(text: str, expected: list
     # The closing comma goes with the surname, so the fix reads "Thanks to Jakub's dad for...".
     ("Thanks to Mr Nowak, Jakub's dad, for the Polish lesson.", "Mr Nowak, Jakub's dad,", "Jakub's dad"),
     ("We thank Mr Nowak, Jakub's dad.", "Mr Nowak, Jakub's dad", "Jakub's dad"),
+    ("Thanks to Mr Okoro, Amara and Zara's dad, for the talk.", "Mr Okoro, Amara and Zara's dad,",
+     "Amara and Zara's dad"),
     # The comma before "who" stays: "Jakub's dad, who works at the fire station, ..."
     ("Mr Nowak, Jakub's dad, who works at the fire station, came in.", "Mr Nowak, Jakub's dad", "Jakub's dad"),
 ])

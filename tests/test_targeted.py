@@ -119,6 +119,9 @@ NOT_TARGETED = [
     "Sketchbooks: bring yours back on Monday please.",
     # talking about a topic is not a comment on conduct
     "Watch out for Ignatius on the radio this evening – he'll be talking about our garden project!",
+    # a titled parent thanked, named with the child (the names rule's finding, not a message to the child)
+    "Thank you to Ms Nowak (Jakub's mum) for talking to Year 4 about Poland.",
+    "Priya's mum, Dr Patel, ran a brilliant first aid session with Year 6 today.",
 ]
 
 

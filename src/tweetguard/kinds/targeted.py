@@ -32,7 +32,7 @@ import regex
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.patterns import compiled_regex, lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
-from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch
+from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch, Reason
 from tweetguard.text.names.forms import PARENT_WORDS
 from tweetguard.text.names.mentions import (
     PetNames,
@@ -280,13 +280,19 @@ class _Scopes:
         return last
 
 
+PARENT_FORMS = frozenset((Reason.TITLED_PARENT, Reason.TITLED_PARENT_CLAUSE))
+
+
 def _child_mentions(analysis: NameAnalysis, scopes: _Scopes, words: Words, reply_to: str | None,
                     anywhere: Callable[[str], bool]) -> list[tuple[NameMatch, bool]]:
     """Each single child named (not one of a list of children, not the adult a reply answers),
     and whether it is addressed."""
     reply = bool(reply_to)
     text, windows = analysis.text, words.windows
-    full = [m for m in analysis.pupil_names if m.form is Form.FULL and m.first is not None]
+    # A titled parent named with their child ("Mr Nowak, Jakub's dad") is the parent thanked or
+    # told, not a message to the child: the names rule reports it.
+    full = [m for m in analysis.pupil_names if m.form is Form.FULL and m.first is not None
+            and m.reason not in PARENT_FORMS]
     candidates = sorted(full + analysis.first_names(), key=lambda m: m.start)
     rank = analysis.gaz.common_rank
     roster_first = analysis.roster.first_names if analysis.roster is not None else frozenset()

@@ -169,15 +169,14 @@ def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
             closing = CLOSE_BRACKET.match(ev.text, tokens[i + 2].end)  # Ms Nowak (Jakub's mum)
             if closing:
                 found.append(_with_parent(ev, title.start, closing.end(), [after], parent, tokens[i + 2].text))
-        elif REGISTER_COMMA.fullmatch(after.gap) and after.possessive and _a_child(ev, after) \
-                and i + 2 < len(tokens) and tokens[i + 2].key in APPOSED_PARENTS and joined(after, tokens[i + 2]) \
-                and _apposition(ev, i - 1, i + 2):
+        elif (apposed := _apposed_children(ev, i)) is not None:
             # "Mr Nowak, Jakub's dad, came in": the closing comma goes with the surname ("Jakub's dad came in")
-            end = tokens[i + 2].end
-            if i + 3 < len(tokens) and ev.text.startswith(", ", end) and not tokens[i + 3].cap \
-                    and tokens[i + 3].key not in CLAUSE_WORDS:
+            children, role_at = apposed
+            end = tokens[role_at].end
+            if role_at + 1 < len(tokens) and ev.text.startswith(", ", end) and not tokens[role_at + 1].cap \
+                    and tokens[role_at + 1].key not in CLAUSE_WORDS:
                 end += 1
-            found.append(_with_parent(ev, title.start, end, [after], parent, tokens[i + 2].text))
+            found.append(_with_parent(ev, title.start, end, children, parent, tokens[role_at].text))
         else:
             own = _own_child(ev, i)  # Mrs Price and her son Sam; Mrs Bakare, helped by her daughter Funmi
             if own:
@@ -196,6 +195,25 @@ def children_of_titled_parents(ev: Evidence) -> list[NameMatch]:
 APPOSED_PARENTS = PARENT_WORDS - {"family", "parents"}
 # Words that open a clause after a comma: the comma before them stays ("Jakub's dad, who...").
 CLAUSE_WORDS = frozenset("who whose which and or but as".split())
+
+
+def _apposed_children(ev: Evidence, i: int) -> tuple[list[Token], int] | None:
+    """After a titled parent ``i``, a comma and their children's role: "Mr Nowak, Jakub's dad",
+    "Mr Okoro, Amara and Zara's dad". The children, and where the role word is."""
+    tokens = ev.tokens
+    if i + 1 >= len(tokens) or not REGISTER_COMMA.fullmatch(tokens[i + 1].gap) or not _a_child(ev, tokens[i + 1]):
+        return None
+    children = [tokens[i + 1]]
+    if not children[0].possessive and i + 3 < len(tokens) and tokens[i + 2].key in ("and", "&") \
+            and joined(tokens[i + 1], tokens[i + 2]):
+        children += _children(ev, i + 3)  # "Amara and Zara's dad"
+    if not children[-1].possessive:
+        return None
+    role = tokens.index(children[-1], i + 1) + 1
+    if role >= len(tokens) or tokens[role].key not in APPOSED_PARENTS or not joined(children[-1], tokens[role]) \
+            or not _apposition(ev, i - 1, role):
+        return None
+    return children, role
 
 
 def _apposition(ev: Evidence, title: int, role: int) -> bool:
