@@ -26,7 +26,7 @@ most negative sentence, and ``{words}`` in the message lists the words that coun
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 import regex
 
@@ -139,10 +139,11 @@ class Scorer:
         return [m.group() for m in SHOUTED.finditer(part)
                 if m.group().lower() in self.shouted and m.group().lower() not in self.weighted]
 
-    def could_be_negative(self, text: str) -> bool:
+    def could_be_negative(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> bool:
         """False when no sentence of ``text`` can score below zero: every lexicon entry that
         could match only adds to the score, or lacks a word it needs, nothing could negate
-        a word, no scolding word is shouted and the draft is not sarcastic (cheap)."""
+        a word, no scolding word is shouted and the draft is not sarcastic (cheap). ``spans``
+        are the draft's sentences when the shared analysis has split them already."""
         live, scare_quoted = self._cues_for(text)
         if self.scare_quotes_weight < 0 and scare_quoted:
             return True
@@ -151,9 +152,10 @@ class Scorer:
         # Each sentence as the scorer reads it: a prefilter's word ("one") may sit inside
         # another ("done"), so a live pattern is asked, not assumed.
         negative = [pattern for pattern, weight in live if weight < 0]
-        if negative and any(pattern.search(text[s:e], timeout=MATCH_TIMEOUT_SECONDS)
-                            for s, e in sentences(text) for pattern in negative):
-            return True
+        if negative:
+            parts = [text[s:e] for s, e in (sentences(text) if spans is None else spans)]
+            if any(pattern.search(part, timeout=MATCH_TIMEOUT_SECONDS) for pattern in negative for part in parts):
+                return True
         present = self.lexicon.candidates(text)
         if not present:
             return bool(self.shouts(text))
@@ -301,7 +303,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
         text = ctx.view.text
-        if threshold < 0 and not scorer.could_be_negative(text):
+        if threshold < 0 and not scorer.could_be_negative(text, ctx.analysis.sentences):
             return  # every sentence scores zero or more: the total cannot reach the threshold
         sarcastic = scorer.is_sarcastic(text)
         scored = [scorer.sentence(text, s, e, sarcastic) for s, e in ctx.analysis.sentences]
