@@ -125,6 +125,15 @@ NOT_TARGETED = [
 ]
 
 
+@pytest.mark.parametrize("text", [
+    "Happy birthday to Mrs Quigley's son Alistair!",  # the child is the one greeted
+    "Mrs Okoro's son Tobi has been late every day this week. This cannot continue.",
+])
+def test_a_child_named_through_a_parent_can_still_be_targeted(catalogue: Catalogue, text: str) -> None:
+    result, _ = _engine(catalogue).check(Draft(source="t", text=text), WEEKDAY_MORNING)
+    assert [v.category for v in result.violations] == ["targeted"]
+
+
 def _engine(catalogue: Catalogue, roster: Roster | None = None) -> Engine:
     rules = tuple(r for r in catalogue.rules if r.category == "targeted")
     return Engine(replace(catalogue, rules=rules), Settings(), roster)

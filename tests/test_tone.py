@@ -189,6 +189,8 @@ def test_a_sarcasm_marker_weighs_on_its_own(catalogue: Catalogue, text: str, neg
     ("Mia, this is your fourth missing reading record. Please bring it in.", True),
     ("That's the third time this week the bag has been left in the hall.", True),
     ("That's your third goal of the match, Leo!", False),
+    ("This is the third time we've stayed late to finish the mural – what dedication!", False),
+    ("That's the second time this season Year 6 have left the pitch unbeaten!", False),
     ("Only 5 days now until our Christmas fair!", False),  # a countdown
     ("It's been 6 weeks now since our new library opened.", False),
     ("We raised £900 – that's twice last year's total!", False),  # a boast

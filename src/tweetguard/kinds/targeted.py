@@ -280,7 +280,14 @@ class _Scopes:
         return last
 
 
-PARENT_FORMS = frozenset((Reason.TITLED_PARENT, Reason.TITLED_PARENT_CLAUSE))
+def _parent_headed(match: NameMatch) -> bool:
+    """A titled parent named with their child, the parent the one thanked or told ("Mr Nowak,
+    Jakub's dad", "Maya's mum, Dr Patel", "Mrs Okoro, whose daughter Zara"): not a message to
+    the child (the names rule reports it). "Mrs Quigley's son Alistair" is the child's."""
+    if match.reason is Reason.TITLED_PARENT_CLAUSE:
+        return True
+    # The forms headed by the parent write instead the child's name and the parent's role.
+    return match.reason is Reason.TITLED_PARENT and (match.first_name or "").rsplit(" ", 1)[-1].lower() in PARENT_WORDS
 
 
 def _child_mentions(analysis: NameAnalysis, scopes: _Scopes, words: Words, reply_to: str | None,
@@ -289,10 +296,8 @@ def _child_mentions(analysis: NameAnalysis, scopes: _Scopes, words: Words, reply
     and whether it is addressed."""
     reply = bool(reply_to)
     text, windows = analysis.text, words.windows
-    # A titled parent named with their child ("Mr Nowak, Jakub's dad") is the parent thanked or
-    # told, not a message to the child: the names rule reports it.
     full = [m for m in analysis.pupil_names if m.form is Form.FULL and m.first is not None
-            and m.reason not in PARENT_FORMS]
+            and not _parent_headed(m)]
     candidates = sorted(full + analysis.first_names(), key=lambda m: m.start)
     rank = analysis.gaz.common_rank
     roster_first = analysis.roster.first_names if analysis.roster is not None else frozenset()

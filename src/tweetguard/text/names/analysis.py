@@ -47,7 +47,7 @@ class NameAnalysis:
         # One finding a span: a roster pupil in lower case is also a lower-case full name.
         others = list({(m.start, m.end): m for m in reversed(others)}.values())[::-1]
         found = register + [m for m in others if not any(r.start < m.end and m.start < r.end for r in register)]
-        surnames = surnames_in_reports(self.evidence, lex.report_words)
+        surnames = surnames_in_reports(self.evidence, lex.report_words, lex.team_list_words)
         self.pupil_names = found + [m for m in surnames if not any(f.start < m.end and m.start < f.end for f in found)]
         self.pupil_names.sort(key=lambda m: m.start)
 

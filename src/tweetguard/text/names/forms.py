@@ -110,14 +110,10 @@ def family_names(ev: Evidence) -> list[NameMatch]:
     return found
 
 
-# A surname that is a word this common ("the Woods", "the Greens", "the Fields") names a
-# place or a thing in the plural; rarer ones ("the Reids", "the Singhs") a family.
-FAMILY_WORD_RANK = 3000
-
-
 def plural_families(ev: Evidence) -> list[NameMatch]:
-    """A roster surname in the plural after "the": "the Reids on the BBQ", "the Singhs", "the
-    Hugheses" (a family, so its children, named by surname)."""
+    """A roster surname in the plural after "the": "the Reids on the BBQ", "the Hugheses" (a
+    family, so its children, named by surname). Not a surname that is also an everyday word
+    ("the Woods", "the Marshes", "the Walkers"): in the plural that is a place or a thing."""
     if ev.roster is None:
         return []
     tokens = ev.tokens
@@ -129,8 +125,8 @@ def plural_families(ev: Evidence) -> list[NameMatch]:
             continue
         stem = next((s for s in (token.key[:-2], token.key[:-1]) if s in ev.roster.surnames and (
             token.key[:-2] != s or token.key.endswith("es"))), None)
-        if stem is None or ev.gaz.common_rank.get(stem, FAMILY_WORD_RANK) < FAMILY_WORD_RANK:
-            continue
+        if stem is None or stem in ev.gaz.common_rank:
+            continue  # "the Marshes", "the Walkers", "the Bakers", "the Bishops": words first
         found.append(NameMatch(token.start, token.end, Form.FAMILY, None, token.text, None,
                                (token.start, token.end), Reason.FAMILY))
     return found

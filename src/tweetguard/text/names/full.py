@@ -9,6 +9,8 @@ roster name in lower case) into a :class:`Reason`, None (not a name), or
 
 from __future__ import annotations
 
+import regex
+
 from tweetguard.core.patterns import lazy_regex
 from tweetguard.text.names.cues import LIST_GAP, place_after, role_after
 from tweetguard.text.names.evidence import (
@@ -31,7 +33,7 @@ from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 
 WEAK = Reason.ONLY_IN_A_LIST
 # A class named after a name: "in 3W", "in Y4", "in Year 5".
-IN_CLASS = lazy_regex(r"[ \t]+in[ \t]+(?:\d[A-Z]{1,2}|(?:Y|Yr|Year)[ \t]*\d)\b")
+IN_CLASS = lazy_regex(r"[ \t]+in[ \t]+(?:\d[A-Z]{1,2}|(?:Y|Yr|Year)[ \t]*\d)\b", regex.I)
 INITIAL_GAP = lazy_regex(r"\.[ \t]?")
 
 
@@ -340,11 +342,10 @@ def _score_any_case(ev: Evidence, i: int, j: int, pupil: bool, cue: bool = False
         return None  # "Isla's green fingers": a possessive ends the name, and "green" is a word
     common_first = first.key in ev.gaz.common_rank
     common_last = last.key in ev.gaz.common_rank
-    # "happy birthday jack baker", "shoutout to jack baker", "jack baker in 3W": a pupil's two
-    # names together after a cue or before their class; "ruby wood" alone may be wood, "river
-    # stone circle" a circle of stones.
-    if pupil and (cue or not (common_first and common_last) or ev.person_cue(i)
-                  or IN_CLASS.match(ev.text, last.end)):
+    # "happy birthday jack baker", "shoutout to jack baker" (strong cues: ``cue``), "jack baker
+    # in 3W": a pupil's two names together after a cue or before their class; "ruby wood"
+    # alone may be wood, "made from river stone" stones (the weak cues "from", "with" say nothing).
+    if pupil and (cue or not (common_first and common_last) or IN_CLASS.match(ev.text, last.end)):
         return Reason.PUPIL
     if ev.first_strength(first) == 2 and not common_first and not common_last:
         return Reason.FIRST_AND_PUPIL_SURNAME

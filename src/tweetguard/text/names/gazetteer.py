@@ -197,18 +197,8 @@ def unaccented(key: str) -> str:
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Lookup key: case-folded, curly apostrophe straightened, possessive dropped, and
-    without its accents when it is capitalised and the lists know the name only without them
-    ("Ciarán", "Siân": the lists have "ciaran", "sian"; "Zoë" stays "zoë", which they have as
-    written; "xīn nián", Mandarin in lower case, stays as written)."""
+    """Lookup key: case-folded, curly apostrophe straightened, possessive dropped."""
     key = word.casefold().replace("’", "'")
     if key.endswith("'s"):
         key = key[:-2]
-    if not key.isascii() and word[:1].isupper():
-        plain = unaccented(key)
-        if plain != key:
-            gaz = gazetteer()
-            if key not in gaz.first_names and key not in gaz.surnames \
-                    and (plain in gaz.first_names or plain in gaz.surnames):
-                return plain
     return key

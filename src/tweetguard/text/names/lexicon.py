@@ -72,6 +72,7 @@ class Lexicon:
     any_titles: frozenset[str]  # titles and capitalised titles: the context finder takes either
     report_words: frozenset[str]  # words of a match or race report, where players go by surname
     surname_first: frozenset[str] = frozenset()  # surnames of cultures that write them first
+    team_list_words: frozenset[str] = frozenset()  # words that introduce a team's list of players
 
 
 def _folded(lists: Lists, name: str) -> frozenset[str]:
@@ -82,8 +83,9 @@ def _folded(lists: Lists, name: str) -> frozenset[str]:
 # (a lexicon cached by another version is not used).
 READ_LISTS = tuple(name for name, _ in KNOWN_LISTS) + (
     "titles", "capitalised-titles", "roles", "adult-cues", "place-words", "event-words", "place-prefixes",
-    "business-words", "family-words", "context-not-names", "report-words", "surname-first-surnames")
-LEXICON_VERSION = 3  # 3: fold drops accents the lists do not have
+    "business-words", "family-words", "context-not-names", "report-words", "surname-first-surnames",
+    "team-list-words")
+LEXICON_VERSION = 3  # 3: team_list_words
 
 
 def build_lexicon(lists: Lists) -> Lexicon:
@@ -130,6 +132,7 @@ def _build_lexicon(lists: Lists) -> Lexicon:
         triggers=frozenset(triggers), context_not_names=frozenset(w.lower() for w in get("context-not-names")),
         any_titles=titles | capitalised, report_words=_folded(lists, "report-words"),
         surname_first=frozenset(unaccented(w) for w in _folded(lists, "surname-first-surnames")),
+        team_list_words=_folded(lists, "team-list-words"),
     )
 
 

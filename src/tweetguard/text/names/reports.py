@@ -56,11 +56,16 @@ PLACING = lazy_regex(r"[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth
 LIST_GAP = lazy_regex(r"[,;][ \t\u00a0]*")
 
 
-def surnames_in_reports(ev: Evidence, report_words: frozenset[str]) -> list[NameMatch]:
-    """Every surname used alone for a player in a report of a game or race."""
+def surnames_in_reports(ev: Evidence, report_words: frozenset[str],
+                        list_words: frozenset[str] = frozenset()) -> list[NameMatch]:
+    """Every surname used alone for a player in a report of a game or race; with only a word
+    that introduces a team (``list_words``: "Team photo! Back row: ..."), only listed ones."""
     tokens = ev.tokens
     if not (SCORE.search(ev.text) or _reports(tokens, report_words)):
-        return []
+        if not _reports([t for t in tokens if t.tag < 0], list_words):
+            return []
+        candidates = [i for i in range(len(tokens)) if _surname_alone(ev, i)]
+        return [_match(tokens[i]) for i in sorted(_team_lists(tokens, candidates))]
     candidates = [i for i in range(len(tokens)) if _surname_alone(ev, i)]
     playing = {i for i in candidates if _plays(tokens, i) or TALLY.match(ev.text, tokens[i].end)
                or PLACING.match(ev.text, tokens[i].end)}
