@@ -33,10 +33,10 @@ import regex
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.patterns import lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.kinds.tone_screening import WORD_RUN, has_text, has_words, screening
 from tweetguard.text.phrases import find_all, first_phrase, phrase_index
 from tweetguard.text.prefilter import LazyPattern, PatternGroup, compile_patterns
 from tweetguard.text.sentences import sentences
-from tweetguard.kinds.tone_screening import WORD_RUN, has_text, has_words, screening
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, text_words
 
 SCALE_KEYS = ("negated", "negated_negative", "intensified", "before_contrast", "after_contrast")

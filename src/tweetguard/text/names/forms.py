@@ -123,8 +123,8 @@ def plural_families(ev: Evidence) -> list[NameMatch]:
         if not token.cap or token.ruled_out or tokens[i - 1].key != "the" or not joined(tokens[i - 1], token) \
                 or token.tag >= 0 or not token.key.endswith("s"):
             continue
-        stem = next((s for s in (token.key[:-2], token.key[:-1]) if s in ev.roster.surnames and (
-            token.key[:-2] != s or token.key.endswith("es"))), None)
+        key, surnames = token.key, ev.roster.surnames
+        stem = key[:-2] if key.endswith("es") and key[:-2] in surnames else key[:-1] if key[:-1] in surnames else None
         if stem is None or stem in ev.gaz.common_rank:
             continue  # "the Marshes", "the Walkers", "the Bakers", "the Bishops": words first
         found.append(NameMatch(token.start, token.end, Form.FAMILY, None, token.text, None,
@@ -238,7 +238,6 @@ OWN_WORDS = frozenset(("her", "his"))
 TITLE_PRONOUNS = {"mrs": "her", "ms": "her", "miss": "her", "mr": "his"}
 # How far after the titled adult "her son Sam" may come, in words, inside one sentence.
 OWN_CHILD_REACH = 16
-SENTENCE_END = lazy_regex(r"[.!?\n]")
 
 
 def _own_child(ev: Evidence, i: int) -> list[Token]:
@@ -251,7 +250,7 @@ def _own_child(ev: Evidence, i: int) -> list[Token]:
     pronoun = TITLE_PRONOUNS.get(tokens[i - 1].key.rstrip("."))
     for j in range(i + 1, min(len(tokens) - 2, i + 1 + OWN_CHILD_REACH)):
         token = tokens[j]
-        if SENTENCE_END.search(token.gap) or ev.is_title(token) or token.cap and ev.first_strength(token) == 2:
+        if ev.sentence_start(j) or ev.is_title(token) or token.cap and ev.first_strength(token) == 2:
             return []
         if token.key in OWN_WORDS and tokens[j + 1].key in CHILD_WORDS and joined(token, tokens[j + 1]):
             return _children(ev, j + 2) if pronoun in (None, token.key) else []

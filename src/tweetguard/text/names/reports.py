@@ -61,12 +61,12 @@ def surnames_in_reports(ev: Evidence, report_words: frozenset[str],
     """Every surname used alone for a player in a report of a game or race; with only a word
     that introduces a team (``list_words``: "Team photo! Back row: ..."), only listed ones."""
     tokens = ev.tokens
-    if not (SCORE.search(ev.text) or _reports(tokens, report_words)):
-        if not _reports([t for t in tokens if t.tag < 0], list_words):
-            return []
-        candidates = [i for i in range(len(tokens)) if _surname_alone(ev, i)]
-        return [_match(tokens[i]) for i in sorted(_team_lists(tokens, candidates))]
+    game = SCORE.search(ev.text) or _reports(tokens, report_words)
+    if not game and not _reports([t for t in tokens if t.tag < 0], list_words):
+        return []
     candidates = [i for i in range(len(tokens)) if _surname_alone(ev, i)]
+    if not game:
+        return [_match(tokens[i]) for i in sorted(_team_lists(tokens, candidates))]
     playing = {i for i in candidates if _plays(tokens, i) or TALLY.match(ev.text, tokens[i].end)
                or PLACING.match(ev.text, tokens[i].end)}
     playing |= _team_lists(tokens, candidates) | {i for i in candidates if _named_alone(ev, i)}
