@@ -14,7 +14,6 @@ Development-time only:  pip install scikit-learn && python scripts/fit_tone_weig
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 
 from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.evaluate import read_corpus
-from tweetguard.kinds.sentiment import score
+from tweetguard.kinds.sentiment import make_scorer, weighted_lexicon
 
 CORPORA = sorted(Path("tests/corpus").glob("drafts*.jsonl"))
 C = 10.0  # weak regularisation: a few dozen weights over ~3,500 drafts
@@ -97,12 +96,14 @@ class Fold:
 def main() -> None:
     catalogue = load_catalogue(())
     rule = next(r for r in catalogue.rules if r.id == "negative-tone")
-    parts = [(name, dataclasses.replace(rule, params=p)) for name, p in components(dict(rule.params))]
+    parts = list(components(dict(rule.params)))
     names = [name for name, _ in parts]
+    # One scorer per component, built once (building one is most of a draft's cost).
+    scorers = [make_scorer(p, weighted_lexicon(p, catalogue.lists)) for _, p in parts]
     data = {}
     for path in CORPORA:
         items = read_corpus(path)
-        x = np.array([[score(r, catalogue.lists, item.draft.text) for _, r in parts] for item in items])
+        x = np.array([[scorer.total(item.draft.text) for scorer in scorers] for item in items])
         data[path.stem] = (x, np.array(["tone" in item.expected for item in items]))
     # Each corpus scored by a fold that never saw it, not even to choose what to fit.
     loco = {n: Fold([m for m in data if m != n], data, names, rule.params).f1(*data[n]) for n in data}

@@ -131,6 +131,11 @@ class Scorer:
         words = text_words(text)
         return any(need(words) for need in self._sarcasm_needs) and self.sarcasm.search(text)
 
+    def total(self, text: str) -> float:
+        """The draft's score: its sentences' scores summed, as the rule sums them."""
+        sarcastic = self.is_sarcastic(text)
+        return sum(self.sentence(text, s, e, sarcastic).score for s, e in sentences(text))
+
     def shouts(self, part: str) -> list[str]:
         """The scolding words ``part`` writes in capitals ("do NOT park")."""
         if not self.shouted or self.shouted_weight >= 0 or self._shouted_caps.isdisjoint(text_words(part).exact):
@@ -323,9 +328,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
 def score(rule: Rule, lists: Mapping[str, tuple[str, ...]], text: str) -> float:
     """The total tone score of ``text`` under a sentiment rule (for measuring and tests)."""
-    scorer = make_scorer(rule.params, weighted_lexicon(rule.params, lists))
-    sarcastic = scorer.is_sarcastic(text)
-    return sum(scorer.sentence(text, s, e, sarcastic).score for s, e in sentences(text))
+    return make_scorer(rule.params, weighted_lexicon(rule.params, lists)).total(text)
 
 
 def make_scorer(p: Mapping[str, object], weighted: dict[str, float]) -> Scorer:
