@@ -391,3 +391,37 @@ def test_literal_senses_wins_and_titles_are_not_negative(catalogue: Catalogue, t
 def test_withheld_verdicts_pre_emptive_telling_off_and_a_lone_some(catalogue: Catalogue, text: str,
                                                                    negative: bool) -> None:
     assert bool(tone(catalogue, text)) is negative
+
+
+@pytest.mark.parametrize(("text", "negative"), [
+    # The same thing again, weary; not the idiom cheering.
+    ("Another weekend, another broken fence panel. We have told the police.", True),
+    ("another monday, another pile of unnamed coats", True),
+    ("Another day, another adventure for Year 2!", False),
+    ("Another week, another win for the netball team.", False),
+    # The culprit told they are known; not thanks, nor a cheer.
+    ("To the pupil who drew on the library books: we know who you are.", True),
+    ("Jamie in Oak class, you know what you did. See me on Monday.", True),
+    ("Thanks to our helpers: you know who you are.", False),
+    ("A big thank you to our bakers. You know who you are! 💙", False),
+    # A let-down told plainly; not a late arrival.
+    ("Lost 6-1 and to be honest the team just didn't turn up.", True),
+    ("The team didn't turn up until 10 because the coach was late, then won 4-0!", False),
+    # Begging needs company to count; a role denied, sarcastically.
+    ("Please, please come along to our summer fair, it will be brilliant!", False),
+    ("Yet again the gate was left open. Please, please close it.", True),
+    ("We are not a taxi service. Collect your children by 3:30.", True),
+    ("We're not a big school, but we have a big heart.", False),
+])
+def test_weary_repeats_known_culprits_let_downs_and_roles_denied(catalogue: Catalogue, text: str, negative: bool) -> None:
+    assert bool(tone(catalogue, text)) == negative
+
+
+@pytest.mark.parametrize(("text", "negative"), [
+    # A fault "reported" with nothing said is the school's own account, so it is scored.
+    ("We are disappointed the fence is still broken, five months after it was reported.", True),
+    # A report of what was said stays someone else's words: the quoting rule's business.
+    ("It was reported in the Echo that the hall is a disgrace.", False),
+])
+def test_a_fault_reported_is_not_reported_speech(catalogue: Catalogue, text: str, negative: bool) -> None:
+    assert bool(tone(catalogue, text)) == negative
