@@ -184,3 +184,39 @@ def test_out_of_hours_advice_says_where_this_kind_of_file_keeps_its_occasion(
 def test_a_score_as_it_stands_is_a_match_unless_a_past_time_says_otherwise(text: str, waits: bool) -> None:
     out = CliRunner().invoke(cli, ["check", "--color", "never", "--at", "2026-05-02T10:55", "--text", text]).output
     assert ("outside school posting hours" in out) is waits
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "minute", "exempt"),
+    [
+        # A part of the day named as now, once it is over by the posting time, reports an event
+        # that is over; before then, and "tonight" in the same draft, it is still live.
+        ("What a performance from the choir at the show this afternoon!", 19, 0, False),
+        ("What a performance from the choir at the show this afternoon!", 17, 30, True),
+        ("U9s win this morning's match 2-0!", 12, 30, True),
+        ("U9s win this morning's match 2-0!", 20, 0, False),
+        ("Residential day 2: gorge walking this morning and a campfire tonight!", 21, 10, True),
+        # Notices of what is to come: tomorrow's match, a payment due, a club back from Monday.
+        ("Good luck to our U11s at tomorrow's county cup match!", 18, 30, False),
+        ("Year 5 residential payments are due by Friday.", 18, 30, False),
+        ("Football training is back on from Monday.", 9, 0, False),
+        ("The car boot sale on the school field is on now, pitches still available!", 8, 30, True),
+    ],
+)
+def test_a_part_of_the_day_already_over_and_notices_of_what_is_to_come(
+        catalogue: Catalogue, text: str, hour: int, minute: int, exempt: bool) -> None:
+    rules, _, _ = check(catalogue, text, datetime(2026, 3, 14, hour, minute, tzinfo=LONDON))  # a Saturday
+    assert (rules == []) is exempt
+
+
+def test_over_from_needs_a_time_of_day(tmp_path: Path) -> None:
+    from tweetguard.catalogue.loader import load_catalogue
+    from tweetguard.core.errors import CatalogueError
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "hours.yaml").write_text(
+        "rules:\n  - id: my-hours\n    category: schedule\n    severity: error\n    kind: schedule\n"
+        "    policy: weekdays only\n    message: out of hours\n    over_from: {this morning: noon}\n"
+        "    examples: {bad: [a], good: [b]}\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="over_from.*noon"):
+        Engine(load_catalogue([rules]), Settings())

@@ -8,12 +8,15 @@ covering an event as it happens, not for every mention of one), ``live_words`` (
 the draft covers an event as it happens: "today", "tonight"; they outweigh notice and past
 words), ``live_cues`` (results with no time: "result", "well done"; they outweigh notice words,
 as in "Through to the final! Match report on Monday", but not past ones, as in "Yesterday's
-result"). A school's config may override the window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
+result"), ``over_from`` (live words that name a part of the day, with the time of day it is
+over by: "this afternoon" in a draft going out at 7pm reports something over, "this evening"
+stays live). A school's config may override the window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
 its text shows one; the result says why, and a violation says when the draft may go out.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from typing import Iterator, Mapping
 
 from tweetguard.core.clock import (
@@ -45,6 +48,8 @@ PARAMS = {
     "live_words": Param(list, default=[], help="times that show the draft goes out while the event is on"),
     "live_cues": Param(list, default=[], help="results and reports: live unless a time already past is given"),
     "past_words": Param(list, default=[], help="what shows a draft reports an event that is over"),
+    "over_from": Param(dict, default={}, help="live words naming a part of the day -> the time it is over "
+                       "by (\"this morning\": \"13:00\")"),
     "happening_words": Param(list, default=[], help="what shows an event is happening as the draft goes out"),
     "event_patterns": Param(list, default=[], help="regular expressions for an event where words cannot "
                             "say it (a score as it stands: \"1-0 up with five to go\")"),
@@ -65,6 +70,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     live_cues = phrase_index(tuple(str(w) for w in params["live_cues"] or ()))
     past_words = phrase_index(tuple(str(w) for w in params["past_words"] or ()))
     happening_words = phrase_index(tuple(str(w) for w in params["happening_words"] or ()))
+    over_from = {" ".join(str(words).lower().split()): parse_clock(str(clock), "over_from")
+                 for words, clock in (params["over_from"] or {}).items()}
     event_patterns = compile_patterns(tuple(str(p) for p in params["event_patterns"] or ()), "event_patterns")
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
@@ -85,8 +92,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             return
         happening = first_phrase(text, happening_words)
         event = happening or first_phrase(text, event_words) or _first_match(text, event_patterns)
-        waits = None if happening or not event else _can_wait(text, notice_words, past_words,
-                                                                        live_words, live_cues)
+        times = _Times(live_words, past_words, over_from, moment)
+        waits = None if happening or not event else _can_wait(text, notice_words, times, live_cues)
         if event and not waits:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: '{event}' shows it is about a school event."))
             return
@@ -142,16 +149,40 @@ def _how_to_mark(draft: Draft) -> str:
     return "check it with --occasion event or --occasion urgent"
 
 
-def _can_wait(text: str, notice_words: PhraseIndex, past_words: PhraseIndex, live_words: PhraseIndex,
-              live_cues: PhraseIndex) -> str | None:
+class _Times:
+    """What a draft's times say once its posting time is known: "today" is now, "yesterday"
+    is over, and "this morning" is over in a draft going out in the evening."""
+
+    def __init__(self, live_words: PhraseIndex, past_words: PhraseIndex, over_from: Mapping[str, time],
+                 moment: datetime) -> None:
+        self.live_words = live_words
+        self.past_words = past_words
+        self.over_from = over_from
+        self.clock = moment.time().replace(tzinfo=None)
+
+    def _over(self, words: str) -> bool:
+        over = self.over_from.get(" ".join(words.lower().replace("’", "'").split()))
+        return over is not None and self.clock >= over
+
+    def live(self, text: str) -> str | None:
+        """The first time in ``text`` that is still now when the draft goes out."""
+        return next((text[a:b] for a, b in self.live_words.spans(text) if not self._over(text[a:b])), None)
+
+    def past(self, text: str) -> str | None:
+        """The first time in ``text`` already over when the draft goes out."""
+        return first_phrase(text, self.past_words) or next(
+            (text[a:b] for a, b in self.live_words.spans(text) if self._over(text[a:b])), None)
+
+
+def _can_wait(text: str, notice_words: PhraseIndex, times: _Times, live_cues: PhraseIndex) -> str | None:
     """Why a draft about an event is not covering it as it happens: it announces one to come,
-    or reports one that is over ("last week's concert"); None when it covers it live. A time
-    that is now ("today", "tonight") outweighs both; a result with no time ("result", "won")
-    outweighs a notice ("Through to the final! Match report on Monday") but not a time
-    already past ("Yesterday's result")."""
+    or reports one that is over ("last week's concert", "this morning's match" in the evening);
+    None when it covers it live. A time that is now ("today", "tonight") outweighs both; a
+    result with no time ("result", "won") outweighs a notice ("Through to the final! Match
+    report on Monday") but not a time already past ("Yesterday's result")."""
     notice = first_phrase(text, notice_words)
-    past = first_phrase(text, past_words)
-    if not (notice or past) or first_phrase(text, live_words):
+    past = times.past(text)
+    if not (notice or past) or times.live(text):
         return None
     if past:
         return f"'{past}' makes it a report of an event that is over"
