@@ -231,3 +231,20 @@ def test_a_parent_word_inside_a_name_is_no_parent(catalogue: Catalogue) -> None:
                            ("@Grant_Hughes", "Thanks Grant, see you at parents' evening.")):
         result, _ = _engine(catalogue).check(Draft(source="t", text=text, reply_to=reply_to), WEEKDAY_MORNING)
         assert not any(v.rule == "targeted-child" for v in result.violations), text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # One child's own things or records, told to the world, are a message to one family.
+    ("Leo's PE kit has been in lost property since half term.", True),
+    ("We've found Amara's missing water bottle – it's in the office.", True),
+    ("Tobi's dinner money account is in arrears.", True),
+    # Not an achievement told of their work, nor a class's things.
+    ("Tom's homework project won a prize at the county science fair!", False),
+    ("Year 3's PE kits are ready to collect from the hall.", False),
+])
+def test_one_childs_belongings(catalogue: Catalogue, text: str, expected: bool) -> None:
+    result, failures = _engine(catalogue).check(Draft(source="t", text=text), WEEKDAY_MORNING)
+    assert not failures
+    assert bool(result.violations) is expected
+    if expected:
+        assert "own things" in result.violations[0].message

@@ -57,6 +57,8 @@ PARAMS = {
     "reminders": Param(list, required=True, help="instructions and reminders"),
     "second_person": Param(list, default=["you", "your", "yourself", "you're", "you've", "you'll"]),
     "achievements": Param(list, required=True, help="achievements that make a mention a celebration"),
+    "belongings": Param(list, default=[], help="a child's own things and records, after their name in the "
+                        "possessive (\"Kai's PE kit\", \"Ibrahim's attendance\")"),
     "animals": Param(list, default=["dog", "puppy", "cat", "kitten", "hamster", "rabbit", "tortoise", "pet",
                                     "mascot"], help="a name right after one of these is a pet's or mascot's"),
     "roles": Param(list, default=["lollipop man", "lollipop lady", "crossing patrol", "caretaker"],
@@ -69,6 +71,8 @@ PARAMS = {
     "proper_noun_window": Param(int, default=30, help="characters before a name read for a longer proper noun"),
 }
 
+# Characters after a name read for one of its belongings: "'s", two words and the longest thing.
+BELONGINGS_WINDOW = 50
 WINDOW_KEYS = ("window", "pet_window_before", "pet_window_after", "proper_noun_window")
 # A class label between a name and the punctuation that addresses it: "Khoa Le in 5B: ...".
 CLASS_AFTER = r"(?:\s+in\s+(?:(?:Y|Yr|Year|Class)\s*)?\d+[A-Za-z]?|\s*\((?:Y|Yr|Year|Class)?\s*\d+[A-Za-z]?\))?"
@@ -137,6 +141,10 @@ class Words:
         self.second = Phrases("second_person", p["second_person"], r"(?<!\bthank\s+)")
         self.achievements = Phrases("achievements", p["achievements"])
         self.conduct_from = Phrases("conduct", conduct, r"(?<!\w)(?:", r")\s+from\s+$")
+        belongings: Sequence[str] = p["belongings"]
+        # Read just after the name: its possessive, a word or two ("PE", "missing"), the thing.
+        self.belongings_after = Phrases("belongings", belongings, r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:",
+                                        r")(?!\w)") if belongings else None
         animals: Sequence[str] = p["animals"]
         self.animal_before = Phrases("animals", animals, "(?:", r")s?\s*[,:–-]?\s*$")
         self.animal_after = Phrases("animals", animals, r"^\s*,?\s*(?:the|our|a|an|is|was)\s+(?:\w+\s+){0,2}(?:",
@@ -217,6 +225,10 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                 why = "a message addressed to one child"
             elif within("conduct", scope) and (vocative or not within("achievements", scope)):
                 why = "a comment on one child's conduct"
+            elif words.belongings_after is not None and words.belongings_after.search(
+                    text[match.end:match.end + BELONGINGS_WINDOW]) and not within("achievements", scope):
+                # "Kai's PE kit is in the office", not "Tom's homework project won a prize"
+                why = "a message about one child's own things"
             if why is None:
                 continue
             start, end = context.view.to_original(match.start, match.end)
