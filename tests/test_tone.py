@@ -412,6 +412,10 @@ def test_withheld_verdicts_pre_emptive_telling_off_and_a_lone_some(catalogue: Ca
     ("Yet again the gate was left open. Please, please close it.", True),
     ("We are not a taxi service. Collect your children by 3:30.", True),
     ("We're not a big school, but we have a big heart.", False),
+    ("Lost property holds 30 unnamed coats. We are not mind readers.", True),
+    # A polite wish that scolds, by how long it has waited; not an invitation.
+    ("It would be lovely if, for once, the gate was shut behind you.", True),
+    ("It would be lovely if you could join us for our coffee morning!", False),
 ])
 def test_weary_repeats_known_culprits_let_downs_and_roles_denied(catalogue: Catalogue, text: str, negative: bool) -> None:
     assert bool(tone(catalogue, text)) == negative
