@@ -146,6 +146,9 @@ def test_ctrl_d_ends_the_draft_and_enter_means_now(folder: Path) -> None:
 def test_nothing_typed_is_a_one_line_error(folder: Path) -> None:
     term = Terminal([], folder)
     term.expect("Type or paste")
+    # Wait for the line prompt: readline sets the terminal up before it shows it, and an
+    # end-of-file typed before then can be lost when it does (a loaded machine showed it).
+    term.expect("> ")
     os.write(term.master, b"\x04")
     code = term.finish()
     assert code == 2
