@@ -60,6 +60,16 @@ def _written_weight(params: dict[str, Any], name: str) -> float:
 # Components never fitted, whatever the drafts show: a sarcasm marker's own weight is kept
 # below the threshold (rules/tone.yaml says why), as the fit would make it enough alone.
 NEVER_FITTED = frozenset({"sarcasm_weight"})
+# Structures never fitted, by how their pattern begins: the corpora hold only their
+# complaints, while their cheerful uses are common ("Another match, another clean sheet",
+# "Thanks to our helpers, you know who you are"); rules/tone.yaml sets them by hand.
+NEVER_FITTED_PATTERNS = (r"\banother\s+", r"(?<!\b(?:thank|thanks|thankful")
+
+
+def never_fitted(params: dict[str, Any]) -> frozenset[str]:
+    """The components (by their names in components()) that keep their written weight."""
+    return NEVER_FITTED | {f"patterns[{i}]" for i, source in enumerate(params["patterns"])
+                           if source.startswith(NEVER_FITTED_PATTERNS)}
 
 
 def _scored_sign(params: dict[str, Any], name: str) -> float:
@@ -75,7 +85,8 @@ class Fold:
                  parts: list[str], params: dict[str, Any]) -> None:
         x = np.vstack([data[n][0] for n in names])
         self.seen = (x != 0).sum(axis=0)
-        self.fitted = (self.seen >= MIN_DRAFTS) & np.array([p not in NEVER_FITTED for p in parts])
+        hand_set = never_fitted(params)
+        self.fitted = (self.seen >= MIN_DRAFTS) & np.array([p not in hand_set for p in parts])
         # A component scored at unit weight s and written as w adds w * x / s points.
         self.written = np.array([_written_weight(params, p) / _scored_sign(params, p) for p in parts])
         self.parts = [p for p, f in zip(parts, self.fitted) if f]

@@ -196,11 +196,19 @@ def test_a_score_as_it_stands_is_a_match_unless_a_past_time_says_otherwise(text:
         ("U9s win this morning's match 2-0!", 12, 30, True),
         ("U9s win this morning's match 2-0!", 20, 0, False),
         ("Residential day 2: gorge walking this morning and a campfire tonight!", 21, 10, True),
-        # Notices of what is to come: tomorrow's match, a payment due, a club back from Monday.
+        # Not on a trip of several days, nor with a time still to come today.
+        ("Residential day 3: this afternoon we went canoeing and everyone stayed dry (nearly)!", 20, 30, True),
+        ("Camp update: this afternoon we built shelters in the woods. Sausages on the fire now!", 19, 30, True),
+        ("Tournament update: won all three group games this morning. Quarter-final at 3pm!", 14, 30, True),
+        ("What a performance this afternoon at the dance festival! The evening show starts at 7.", 18, 30, True),
+        ("The matinee this afternoon was a sell-out, and the evening performance is about to begin!", 19, 15, True),
         ("Good luck to our U11s at tomorrow's county cup match!", 18, 30, False),
-        ("Year 5 residential payments are due by Friday.", 18, 30, False),
-        ("Football training is back on from Monday.", 9, 0, False),
         ("The car boot sale on the school field is on now, pitches still available!", 8, 30, True),
+        # A school's production is an event; food production is not.
+        ("Our Year 6 production of Oliver! has the audience on their feet!", 19, 30, True),
+        ("Year 5 have been learning about food production and where our bread comes from.", 10, 0, False),
+        # A deadline inside a live post is not a notice of a future event.
+        ("The summer fair is open and the sun is out! Raffle deadline is 2pm, draw at 3.", 11, 0, True),
     ],
 )
 def test_a_part_of_the_day_already_over_and_notices_of_what_is_to_come(
@@ -209,14 +217,17 @@ def test_a_part_of_the_day_already_over_and_notices_of_what_is_to_come(
     assert (rules == []) is exempt
 
 
-def test_over_from_needs_a_time_of_day(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("over_from", "wrong"), [("{this morning: noon}", "noon"),
+                                                 ("{this lunchtime: '13:00'}", "this lunchtime")])
+def test_over_from_needs_a_live_word_and_a_time_of_day(tmp_path: Path, over_from: str, wrong: str) -> None:
     from tweetguard.catalogue.loader import load_catalogue
     from tweetguard.core.errors import CatalogueError
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "hours.yaml").write_text(
         "rules:\n  - id: my-hours\n    category: schedule\n    severity: error\n    kind: schedule\n"
-        "    policy: weekdays only\n    message: out of hours\n    over_from: {this morning: noon}\n"
+        "    policy: weekdays only\n    message: out of hours\n    live_words: [this morning]\n"
+        f"    over_from: {over_from}\n"
         "    examples: {bad: [a], good: [b]}\n", encoding="utf-8")
-    with pytest.raises(CatalogueError, match="over_from.*noon"):
+    with pytest.raises(CatalogueError, match=f"over_from.*{wrong}"):
         Engine(load_catalogue([rules]), Settings())

@@ -396,22 +396,32 @@ def test_withheld_verdicts_pre_emptive_telling_off_and_a_lone_some(catalogue: Ca
 @pytest.mark.parametrize(("text", "negative"), [
     # The same thing again, weary; not the idiom cheering.
     ("Another weekend, another broken fence panel. We have told the police.", True),
-    ("another monday, another pile of unnamed coats", True),
+    ("another monday, another pile of unnamed coats. Some parents clearly don't care.", True),
+    ("another monday, another pile of unnamed coats", False),  # counts only with company
     ("Another day, another adventure for Year 2!", False),
     ("Another week, another win for the netball team.", False),
+    ("Another match, another clean sheet for the Year 6 girls.", False),  # counts only with company
+    ("Another week – another delay. Whoever promised us a new hall should be ashamed.", True),
     # The culprit told they are known; not thanks, nor a cheer.
     ("To the pupil who drew on the library books: we know who you are.", True),
     ("Jamie in Oak class, you know what you did. See me on Monday.", True),
     ("Thanks to our helpers: you know who you are.", False),
     ("A big thank you to our bakers. You know who you are! 💙", False),
+    ("We know who you are. Thank you ❤️", False),
+    ("To the mystery baker who left cakes in the staffroom: we know who you are 😉", False),
+    ("We're so thankful for our volunteers, you know who you are.", False),
+    ("Year 6, you know what you did: you made us all cry at the leavers' assembly. Thank you!", False),
     # A let-down told plainly; not a late arrival.
     ("Lost 6-1 and to be honest the team just didn't turn up.", True),
     ("The team didn't turn up until 10 because the coach was late, then won 4-0!", False),
+    ("The visiting team didn't turn up, so we had a friendly among ourselves.", False),
     # Begging needs company to count; a role denied, sarcastically.
     ("Please, please come along to our summer fair, it will be brilliant!", False),
     ("Yet again the gate was left open. Please, please close it.", True),
     ("We are not a taxi service. Collect your children by 3:30.", True),
     ("We're not a big school, but we have a big heart.", False),
+    ("Please note we are not an emergency service: if you are worried about a child, call 999.", False),
+    ("We are not a food bank, but we are collecting for the local one this week.", False),
     ("Lost property holds 30 unnamed coats. We are not mind readers.", True),
     # A polite wish that scolds, by how long it has waited; not an invitation.
     ("It would be lovely if, for once, the gate was shut behind you.", True),
@@ -426,6 +436,24 @@ def test_weary_repeats_known_culprits_let_downs_and_roles_denied(catalogue: Cata
     ("We are disappointed the fence is still broken, five months after it was reported.", True),
     # A report of what was said stays someone else's words: the quoting rule's business.
     ("It was reported in the Echo that the hall is a disgrace.", False),
+    ("The broken light was reported to the council in May and it is still not fixed. Not good enough.", True),
 ])
 def test_a_fault_reported_is_not_reported_speech(catalogue: Catalogue, text: str, negative: bool) -> None:
     assert bool(tone(catalogue, text)) == negative
+
+
+
+def test_a_total_exactly_at_the_threshold_is_negative(tmp_path: Path) -> None:
+    """-2.3 + 0.8 is -1.4999999999999998 in floating point: the rule rounds before comparing,
+    so a draft at the threshold is negative, as "at or below" says."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "tone.yaml").write_text(
+        "rules:\n  - id: my-tone\n    category: tone\n    severity: warning\n    kind: sentiment\n"
+        "    policy: positive messages only\n    message: negative\n"
+        "    weights: {tone-very-negative: -2.3, tone-positive: 0.8}\n    threshold: -1.5\n"
+        "    scales: {negated: -0.75, negated_negative: -0.5, intensified: 1.5, before_contrast: 0.5, after_contrast: 1.5}\n"
+        "    examples: {bad: [What a disaster. Thank you.], good: [Thank you.]}\n", encoding="utf-8")
+    engine = Engine(load_catalogue([rules]), Settings(select=("my-tone",)))
+    result, _ = engine.check(Draft(source="t", text="What a disaster. Thank you."), WEEKDAY_MORNING)
+    assert [v.rule for v in result.violations] == ["my-tone"]

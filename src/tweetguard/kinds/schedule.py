@@ -10,7 +10,8 @@ words), ``live_cues`` (results with no time: "result", "well done"; they outweig
 as in "Through to the final! Match report on Monday", but not past ones, as in "Yesterday's
 result"), ``over_from`` (live words that name a part of the day, with the time of day it is
 over by: "this afternoon" in a draft going out at 7pm reports something over, "this evening"
-stays live). A school's config may override the window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
+stays live), ``lasting_words`` (events of several days, a residential, where a part of the day
+over is not the event over; so is a draft giving a time still to come that day). A school's config may override the window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
 its text shows one; the result says why, and a violation says when the draft may go out.
 """
 
@@ -32,6 +33,7 @@ from tweetguard.core.clock import (
 from tweetguard.core.errors import RuleParamError
 from tweetguard.core.model import PAGE_SOURCE, Draft, Finding, Note, Rule
 from tweetguard.kinds.base import Check, Context, Param
+from tweetguard.text.clock_times import later_than
 from tweetguard.text.phrases import first_phrase, phrase_index
 from tweetguard.text.prefilter import PatternGroup, compile_patterns
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, PhraseIndex
@@ -49,7 +51,9 @@ PARAMS = {
     "live_cues": Param(list, default=[], help="results and reports: live unless a time already past is given"),
     "past_words": Param(list, default=[], help="what shows a draft reports an event that is over"),
     "over_from": Param(dict, default={}, help="live words naming a part of the day -> the time it is over "
-                       "by (\"this morning\": \"13:00\")"),
+                       "by (\"this morning\": \"14:00\")"),
+    "lasting_words": Param(list, default=[], help="events of several days: a part of the day over is not "
+                           "the event over (an evening update from a residential)"),
     "happening_words": Param(list, default=[], help="what shows an event is happening as the draft goes out"),
     "event_patterns": Param(list, default=[], help="regular expressions for an event where words cannot "
                             "say it (a score as it stands: \"1-0 up with five to go\")"),
@@ -70,8 +74,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     live_cues = phrase_index(tuple(str(w) for w in params["live_cues"] or ()))
     past_words = phrase_index(tuple(str(w) for w in params["past_words"] or ()))
     happening_words = phrase_index(tuple(str(w) for w in params["happening_words"] or ()))
-    over_from = {" ".join(str(words).lower().split()): parse_clock(str(clock), "over_from")
-                 for words, clock in (params["over_from"] or {}).items()}
+    over_from = _over_from(params["over_from"] or {}, live_words)
+    lasting_words = phrase_index(tuple(str(w) for w in params["lasting_words"] or ()))
     event_patterns = compile_patterns(tuple(str(p) for p in params["event_patterns"] or ()), "event_patterns")
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
@@ -92,7 +96,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             return
         happening = first_phrase(text, happening_words)
         event = happening or first_phrase(text, event_words) or _first_match(text, event_patterns)
-        times = _Times(live_words, past_words, over_from, moment)
+        times = _Times(live_words, past_words, over_from, moment,
+                       lasting=bool(lasting_words.spans(text)) or later_than(text, moment.time()))
         waits = None if happening or not event else _can_wait(text, notice_words, times, live_cues)
         if event and not waits:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: '{event}' shows it is about a school event."))
@@ -149,15 +154,28 @@ def _how_to_mark(draft: Draft) -> str:
     return "check it with --occasion event or --occasion urgent"
 
 
+def _over_from(given: Mapping[str, object], live_words: PhraseIndex) -> dict[str, time]:
+    """The rule's ``over_from``: each live word naming a part of the day, with its time."""
+    over_from = {" ".join(str(words).lower().split()): parse_clock(str(clock), "over_from")
+                 for words, clock in given.items()}
+    for words in over_from:
+        if not live_words.spans(words):
+            raise RuleParamError("over_from", f"names '{words}', which is not one of live_words; add it there "
+                                 "or remove it")
+    return over_from
+
+
 class _Times:
     """What a draft's times say once its posting time is known: "today" is now, "yesterday"
     is over, and "this morning" is over in a draft going out in the evening."""
 
     def __init__(self, live_words: PhraseIndex, past_words: PhraseIndex, over_from: Mapping[str, time],
-                 moment: datetime) -> None:
+                 moment: datetime, lasting: bool = False) -> None:
         self.live_words = live_words
         self.past_words = past_words
-        self.over_from = over_from
+        # A trip of several days, or a draft giving a time still to come today, goes on after
+        # this morning or this afternoon is over.
+        self.over_from = {} if lasting else over_from
         self.clock = moment.time().replace(tzinfo=None)
 
     def _over(self, words: str) -> bool:

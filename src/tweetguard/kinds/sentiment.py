@@ -132,7 +132,8 @@ class Scorer:
         return any(need(words) for need in self._sarcasm_needs) and self.sarcasm.search(text)
 
     def total(self, text: str) -> float:
-        """The draft's score: its sentences' scores summed, as the rule sums them."""
+        """The score of ``text`` as given (the rule gives it the normalised text): its
+        sentences' scores summed, as the rule sums them."""
         sarcastic = self.is_sarcastic(text)
         return sum(self.sentence(text, s, e, sarcastic).score for s, e in sentences(text))
 
@@ -312,7 +313,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             return  # every sentence scores zero or more: the total cannot reach the threshold
         sarcastic = scorer.is_sarcastic(text)
         scored = [scorer.sentence(text, s, e, sarcastic) for s, e in ctx.analysis.sentences]
-        total = sum(s.score for s in scored)
+        # Rounded as the weights are written: -2.3 + 0.8 is -1.5 ("at or below"), not -1.4999...
+        total = round(sum(s.score for s in scored), 6)
         if not scored or total > threshold:
             return
         worst = min(scored, key=lambda s: s.score)

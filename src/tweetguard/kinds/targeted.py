@@ -71,8 +71,7 @@ PARAMS = {
     "proper_noun_window": Param(int, default=30, help="characters before a name read for a longer proper noun"),
 }
 
-# Characters after a name read for one of its belongings: "'s", two words and the longest thing.
-BELONGINGS_WINDOW = 50
+BELONGINGS_WINDOW = 50  # characters after a name read for its belongings: "'s", two words, the thing
 WINDOW_KEYS = ("window", "pet_window_before", "pet_window_after", "proper_noun_window")
 # A class label between a name and the punctuation that addresses it: "Khoa Le in 5B: ...".
 CLASS_AFTER = r"(?:\s+in\s+(?:(?:Y|Yr|Year|Class)\s*)?\d+[A-Za-z]?|\s*\((?:Y|Yr|Year|Class)?\s*\d+[A-Za-z]?\))?"
