@@ -104,7 +104,7 @@ def test_new_innocent_look_alikes(catalogue: Catalogue, text: str) -> None:
 def test_a_plain_word_is_read_as_the_disguised_ones_are() -> None:
     """Words with no leetspeak, asterisk or '1' take a short way through the lexicon: the
     same answers as undoing every disguise."""
-    from tweetguard.kinds.profanity import Lexicon, _destretched, _variants
+    from tweetguard.text.swearing import Lexicon, _destretched, _variants
 
     leet = {"0": "o", "1": "i", "3": "e", "@": "a", "$": "s", "!": "i"}
     lexicon = Lexicon(("crap", "damn", "sod"), ("", "s", "ed", "ing", "y"), leet)
