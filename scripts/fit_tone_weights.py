@@ -38,7 +38,7 @@ def components(params: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     lists = {name: 0.0 for name in params["weights"]}
     patterns = {source: 0.0 for source in params["patterns"]}
     silent = dict(params, weights=lists, patterns=patterns, shouted_weight=0.0, scare_quotes_weight=0.0,
-                  sarcasm_weight=0.0)
+                  sarcasm_weight=0.0, swearing_weight=0.0)
     for name, weight in params["weights"].items():
         yield name, dict(silent, weights=dict(lists, **{name: float(np.sign(weight))}))
     for i, source in enumerate(params["patterns"]):
@@ -46,6 +46,7 @@ def components(params: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     yield "shouted_weight", dict(silent, shouted_weight=-1.0)
     yield "scare_quotes_weight", dict(silent, scare_quotes_weight=-1.0)
     yield "sarcasm_weight", dict(silent, sarcasm_weight=-1.0)
+    yield "swearing_weight", dict(silent, swearing_weight=-1.0)
 
 
 def _written_weight(params: dict[str, Any], name: str) -> float:
@@ -110,7 +111,7 @@ def main() -> None:
     parts = list(components(dict(rule.params)))
     names = [name for name, _ in parts]
     # One scorer per component, built once (building one is most of a draft's cost).
-    scorers = [make_scorer(p, weighted_lexicon(p, catalogue.lists)) for _, p in parts]
+    scorers = [make_scorer(p, weighted_lexicon(p, catalogue.lists), catalogue.lists) for _, p in parts]
     data = {}
     for path in CORPORA:
         items = read_corpus(path)

@@ -222,7 +222,7 @@ def test_passive_been_reported_is_the_school_speaking(catalogue: Catalogue) -> N
 def test_the_early_exit_never_skips_a_sentence_that_scores_below_zero(catalogue: Catalogue, text: str) -> None:
     rule = catalogue.get("negative-tone")
     assert rule is not None
-    scorer = make_scorer(rule.params, weighted_lexicon(rule.params, catalogue.lists))
+    scorer = make_scorer(rule.params, weighted_lexicon(rule.params, catalogue.lists), catalogue.lists)
     sarcastic = scorer.is_sarcastic(text)
     lowest = min(scorer.sentence(text, s, e, sarcastic).score for s, e in sentences(text))
     assert scorer.could_be_negative(text) or lowest >= 0
@@ -457,3 +457,33 @@ def test_a_total_exactly_at_the_threshold_is_negative(tmp_path: Path) -> None:
     engine = Engine(load_catalogue([rules]), Settings(select=("my-tone",)))
     result, _ = engine.check(Draft(source="t", text="What a disaster. Thank you."), WEEKDAY_MORNING)
     assert [v.rule for v in result.violations] == ["my-tone"]
+
+
+@pytest.mark.parametrize(("text", "negative"), [
+    # Swearing in exasperation weighs as a complaint, disguised or not.
+    ("Bloody thing. The printer has jammed again.", True),
+    ("piss poor turnout at the agm tonight, again", True),
+    ("Th1s w33k has b33n b0ll0cks, the boiler is broken again", True),
+    # Before praise it intensifies; before a contrast that ends well it is softened; once a
+    # sentence however many; and a learning topic's words are the topic's.
+    ("Bloody brilliant performance from Year 6!", False),
+    ("Crap weather for Sports Day but the children were amazing!", False),
+    ("crap weather but y4 still smashed the orienteering 💪", False),
+    ("bloody hell it's cold on the allotment this morning", False),
+])
+def test_swearing_in_exasperation(catalogue: Catalogue, text: str, negative: bool) -> None:
+    assert bool(tone(catalogue, text)) == negative
+
+
+def test_swearing_must_name_known_keys(tmp_path: Path) -> None:
+    from tweetguard.core.errors import CatalogueError
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "tone.yaml").write_text(
+        "rules:\n  - id: my-tone\n    category: tone\n    severity: warning\n    kind: sentiment\n"
+        "    policy: positive messages only\n    message: negative\n    weights: {tone-negative: -1}\n"
+        "    scales: {negated: -0.75, negated_negative: -0.5, intensified: 1.5, before_contrast: 0.5, after_contrast: 1.5}\n"
+        "    swearing: {list: [offensive-words]}\n    swearing_weight: -1\n"
+        "    examples: {bad: [a], good: [b]}\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="swearing"):
+        Engine(load_catalogue([rules]), Settings())

@@ -18,7 +18,10 @@ its weight, so a school tunes the tone by editing lists). Like VADER, but small 
 - structures (``patterns``, each with a weight) that no word list catches: "only four
   families came", "after sixty said they would";
 - scare quotes: a lower-case word or two in quotation marks inside a sentence ("the
-  contractor who 'fixed' it", "'poorly' children") doubts what it quotes.
+  contractor who 'fixed' it", "'poorly' children") doubts what it quotes;
+- swearing: each swear word (``swearing``, found as the offensive rule finds them, disguises
+  undone: "b0ll0cks", "s h i t e") adds ``swearing_weight``, so "Bloody thing." or "piss poor
+  turnout" weighs as a complaint while "bloody brilliant" is outweighed by its praise.
 The draft is negative when its total is at or below ``threshold``; the finding marks its
 most negative sentence, and ``{words}`` in the message lists the words that counted.
 """
@@ -37,6 +40,8 @@ from tweetguard.kinds.tone_screening import WORD_RUN, has_text, has_words, scree
 from tweetguard.text.phrases import find_all, first_phrase, phrase_index
 from tweetguard.text.prefilter import LazyPattern, PatternGroup, compile_patterns
 from tweetguard.text.sentences import sentences
+from tweetguard.text.spans import outermost
+from tweetguard.text.swearing import SwearFinder, swear_finder
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, text_words
 
 SCALE_KEYS = ("negated", "negated_negative", "intensified", "before_contrast", "after_contrast")
@@ -46,10 +51,15 @@ PARAMS = {
     "negators": Param(list, default=[]),
     "intensifiers": Param(list, default=[]),
     "contrast": Param(list, default=[]),
+    "concessive": Param(list, default=[], help="words that concede, not blame, soon after a contrast word "
+                        "(\"but the children still had fun\")"),
     "learning": Param(list, default=[], help="words that make a sentence about a learning topic"),
     "reported": Param(list, default=[], help="regexes marking a sentence as reported speech (not scored)"),
     "sarcasm": Param(list, default=[], help="markers that turn the draft's positive words negative"),
     "sarcasm_weight": Param(float, default=0.0, help="what a sarcasm marker adds to its sentence"),
+    "swearing": Param(dict, default={}, help="the swear words that weigh on a sentence, as the profanity kind "
+                      "reads them: lists, words, exceptions_lists, capitalised_ok"),
+    "swearing_weight": Param(float, default=0.0, help="what each swear word adds to its sentence"),
     "shouted": Param(list, default=[], help="words that scold when written in capitals"),
     "shouted_weight": Param(float, default=-1.0, help="what each shouted scolding word adds"),
     "patterns": Param(dict, default={}, help="regex -> weight: complaint structures no word list catches"),
@@ -68,6 +78,8 @@ QUOTED = lazy_regex(r"[\"“][^\"“”]{3,}[\"”]", regex.V1)
 SCARE_QUOTED = lazy_regex(r"(?<=\w[,]?[ \t])['‘]([\p{Ll}\d][\p{Ll}\d'’-]{2,}(?:[ \t]\p{Ll}[\p{Ll}'’-]*){0,5})['’]"
                              r"(?=[\s.,;:!?)–—-]|$)", regex.V1)
 WORD = lazy_regex(r"[\w'’]+", regex.V1)
+# Characters after a contrast word within which a concessive word concedes ("but 30 of you still came").
+CONCESSIVE_REACH = 25
 CLAUSE_BREAK = lazy_regex(r"[,;:–—()]|\s-\s")
 SHOUTED = lazy_regex(r"\b[A-Z]{3,}\b")
 
@@ -97,16 +109,22 @@ class Scorer:
                  reported: PatternGroup = PatternGroup(()), sarcasm: tuple[str, ...] = (),
                  shouted: tuple[str, ...] = (), shouted_weight: float = -1.0,
                  patterns: tuple[tuple[LazyPattern, float], ...] = (), scare_quotes_weight: float = 0.0,
-                 sarcasm_weight: float = 0.0) -> None:
+                 sarcasm_weight: float = 0.0, swearing: SwearFinder | None = None,
+                 swearing_weight: float = 0.0, concessive: tuple[str, ...] = ()) -> None:
         self.weighted = weighted
+        self.concessive = frozenset(" ".join(w.lower().split()) for w in concessive)
         self.sarcasm_weight = sarcasm_weight
+        self.swearing = swearing if swearing_weight else None
+        self.swearing_weight = swearing_weight
         self.scales = scales
         # The structure patterns, screened together (one scan for the strings each needs).
         self._pattern_group = PatternGroup(pattern for pattern, _ in patterns)
         self._weight_of = {id(pattern): weight for pattern, weight in patterns}
         self.scare_quotes_weight = scare_quotes_weight
-        # The last draft's live structure patterns and scare quotes (see _cues_for).
+        # The last draft's live structure patterns and scare quotes (see _cues_for), and its
+        # swear words' spans (see _swears).
         self._cue_cache: tuple[str, tuple[tuple[regex.Pattern[str], float], ...], bool] | None = None
+        self._swear_cache: tuple[str, list[tuple[int, int]]] | None = None
         self.sarcasm = phrase_index(sarcasm) or None
         self.shouted = frozenset(w.lower() for w in shouted)
         self._shouted_caps = frozenset(w.upper() for w in shouted)
@@ -153,6 +171,8 @@ class Scorer:
         live, scare_quoted = self._cues_for(text)
         if self.scare_quotes_weight < 0 and scare_quoted:
             return True
+        if self.swearing_weight < 0 and self._swears(text):
+            return True
         if self.sarcasm_weight < 0 and self.is_sarcastic(text):
             return True
         # Each sentence as the scorer reads it: a prefilter's word ("one") may sit inside
@@ -191,12 +211,22 @@ class Scorer:
             self._cue_cache = (text, live, scare_quoted)
         return self._cue_cache[1], self._cue_cache[2]
 
+    def _swears(self, text: str) -> list[tuple[int, int]]:
+        """Where the draft ``text`` swears: found once a draft, not once a sentence."""
+        if self.swearing is None:
+            return []
+        if self._swear_cache is None or self._swear_cache[0] != text:
+            self._swear_cache = (text, self.swearing.spans(text))
+        return self._swear_cache[1]
+
     def sentence(self, text: str, start: int, end: int, sarcastic: bool = False) -> Scored:
         part = text[start:end]
         shouts = self.shouts(part)
         live, scare_quoted = self._cues_for(text)
         cues = [(m.group(), weight) for pattern, weight in live
                 for m in pattern.finditer(part, timeout=MATCH_TIMEOUT_SECONDS)]
+        # Once a sentence, however many ("bloody hell"): the sentence swears, as a marker is sarcastic.
+        swear = next(((a - start, b - start) for a, b in self._swears(text) if start <= a and b <= end), None)
         if scare_quoted:
             # Praise in quotes is a quote ("'over the moon'"), not doubt; so is a title.
             cues += [(m.group(), self.scare_quotes_weight) for m in SCARE_QUOTED.finditer(part)
@@ -206,7 +236,7 @@ class Scorer:
             # A marker the lexicon weighs already ("so-called") is not counted twice.
             if marker is not None and " ".join(marker.lower().split()) not in self.weighted:
                 cues.append((marker, self.sarcasm_weight))
-        if not shouts and not cues and not self.lexicon.candidates(part):
+        if not shouts and not cues and swear is None and not self.lexicon.candidates(part):
             return Scored(start, end, 0.0, ())  # no word that scores: nothing else matters
         if self.reported and find_all(part, (), self.reported):
             return Scored(start, end, 0.0, ())  # someone else's words: the quoting rule's job
@@ -216,25 +246,19 @@ class Scorer:
                                     else m.group(), part)
         about_learning = bool(find_all(part, self.learning))
         if about_learning:
-            shouts, cues = [], []
-        matches = _longest(find_all(part, self.lexicon))
+            shouts, cues, swear = [], [], None
+        matches = outermost(find_all(part, self.lexicon))
         # A contrast word inside a scored phrase ("yet again") is part of it, not a contrast.
         pivot = max((c[1] for c in find_all(part, self.contrast)
                      if not any(m[0] <= c[0] and c[1] <= m[1] for m in matches)), default=None)
         total = len(shouts) * self.shouted_weight + sum(weight for _, weight in cues)
         words = list(shouts) + [cue for cue, weight in cues if weight < 0]
-        weighed: list[tuple[int, int, float]] = []
-        for s_start, s_end in matches:
-            found = " ".join(part[s_start:s_end].lower().replace("’", "'").split())
-            weight = self.weighted.get(found, self._stem_weight(found))
-            if weight > 0 and sarcastic:
-                weight = -weight  # "Very generous of you 😒"
-            if weight < 0 and about_learning:
-                continue
-            if not WORD_RUN.search(found):  # an emoji says how the whole sentence feels
-                weighed.append((s_start, s_end, weight))
-                continue
-            weighed.append((s_start, s_end, self._in_context(part, s_start, s_end, weight)))
+        weighed = self._weigh(part, matches, pivot, sarcastic, about_learning)
+        # A swear word softened by a contrast, as a word is; one just before praise intensifies it
+        # ("bloody brilliant"), so it weighs nothing itself.
+        if swear is not None and not any(m[0] < swear[1] and swear[0] < m[1] for m in matches) and not any(
+                w > 0 and 0 <= a - swear[1] <= 2 for a, _, w in weighed):
+            weighed.append((*swear, self.swearing_weight))
         # "We didn't win, but the team never gave up": a contrast softens what came before,
         # unless what follows it is just as negative ("..., but worse still, ...").
         softens = pivot is not None and sum(w for s, _, w in weighed if s >= pivot) >= 0
@@ -245,6 +269,25 @@ class Scorer:
             if weight < 0:
                 words.append(part[s_start:s_end])
         return Scored(start, end, total, tuple(words))
+
+    def _weigh(self, part: str, matches: list[tuple[int, int]], pivot: int | None, sarcastic: bool,
+               about_learning: bool) -> list[tuple[int, int, float]]:
+        """Each lexicon match of the sentence ``part`` with its weight in context."""
+        weighed: list[tuple[int, int, float]] = []
+        for s_start, s_end in matches:
+            found = " ".join(part[s_start:s_end].lower().replace("’", "'").split())
+            if found in self.concessive and pivot is not None and 0 <= s_start - pivot <= CONCESSIVE_REACH:
+                continue  # "crap weather, but Year 4 still smashed it": a concession, not blame
+            weight = self.weighted.get(found, self._stem_weight(found))
+            if weight > 0 and sarcastic:
+                weight = -weight  # "Very generous of you 😒"
+            if weight < 0 and about_learning:
+                continue
+            if not WORD_RUN.search(found):  # an emoji says how the whole sentence feels
+                weighed.append((s_start, s_end, weight))
+                continue
+            weighed.append((s_start, s_end, self._in_context(part, s_start, s_end, weight)))
+        return weighed
 
     def _in_context(self, part: str, s_start: int, s_end: int, weight: float) -> float:
         """A word's weight as the words before it leave it: negated, intensified or shouted."""
@@ -276,15 +319,6 @@ class Scorer:
         return 0.0
 
 
-def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Drop spans inside longer ones, so "not good enough" counts once, not with "good"."""
-    kept: list[tuple[int, int]] = []
-    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if kept and span[0] < kept[-1][1]:
-            continue
-        kept.append(span)
-    return kept
-
 
 def weighted_lexicon(p: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> dict[str, float]:
     """Each word of the rule's weighted lists with its weight, plurals included."""
@@ -304,7 +338,7 @@ def weighted_lexicon(p: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]])
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     p = rule.params
-    scorer = make_scorer(p, weighted_lexicon(p, lists))
+    scorer = make_scorer(p, weighted_lexicon(p, lists), lists)
     threshold = float(p["threshold"])
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
@@ -330,11 +364,13 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
 def score(rule: Rule, lists: Mapping[str, tuple[str, ...]], text: str) -> float:
     """The total tone score of ``text`` under a sentiment rule (for measuring and tests)."""
-    return make_scorer(rule.params, weighted_lexicon(rule.params, lists)).total(text)
+    return make_scorer(rule.params, weighted_lexicon(rule.params, lists), lists).total(text)
 
 
-def make_scorer(p: Mapping[str, object], weighted: dict[str, float]) -> Scorer:
-    """A Scorer from a sentiment rule's params and its weighted lexicon."""
+def make_scorer(p: Mapping[str, object], weighted: dict[str, float],
+                lists: Mapping[str, tuple[str, ...]] | None = None) -> Scorer:
+    """A Scorer from a sentiment rule's params, its weighted lexicon and the catalogue's
+    lists (which ``swearing`` reads its words from)."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(p.get(key) or ())  # type: ignore[arg-type]
     weighted_patterns = dict(p.get("patterns") or {})  # type: ignore[call-overload]
@@ -346,7 +382,9 @@ def make_scorer(p: Mapping[str, object], weighted: dict[str, float]) -> Scorer:
     return Scorer(weighted, _scales(p.get("scales")), words("negators"), words("intensifiers"), words("contrast"), words("learning"),
                   compile_patterns(words("reported"), "reported"), words("sarcasm"), words("shouted"),
                   float(p.get("shouted_weight", -1.0)), patterns,  # type: ignore[arg-type]
-                  float(p.get("scare_quotes_weight", 0.0)), float(p.get("sarcasm_weight", 0.0)))  # type: ignore[arg-type]
+                  float(p.get("scare_quotes_weight", 0.0)), float(p.get("sarcasm_weight", 0.0)),  # type: ignore[arg-type]
+                  swear_finder(p.get("swearing"), lists), float(p.get("swearing_weight", 0.0)),  # type: ignore[arg-type]
+                  words("concessive"))
 
 
 def _scales(given: object) -> Scales:

@@ -37,3 +37,14 @@ class Spans:
     def starting_between(self, low: int, high: int) -> list[Span]:
         """The spans with ``low <= start <= high``, in order."""
         return self.ordered[bisect_left(self._starts, low):bisect_right(self._starts, high)]
+
+
+def outermost(spans: Iterable[Span]) -> list[Span]:
+    """The spans not inside a longer one that starts first, in order: "not good enough" is
+    read once, not again as "good"."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept

@@ -210,6 +210,17 @@ class SwearFinder:
         return spans
 
 
+def swear_finder(given: object, lists: Mapping[str, tuple[str, ...]] | None) -> SwearFinder | None:
+    """A finder from a rule's ``swearing`` param (None without one): its keys are the
+    profanity kind's word keys."""
+    if not given:
+        return None
+    allowed = {"lists", "words", "exceptions_lists", "exceptions", "capitalised_ok"}
+    if not isinstance(given, dict) or not set(given) <= allowed:
+        raise RuleParamError("swearing", f"may give only {', '.join(sorted(allowed))}")
+    return SwearFinder(given, lists or {})
+
+
 def _leet(pairs: tuple[str, ...]) -> dict[str, str]:
     """ "0=o" -> {"0": "o"}; a malformed entry is a catalogue error naming the list."""
     leet: dict[str, str] = {}
