@@ -36,6 +36,7 @@ import regex
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.patterns import lazy_regex
 from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.kinds.tone_scales import SCALE_KEYS, Scales, read_scales
 from tweetguard.kinds.tone_screening import WORD_RUN, has_text, has_words, screening
 from tweetguard.text.phrases import find_all, first_phrase, phrase_index
 from tweetguard.text.prefilter import LazyPattern, PatternGroup, compile_patterns
@@ -43,8 +44,6 @@ from tweetguard.text.sentences import sentences
 from tweetguard.text.spans import outermost
 from tweetguard.text.swearing import SwearFinder, swear_finder
 from tweetguard.text.wordmatch import MATCH_TIMEOUT_SECONDS, text_words
-
-SCALE_KEYS = ("negated", "negated_negative", "intensified", "before_contrast", "after_contrast")
 
 PARAMS = {
     "weights": Param(dict, required=True, help="catalogue list name -> weight of each of its words"),
@@ -57,8 +56,7 @@ PARAMS = {
     "reported": Param(list, default=[], help="regexes marking a sentence as reported speech (not scored)"),
     "sarcasm": Param(list, default=[], help="markers that turn the draft's positive words negative"),
     "sarcasm_weight": Param(float, default=0.0, help="what a sarcasm marker adds to its sentence"),
-    "swearing": Param(dict, default={}, help="the swear words that weigh on a sentence, as the profanity kind "
-                      "reads them: lists, words, exceptions_lists, capitalised_ok"),
+    "swearing": Param(dict, default={}, help="swear words that weigh on a sentence (the profanity kind's keys)"),
     "swearing_weight": Param(float, default=0.0, help="what each swear word adds to its sentence"),
     "shouted": Param(list, default=[], help="words that scold when written in capitals"),
     "shouted_weight": Param(float, default=-1.0, help="what each shouted scolding word adds"),
@@ -82,17 +80,6 @@ WORD = lazy_regex(r"[\w'’]+", regex.V1)
 CONCESSIVE_REACH = 25
 CLAUSE_BREAK = lazy_regex(r"[,;:–—()]|\s-\s")
 SHOUTED = lazy_regex(r"\b[A-Z]{3,}\b")
-
-
-@dataclass(frozen=True)
-class Scales:
-    """How context scales a word's weight (the rule's ``scales``)."""
-
-    negated: float  # a negated positive word: "not good enough"
-    negated_negative: float  # a negated negative word: "not bad"
-    intensified: float  # after "really", "very"; a negative word in capitals
-    before_contrast: float  # the clause before "but"
-    after_contrast: float  # the clause after it
 
 
 @dataclass(frozen=True)
@@ -121,8 +108,7 @@ class Scorer:
         self._pattern_group = PatternGroup(pattern for pattern, _ in patterns)
         self._weight_of = {id(pattern): weight for pattern, weight in patterns}
         self.scare_quotes_weight = scare_quotes_weight
-        # The last draft's live structure patterns and scare quotes (see _cues_for), and its
-        # swear words' spans (see _swears).
+        # The last draft's live structure patterns and scare quotes (_cues_for), swears (_swears).
         self._cue_cache: tuple[str, tuple[tuple[regex.Pattern[str], float], ...], bool] | None = None
         self._swear_cache: tuple[str, list[tuple[int, int]]] | None = None
         self.sarcasm = phrase_index(sarcasm) or None
@@ -164,14 +150,13 @@ class Scorer:
                 if m.group().lower() in self.shouted and m.group().lower() not in self.weighted]
 
     def could_be_negative(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> bool:
-        """False when no sentence of ``text`` can score below zero: every lexicon entry that
-        could match only adds to the score, or lacks a word it needs, nothing could negate
-        a word, no scolding word is shouted and the draft is not sarcastic (cheap). ``spans``
-        are the draft's sentences when the shared analysis has split them already."""
+        """False when no sentence of ``text`` can score below zero, swearing aside (see
+        swearing_reaches): every lexicon entry that could match only adds to the score, or
+        lacks a word it needs, nothing could negate a word, no scolding word is shouted and the
+        draft is not sarcastic (cheap). ``spans`` are the draft's sentences when the shared
+        analysis has split them already."""
         live, scare_quoted = self._cues_for(text)
         if self.scare_quotes_weight < 0 and scare_quoted:
-            return True
-        if self.swearing_weight < 0 and self._swears(text):
             return True
         if self.sarcasm_weight < 0 and self.is_sarcastic(text):
             return True
@@ -210,6 +195,17 @@ class Scorer:
             scare_quoted = bool(self.scare_quotes_weight) and SCARE_QUOTED.search(text) is not None
             self._cue_cache = (text, live, scare_quoted)
         return self._cue_cache[1], self._cue_cache[2]
+
+    def swearing_reaches(self, text: str, spans: Sequence[tuple[int, int]], threshold: float) -> bool:
+        """Whether a draft could reach ``threshold`` by swearing alone (once a sentence, at most
+        magnified by a contrast): most have too few sentences, and are not searched."""
+        if self.swearing is None or self.swearing_weight >= 0:
+            return False
+        most = self.swearing_weight * max(1.0, self.scales.after_contrast, self.scales.before_contrast)
+        if len(spans) * most > threshold:
+            return False
+        swears = self._swears(text)
+        return sum(1 for s, e in spans if any(s <= a and b <= e for a, b in swears)) * most <= threshold
 
     def _swears(self, text: str) -> list[tuple[int, int]]:
         """Where the draft ``text`` swears: found once a draft, not once a sentence."""
@@ -343,8 +339,9 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
 
     def check(draft: Draft, ctx: Context) -> Iterator[Finding]:
         text = ctx.view.text
-        if threshold < 0 and not scorer.could_be_negative(text, ctx.analysis.sentences):
-            return  # every sentence scores zero or more: the total cannot reach the threshold
+        if threshold < 0 and not scorer.could_be_negative(text, ctx.analysis.sentences) and not (
+                scorer.swearing_reaches(text, ctx.analysis.sentences, threshold)):
+            return  # every sentence scores zero or more, swearing aside: the total cannot reach the threshold
         sarcastic = scorer.is_sarcastic(text)
         scored = [scorer.sentence(text, s, e, sarcastic) for s, e in ctx.analysis.sentences]
         # Rounded as the weights are written: -2.3 + 0.8 is -1.5 ("at or below"), not -1.4999...
@@ -379,16 +376,10 @@ def make_scorer(p: Mapping[str, object], weighted: dict[str, float],
             raise RuleParamError("patterns", f"gives {source!r} the weight {weight!r}; use a number like -1")
     compiled = compile_patterns(tuple(str(s) for s in weighted_patterns), "patterns")
     patterns = tuple(zip(compiled, (float(w) for w in weighted_patterns.values())))
-    return Scorer(weighted, _scales(p.get("scales")), words("negators"), words("intensifiers"), words("contrast"), words("learning"),
+    return Scorer(weighted, read_scales(p.get("scales")), words("negators"), words("intensifiers"), words("contrast"), words("learning"),
                   compile_patterns(words("reported"), "reported"), words("sarcasm"), words("shouted"),
                   float(p.get("shouted_weight", -1.0)), patterns,  # type: ignore[arg-type]
                   float(p.get("scare_quotes_weight", 0.0)), float(p.get("sarcasm_weight", 0.0)),  # type: ignore[arg-type]
                   swear_finder(p.get("swearing"), lists), float(p.get("swearing_weight", 0.0)),  # type: ignore[arg-type]
                   words("concessive"))
 
-
-def _scales(given: object) -> Scales:
-    if not isinstance(given, dict) or set(given) != set(SCALE_KEYS) or not all(
-            isinstance(v, (int, float)) and not isinstance(v, bool) for v in given.values()):
-        raise RuleParamError("scales", f"must give a number for each of {', '.join(SCALE_KEYS)}")
-    return Scales(**{key: float(given[key]) for key in SCALE_KEYS})

@@ -200,6 +200,8 @@ class SwearFinder:
 
     def _spelt_out(self, text: str, plain: bool) -> list[tuple[int, int]]:
         """Letters spaced or dotted apart: "c r a p", "s.h.i.t"."""
+        if not _may_spell_out(text):
+            return []
         spans: list[tuple[int, int]] = []
         spaced = SPACED_ASCII.finditer(text) if plain else SPACED.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)
         for match in spaced:
@@ -208,6 +210,18 @@ class SwearFinder:
             if any(len(j) >= 3 and self.lexicon.matches(j) for j in (joined, joined[1:], joined[:-1])):
                 spans.append(match.span())
         return spans
+
+
+def _may_spell_out(text: str) -> bool:
+    """Whether ``text`` could hold a word spelt out ("c r a p", "s.h.1.t"): its letters are
+    words of one character, at least two different ones, unless joined by "_" (one word) or
+    all symbols ("@ $ $"). Most drafts cannot, and are not searched."""
+    singles = {w for w in text_words(text).exact if len(w) == 1}
+    return len(singles) >= 2 or "_" in text or not SPELLING_SYMBOLS.isdisjoint(text)
+
+
+# Symbols that stand for letters in a word spelt out with no letter at all ("@ $ $").
+SPELLING_SYMBOLS = frozenset("@$*")
 
 
 def swear_finder(given: object, lists: Mapping[str, tuple[str, ...]] | None) -> SwearFinder | None:
