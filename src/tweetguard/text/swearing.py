@@ -48,6 +48,12 @@ STRETCHED = lazy_regex(r"(\p{L})\1\1")
 STRETCH_RUN = lazy_regex(r"(\p{L})\1\1+")
 DOUBLES_LAST = lazy_regex(r"[^aeiou][aeiou][bdgklmnprt]$")
 FRAME_WORD = lazy_regex(r"[\w'’]+")
+# What can disguise a word or join two (SwearFinder._none_listed): symbols read as letters
+# or standing for them, "_", a "!" with a letter after it, and word characters that are
+# neither letters nor ASCII digits (a combining mark).
+SWEAR_SYMBOLS = frozenset("@$*+_")
+INNER_BANG = lazy_re(r"!(?=\w)")
+OTHER_WORD_CHARACTER = lazy_regex(r"[^\W\p{L}0-9_]", regex.V1)
 # Words seen before, per lexicon: drafts reuse the same few thousand words.
 MEMO_SIZE = 50_000
 
@@ -172,6 +178,8 @@ class SwearFinder:
 
     def _listed(self, text: str, plain: bool) -> list[tuple[int, int]]:
         """Listed words, and framed words after a frame ("absolute clown")."""
+        if self._none_listed(text):
+            return []
         tokens = set(TOKEN_ASCII.findall(text) if plain else TOKEN.findall(text, timeout=MATCH_TIMEOUT_SECONDS))
         if len(self.seen) + len(tokens) > MEMO_SIZE:
             self.seen.clear()
@@ -197,6 +205,16 @@ class SwearFinder:
             if listed or _framed(text, start, self.frames):
                 spans.append((start + offset, start + offset + len(core)))
         return spans
+
+    def _none_listed(self, text: str) -> bool:
+        """Whether, cheaply, no word of ``text`` is listed: when nothing disguises a word (no
+        symbol inside one, no word character other than a letter, a digit or "_"), each token
+        is one of the text's words (a "!" after it aside), already split by the shared analysis."""
+        if not SWEAR_SYMBOLS.isdisjoint(text) or INNER_BANG.search(text) or (
+                not text.isascii() and OTHER_WORD_CHARACTER.search(text)):
+            return False
+        framed = bool(self.framed.forms)
+        return not any(self.lexicon.matches(w) or framed and self.framed.matches(w) for w in text_words(text).exact)
 
     def _spelt_out(self, text: str, plain: bool) -> list[tuple[int, int]]:
         """Letters spaced or dotted apart: "c r a p", "s.h.i.t"."""
