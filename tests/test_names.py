@@ -597,3 +597,24 @@ def test_a_roster_surname_in_the_plural_names_a_family(text: str, expected: list
     roster = Roster((Pupil("Tom", "Reid", True), Pupil("Olivia", "Hughes", True), Pupil("Ruby", "Wood", True),
                      Pupil("Ava", "Green", True), Pupil("Ivy", "Marsh", True), Pupil("Leo", "Walker", True)))
     assert [text[m.start:m.end] for m in find_pupil_names(text, roster)] == expected
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # With Tom Reid on the roster, "Mr Reid" and "Tom" give his full name, however far apart.
+    ("Thank you Mr Reid for the lovely feedback about Tom's first week 😊", True),
+    ("Thank you, Mrs Okoro. Amara's certificate will be presented on Friday.", True),
+    # Another pupil's first name, or no pupil named, ties nothing.
+    ("Thank you Mr Reid for the lovely feedback about Amara's first week", False),
+    ("Thank you Mr Reid for running the chess club!", False),
+])
+def test_a_titled_adult_sharing_a_pupils_surname(catalogue: Catalogue, text: str, flagged: bool) -> None:
+    rules = tuple(r for r in catalogue.rules if r.id == "child-full-name")
+    engine = Engine(replace(catalogue, rules=rules), Settings(), ROSTER)
+    result, _ = engine.check(Draft(source="t", text=text), WEEKDAY_MORNING)
+    assert bool(result.violations) is flagged
+    if flagged:
+        (violation,) = result.violations
+        assert text[violation.start:violation.end].startswith("M") and violation.fix is None  # advice, no guess
+    # Without a roster nothing ties the two.
+    plain = Engine(replace(catalogue, rules=rules), Settings())
+    assert plain.check(Draft(source="t", text=text), WEEKDAY_MORNING)[0].violations == []

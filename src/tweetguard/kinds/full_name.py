@@ -112,6 +112,12 @@ class _AdultCues:
 
 def _why_no_fix(match: NameMatch, first: str, shared: set[str], cues: _AdultCues) -> str | None:
     """Why keeping the first name alone would be wrong here, as advice; None when it is safe."""
+    if match.reason is Reason.ROSTER_FAMILY:
+        adult = match.surname_text or ""
+        return (f"with {first} in this draft, this surname gives a pupil's full name ({first} {adult}): if this "
+                f"is {first}'s family, say who they are without the surname (“{first}'s dad”, "
+                f"“{first}'s grandma”); if they are not related, say so in the draft's front matter "
+                f"(tweetguard: {{allow: {{child-full-name: not related}}}})")
     if match.reason is Reason.TITLED_PARENT_CLAUSE:
         return (f"say who is thanked without the surname that names {first} in full: the parent's title "
                 f"and role (\u201c{first}'s mum\u201d), or leave {first} out of the sentence")

@@ -295,7 +295,7 @@ def _parent_headed(match: NameMatch) -> bool:
     """A titled parent named with their child, the parent the one thanked or told ("Mr Nowak,
     Jakub's dad", "Maya's mum, Dr Patel", "Mrs Okoro, whose daughter Zara"): not a message to
     the child (the names rule reports it). "Mrs Quigley's son Alistair" is the child's."""
-    if match.reason is Reason.TITLED_PARENT_CLAUSE:
+    if match.reason in (Reason.TITLED_PARENT_CLAUSE, Reason.ROSTER_FAMILY):
         return True
     # The forms headed by the parent write instead the child's name and the parent's role.
     return match.reason is Reason.TITLED_PARENT and (match.first_name or "").rsplit(" ", 1)[-1].lower() in PARENT_WORDS

@@ -24,6 +24,7 @@ from tweetguard.text.names.full import full_names
 from tweetguard.text.names.gazetteer import Gazetteer, gazetteer
 from tweetguard.text.names.lexicon import Lexicon, RosterIndex
 from tweetguard.text.names.reports import surname_first, surnames_in_reports
+from tweetguard.text.names.roster_family import roster_families
 from tweetguard.text.names.tokens import Token, tokenise
 from tweetguard.text.names.verdicts import NameMatch, Role
 
@@ -47,6 +48,9 @@ class NameAnalysis:
         # One finding a span: a roster pupil in lower case is also a lower-case full name.
         others = list({(m.start, m.end): m for m in reversed(others)}.values())[::-1]
         found = register + [m for m in others if not any(r.start < m.end and m.start < r.end for r in register)]
+        # A titled adult sharing a pupil's surname, unless a finder above has read them already.
+        found += [m for m in roster_families(self.evidence)
+                  if not any(f.start < m.end and m.start < f.end for f in found)]
         surnames = surnames_in_reports(self.evidence, lex.report_words, lex.team_list_words)
         self.pupil_names = found + [m for m in surnames if not any(f.start < m.end and m.start < f.end for f in found)]
         self.pupil_names.sort(key=lambda m: m.start)

@@ -55,6 +55,8 @@ class Reason(StrEnum):
     TITLED_PARENT = "a child named with a titled parent's surname"
     # "Mrs Okoro, whose daughter Zara started this week, ...": no words can simply replace it.
     TITLED_PARENT_CLAUSE = "a child named in a clause about a titled parent"
+    # "Thank you Mr Reid ... Tom's first week", with Tom Reid on the roster.
+    ROSTER_FAMILY = "a titled adult sharing a pupil's surname, in a draft naming the pupil (roster)"
     LOWER_CASE = "a full name in lower case"
     REGISTER = "a surname then a first name, as in a register"
     FIRST = "a first name"
