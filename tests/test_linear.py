@@ -36,6 +36,8 @@ SHAPES = {
     "places": "Great Ormond Street Hospital and St Mary's Hospital ",
     "dotted words": "a.b.c.d.e.f.g.h.i.j.",
     "shouting": "ELLIE THORNTON WELL DONE AMAZING ",
+    "titled parents": "Thank you Mr Reid and Mrs Okoro! Tom and Amara ",
+    "swearing": "bloody c r a p weather, but still fun. ",
 }
 SHORT, LONG = 500, 5000
 MOST = 13  # ten times the text: at most this many times the work

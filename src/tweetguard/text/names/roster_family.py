@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from tweetguard.text.names.cues import TITLE_GAP
 from tweetguard.text.names.evidence import Evidence
-from tweetguard.text.names.tokens import Token
 from tweetguard.text.names.verdicts import Form, NameMatch, Reason, Role
 
 
@@ -22,12 +21,23 @@ def roster_families(ev: Evidence) -> list[NameMatch]:
     if roster is None:
         return []
     tokens = ev.tokens
+    adults = [i for i in range(1, len(tokens)) if tokens[i].cap and tokens[i].key in roster.surnames
+              and ev.is_title(tokens[i - 1]) and TITLE_GAP.fullmatch(tokens[i].gap)]
+    if not adults:
+        return []
+    # Where each capitalised word first appears (its first two places: one may be the adult's
+    # own surname), read once, so each adult is looked up, not the draft walked again.
+    places: dict[str, list[int]] = {}
+    for j, token in enumerate(tokens):
+        # The roster outweighs context ("about Tom's first week" reads like a topic), not a title.
+        if token.cap and token.role is not Role.TITLED and len(places.setdefault(token.key, [])) < 3:
+            places[token.key].append(j)
+    firsts = _first_names_by_surname(roster.pairs)
     found: list[NameMatch] = []
-    for i in range(1, len(tokens)):
+    for i in adults:
         title, adult = tokens[i - 1], tokens[i]
-        if not (adult.cap and adult.key in roster.surnames and ev.is_title(title) and TITLE_GAP.fullmatch(adult.gap)):
-            continue
-        child = _their_child(tokens, i, adult.key, roster.pairs)
+        child = next((tokens[j] for first in firsts.get(adult.key, ()) for j in places.get(first, ())
+                      if j not in (i - 1, i)), None)
         if child is not None:
             found.append(NameMatch(title.start, adult.name_end, Form.FULL, child.text[:child.name_end - child.start],
                                    adult.text[:adult.name_end - adult.start], (child.start, child.name_end),
@@ -35,14 +45,9 @@ def roster_families(ev: Evidence) -> list[NameMatch]:
     return found
 
 
-def _their_child(tokens: list[Token], at: int, surname: str, pairs: frozenset[tuple[str, str]]) -> Token | None:
-    """The first capitalised word in the draft, apart from the adult's title and surname,
-    that is a roster pupil's first name with this surname (not a first name written just
-    before the title: "Tom Mr Reid" is not a shape anyone writes)."""
-    for j, token in enumerate(tokens):
-        # The roster outweighs context ("about Tom's first week" reads like a topic), not a title.
-        if j in (at - 1, at) or not token.cap or token.role is Role.TITLED:
-            continue
-        if (token.key, surname) in pairs:
-            return token
-    return None
+def _first_names_by_surname(pairs: frozenset[tuple[str, str]]) -> dict[str, list[str]]:
+    """The roster's first names (folded) under each surname, in a fixed order."""
+    by_surname: dict[str, list[str]] = {}
+    for first, surname in sorted(pairs):
+        by_surname.setdefault(surname, []).append(first)
+    return by_surname
