@@ -114,3 +114,13 @@ def test_a_plain_word_is_read_as_the_disguised_ones_are() -> None:
                    for reading in _variants(token, leet) if "*" not in reading) or any(
             lexicon._wildcard(reading) for reading in _variants(token, leet) if "*" in reading)
         assert lexicon._matches(token) == slow, token
+
+
+def test_a_word_spelt_out_with_a_symbol_is_found_in_a_draft_without_other_one_letter_words() -> None:
+    from tweetguard.catalogue.loader import load_catalogue
+    from tweetguard.text.swearing import SwearFinder
+    catalogue = load_catalogue()
+    rule = catalogue.get("offensive-language")
+    assert rule is not None
+    finder = SwearFinder(rule.params, catalogue.lists)
+    assert finder.spans("What a t ! t.") and finder.spans("Honestly t ! t")

@@ -203,6 +203,9 @@ def test_a_score_as_it_stands_is_a_match_unless_a_past_time_says_otherwise(text:
         ("What a performance this afternoon at the dance festival! The evening show starts at 7.", 18, 30, True),
         ("The matinee this afternoon was a sell-out, and the evening performance is about to begin!", 19, 15, True),
         ("Good luck to our U11s at tomorrow's county cup match!", 18, 30, False),
+        ("Year 5 residential payments are due by Friday.", 18, 30, False),
+        ("Football training is back on from Monday.", 18, 30, False),
+        ("Year 2 had a brilliant trip to the zoo this morning! Photos to follow.", 19, 30, False),
         ("The car boot sale on the school field is on now, pitches still available!", 8, 30, True),
         # A school's production is an event; food production is not.
         ("Our Year 6 production of Oliver! has the audience on their feet!", 19, 30, True),

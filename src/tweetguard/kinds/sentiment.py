@@ -205,7 +205,7 @@ class Scorer:
         if len(spans) * most > threshold:
             return False
         swears = self._swears(text)
-        return sum(1 for s, e in spans if any(s <= a and b <= e for a, b in swears)) * most <= threshold
+        return round(sum(1 for s, e in spans if any(s <= a and b <= e for a, b in swears)) * most, 6) <= threshold
 
     def _swears(self, text: str) -> list[tuple[int, int]]:
         """Where the draft ``text`` swears: found once a draft, not once a sentence."""

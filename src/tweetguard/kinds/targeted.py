@@ -57,8 +57,8 @@ PARAMS = {
     "reminders": Param(list, required=True, help="instructions and reminders"),
     "second_person": Param(list, default=["you", "your", "yourself", "you're", "you've", "you'll"]),
     "achievements": Param(list, required=True, help="achievements that make a mention a celebration"),
-    "belongings": Param(list, default=[], help="a child's own things and records, after their name in the "
-                        "possessive (\"Kai's PE kit\", \"Ibrahim's attendance\")"),
+    "belongings": Param(list, default=[], help="a child's own things, after their name's possessive (Kai's PE kit)"),
+    "praise": Param(list, default=[], help="praise that makes a child's belongings a celebration"),
     "animals": Param(list, default=["dog", "puppy", "cat", "kitten", "hamster", "rabbit", "tortoise", "pet",
                                     "mascot"], help="a name right after one of these is a pet's or mascot's"),
     "roles": Param(list, default=["lollipop man", "lollipop lady", "crossing patrol", "caretaker"],
@@ -143,7 +143,8 @@ class Words:
         belongings: Sequence[str] = p["belongings"]
         # Read just after the name: its possessive, a word or two ("PE", "missing"), the thing.
         self.belongings_after = Phrases("belongings", belongings, r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:",
-                                        r")(?!\w)") if belongings else None
+                                        r")(?!\w)(?!\s*-?\s*of\s+arms)") if belongings else None
+        self.praise = Phrases("praise", p["praise"]) if p["praise"] else None
         animals: Sequence[str] = p["animals"]
         self.animal_before = Phrases("animals", animals, "(?:", r")s?\s*[,:–-]?\s*$")
         self.animal_after = Phrases("animals", animals, r"^\s*,?\s*(?:the|our|a|an|is|was)\s+(?:\w+\s+){0,2}(?:",
@@ -172,10 +173,9 @@ def _group_regex(words: Sequence[str], patterns: Sequence[str]) -> regex.Pattern
     if not alternatives:
         return None
     try:
-        compiled = compiled_regex(r"\b(?:" + "|".join(alternatives) + r")\b", regex.I)
+        return compiled_regex(r"\b(?:" + "|".join(alternatives) + r")\b", regex.I)
     except regex.error as exc:
         raise RuleParamError("group_patterns", f"has a pattern that does not compile ({exc})") from None
-    return compiled
 
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
@@ -225,8 +225,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             elif within("conduct", scope) and (vocative or not within("achievements", scope)):
                 why = "a comment on one child's conduct"
             elif words.belongings_after is not None and words.belongings_after.search(
-                    text[match.end:match.end + BELONGINGS_WINDOW]) and not within("achievements", scope):
-                # "Kai's PE kit is in the office", not "Tom's homework project won a prize"
+                    text[match.end:match.end + BELONGINGS_WINDOW]) and not within("achievements", scope) and not (
+                    words.praise is not None and words.praise.search(text[scope[0]:scope[1]])):  # "Love Kai's hat!"
                 why = "a message about one child's own things"
             if why is None:
                 continue

@@ -233,9 +233,9 @@ class SwearFinder:
 def _may_spell_out(text: str) -> bool:
     """Whether ``text`` could hold a word spelt out ("c r a p", "s.h.1.t"): its letters are
     words of one character, at least two different ones, unless joined by "_" (one word) or
-    all symbols ("@ $ $"). Most drafts cannot, and are not searched."""
+    all symbols ("@ $ $", "t ! t"). Most drafts cannot, and are not searched."""
     singles = {w for w in text_words(text).exact if len(w) == 1}
-    return len(singles) >= 2 or "_" in text or not SPELLING_SYMBOLS.isdisjoint(text)
+    return len(singles) >= 2 or "_" in text or not SPELLING_SYMBOLS.isdisjoint(text) or " !" in text
 
 
 # Symbols that stand for letters in a word spelt out with no letter at all ("@ $ $").
