@@ -28,6 +28,19 @@ def total(catalogue: Catalogue, text: str) -> float:
     return score(rule, catalogue.lists, text)
 
 
+MY_TONE = ("rules:\n  - id: my-tone\n    category: tone\n    severity: warning\n    kind: sentiment\n"
+           "    policy: positive messages only\n    message: negative\n")
+SCALES = "    scales: {negated: -0.75, negated_negative: -0.5, intensified: 1.5, before_contrast: 0.5, after_contrast: 1.5}\n"
+
+
+def my_tone_rules(tmp_path: Path, keys: str) -> Path:
+    """A rules folder holding one sentiment rule, my-tone, with ``keys`` (YAML lines) added."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "tone.yaml").write_text(MY_TONE + keys, encoding="utf-8")
+    return rules
+
+
 def test_negation_turns_good_negative_and_bad_mildly_positive(catalogue: Catalogue) -> None:
     assert total(catalogue, "This is good.") > 0
     assert total(catalogue, "This is not good.") < 0
@@ -277,12 +290,7 @@ def test_titles_dates_lists_and_countdowns_are_not_complaints(catalogue: Catalog
 
 def test_a_patterns_weight_must_be_a_number(tmp_path: Path) -> None:
     from tweetguard.core.errors import CatalogueError
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "tone.yaml").write_text(
-        "rules:\n  - id: my-tone\n    category: tone\n    severity: warning\n    kind: sentiment\n"
-        "    policy: positive messages only\n    message: negative\n    weights: {tone-negative: -1}\n"
-        "    patterns: {'\\bgrr\\b': lots}\n", encoding="utf-8")
+    rules = my_tone_rules(tmp_path, "    weights: {tone-negative: -1}\n    patterns: {'\\bgrr\\b': lots}\n")
     with pytest.raises(CatalogueError, match="patterns"):
         Engine(load_catalogue([rules]), Settings())
 
@@ -442,18 +450,11 @@ def test_a_fault_reported_is_not_reported_speech(catalogue: Catalogue, text: str
     assert bool(tone(catalogue, text)) == negative
 
 
-
 def test_a_total_exactly_at_the_threshold_is_negative(tmp_path: Path) -> None:
     """-2.3 + 0.8 is -1.4999999999999998 in floating point: the rule rounds before comparing,
     so a draft at the threshold is negative, as "at or below" says."""
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "tone.yaml").write_text(
-        "rules:\n  - id: my-tone\n    category: tone\n    severity: warning\n    kind: sentiment\n"
-        "    policy: positive messages only\n    message: negative\n"
-        "    weights: {tone-very-negative: -2.3, tone-positive: 0.8}\n    threshold: -1.5\n"
-        "    scales: {negated: -0.75, negated_negative: -0.5, intensified: 1.5, before_contrast: 0.5, after_contrast: 1.5}\n"
-        "    examples: {bad: [What a disaster. Thank you.], good: [Thank you.]}\n", encoding="utf-8")
+    rules = my_tone_rules(tmp_path, "    weights: {tone-very-negative: -2.3, tone-positive: 0.8}\n    threshold: -1.5\n"
+                          + SCALES + "    examples: {bad: [What a disaster. Thank you.], good: [Thank you.]}\n")
     engine = Engine(load_catalogue([rules]), Settings(select=("my-tone",)))
     result, _ = engine.check(Draft(source="t", text="What a disaster. Thank you."), WEEKDAY_MORNING)
     assert [v.rule for v in result.violations] == ["my-tone"]
@@ -477,13 +478,7 @@ def test_swearing_in_exasperation(catalogue: Catalogue, text: str, negative: boo
 
 def test_swearing_must_name_known_keys(tmp_path: Path) -> None:
     from tweetguard.core.errors import CatalogueError
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "tone.yaml").write_text(
-        "rules:\n  - id: my-tone\n    category: tone\n    severity: warning\n    kind: sentiment\n"
-        "    policy: positive messages only\n    message: negative\n    weights: {tone-negative: -1}\n"
-        "    scales: {negated: -0.75, negated_negative: -0.5, intensified: 1.5, before_contrast: 0.5, after_contrast: 1.5}\n"
-        "    swearing: {list: [offensive-words]}\n    swearing_weight: -1\n"
-        "    examples: {bad: [a], good: [b]}\n", encoding="utf-8")
+    rules = my_tone_rules(tmp_path, "    weights: {tone-negative: -1}\n" + SCALES
+                          + "    swearing: {list: [offensive-words]}\n    swearing_weight: -1\n    examples: {bad: [a], good: [b]}\n")
     with pytest.raises(CatalogueError, match="swearing"):
         Engine(load_catalogue([rules]), Settings())
