@@ -212,6 +212,15 @@ def test_a_score_as_it_stands_is_a_match_unless_a_past_time_says_otherwise(text:
         ("Year 5 have been learning about food production and where our bread comes from.", 10, 0, False),
         # A deadline inside a live post is not a notice of a future event.
         ("The summer fair is open and the sun is out! Raffle deadline is 2pm, draw at 3.", 11, 0, True),
+        # A deadline falling today is a notice: its "today" is not the event on now.
+        ("Reminder: the Year 4 trip payment is due today!", 7, 30, False),
+        ("Booking for the Year 6 residential closes at midnight tonight.", 20, 15, False),
+        ("The trip was brilliant today, and the coach is due back at 7!", 18, 30, True),
+        # A show or a match told as it goes, with no event word beyond what happens in it.
+        ("The choir are singing their last song right now and it is stunning", 19, 50, True),
+        ("Interval! Year 6 have absolutely nailed Act 1.", 20, 10, True),
+        ("Harvey's late winner sealed a 2-1 victory for our U9s!", 11, 40, True),
+        ("Thank you to everyone who came to the choir's concert last night.", 10, 0, False),
     ],
 )
 def test_a_part_of_the_day_already_over_and_notices_of_what_is_to_come(

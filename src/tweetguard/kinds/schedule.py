@@ -11,7 +11,9 @@ as in "Through to the final! Match report on Monday", but not past ones, as in "
 result"), ``over_from`` (live words that name a part of the day, with the time of day it is
 over by: "this afternoon" in a draft going out at 7pm reports something over, "this evening"
 stays live), ``lasting_words`` (events of several days, a residential, where a part of the day
-over is not the event over; so is a draft giving a time still to come that day). A school's config may override the window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
+over is not the event over; so is a draft giving a time still to come that day),
+``deadline_patterns`` (a deadline falling today, "due today": a notice, whose "today" is not an
+event on now). A school's config may override the window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
 its text shows one; the result says why, and a violation says when the draft may go out.
 """
 
@@ -55,6 +57,8 @@ PARAMS = {
     "lasting_words": Param(list, default=[], help="events of several days: a part of the day over is not "
                            "the event over (an evening update from a residential)"),
     "happening_words": Param(list, default=[], help="what shows an event is happening as the draft goes out"),
+    "deadline_patterns": Param(list, default=[], help="regular expressions for a deadline falling today "
+                               "(\"due today\"): a notice, and its 'today' is not an event on now"),
     "event_patterns": Param(list, default=[], help="regular expressions for an event where words cannot "
                             "say it (a score as it stands: \"1-0 up with five to go\")"),
 }
@@ -77,6 +81,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
     over_from = _over_from(params["over_from"] or {}, live_words)
     lasting_words = phrase_index(tuple(str(w) for w in params["lasting_words"] or ()))
     event_patterns = compile_patterns(tuple(str(p) for p in params["event_patterns"] or ()), "event_patterns")
+    deadline_patterns = compile_patterns(tuple(str(p) for p in params["deadline_patterns"] or ()),
+                                         "deadline_patterns")
 
     def check(draft: Draft, context: Context) -> Iterator[Finding]:
         settings = context.settings
@@ -97,7 +103,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         happening = first_phrase(text, happening_words)
         event = happening or first_phrase(text, event_words) or _first_match(text, event_patterns)
         times = _Times(live_words, past_words, over_from, moment,
-                       lasting=bool(lasting_words.spans(text)) or later_than(text, moment.time()))
+                       lasting=bool(lasting_words.spans(text)) or later_than(text, moment.time()),
+                       deadlines=_matches(text, deadline_patterns))
         waits = None if happening or not event else _can_wait(text, notice_words, times, live_cues)
         if event and not waits:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: '{event}' shows it is about a school event."))
@@ -135,6 +142,12 @@ def _first_match(text: str, patterns: PatternGroup) -> str | None:
     return None
 
 
+def _matches(text: str, patterns: PatternGroup) -> tuple[tuple[int, int], ...]:
+    """Where each of ``patterns`` is found in ``text``, in the order of the patterns."""
+    return tuple(found.span() for pattern in patterns.candidates(text)
+                 for found in pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS))
+
+
 def _marked(draft: Draft) -> str:
     """How a draft said it is an exemption: a file's draft where its keys are written; a typed
     draft by --occasion, the prompt's question or the page's box."""
@@ -170,8 +183,10 @@ class _Times:
     is over, and "this morning" is over in a draft going out in the evening."""
 
     def __init__(self, live_words: PhraseIndex, past_words: PhraseIndex, over_from: Mapping[str, time],
-                 moment: datetime, lasting: bool = False) -> None:
+                 moment: datetime, lasting: bool = False, deadlines: tuple[tuple[int, int], ...] = ()) -> None:
         self.live_words = live_words
+        # "Payment is due today": that "today" says when a notice closes, not that an event is on.
+        self.deadlines = deadlines
         self.past_words = past_words
         # A trip of several days, or a draft giving a time still to come today, goes on after
         # this morning or this afternoon is over.
@@ -184,7 +199,15 @@ class _Times:
 
     def live(self, text: str) -> str | None:
         """The first time in ``text`` that is still now when the draft goes out."""
-        return next((text[a:b] for a, b in self.live_words.spans(text) if not self._over(text[a:b])), None)
+        return next((text[a:b] for a, b in self.live_words.spans(text)
+                     if not self._over(text[a:b]) and not self._in_deadline(a, b)), None)
+
+    def _in_deadline(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.deadlines)
+
+    def deadline(self, text: str) -> str | None:
+        """The first deadline falling today in ``text``, as written."""
+        return next((text[a:b] for a, b in self.deadlines), None)
 
     def past(self, text: str) -> str | None:
         """The first time in ``text`` already over when the draft goes out."""
@@ -198,7 +221,7 @@ def _can_wait(text: str, notice_words: PhraseIndex, times: _Times, live_cues: Ph
     None when it covers it live. A time that is now ("today", "tonight") outweighs both; a
     result with no time ("result", "won") outweighs a notice ("Through to the final! Match
     report on Monday") but not a time already past ("Yesterday's result")."""
-    notice = first_phrase(text, notice_words)
+    notice = first_phrase(text, notice_words) or times.deadline(text)
     past = times.past(text)
     if not (notice or past) or times.live(text):
         return None
