@@ -67,6 +67,8 @@ def test_negation_stops_at_clause_punctuation(catalogue: Catalogue) -> None:
     "We are let down by the few who dropped litter at the fair.",
     "Very disappointed with the number of children arriving late. Parents, this has to stop.",
     "Some idiot has parked across the staff entrance again.",
+    # A verdict before what is learnt is the school's own, not the topic's.
+    "Honestly disappointed by the number of Year 5s who haven't bothered to learn their lines.",
 ])
 def test_negative_drafts_are_flagged(catalogue: Catalogue, text: str) -> None:
     violations = tone(catalogue, text)
@@ -76,6 +78,7 @@ def test_negative_drafts_are_flagged(catalogue: Catalogue, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "No clubs this week because of parents' evening.",
     "Year 5 studied the causes of the Great Plague and the terrible losses.",
+    "Dreadful, disgusting conditions: Year 6 learnt what Victorian workhouses were like.",
     "School is closed today due to heavy snow. Stay safe!",
     "Sadly the fair is postponed because of the weather warning. New date soon!",
     'Via @HemelEcho: "Parents furious as trip cancelled" - this was not our school.',

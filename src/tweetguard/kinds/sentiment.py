@@ -80,6 +80,9 @@ WORD = lazy_regex(r"[\w'’]+", regex.V1)
 CONCESSIVE_REACH = 25
 CLAUSE_BREAK = lazy_regex(r"[,;:–—()]|\s-\s")
 SHOUTED = lazy_regex(r"\b[A-Z]{3,}\b")
+# A learning word before a possessive is a task set, not a topic: "haven't bothered to learn
+# their lines" is the school's complaint, "learning about the Blitz" the topic's words.
+TASK_AFTER = lazy_regex(r"\s+(?:their|your|his|her|my|our)\b", regex.V1 | regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -240,7 +243,7 @@ class Scorer:
         if scare_quoted:
             part = SCARE_QUOTED.sub(lambda m: " " * len(m.group()) if " " in m.group(1) and self._is_title(m.group(1))
                                     else m.group(), part)
-        about_learning = bool(find_all(part, self.learning))
+        about_learning = any(not TASK_AFTER.match(part, end) for _, end in find_all(part, self.learning))
         if about_learning:
             shouts, cues, swear = [], [], None
         matches = outermost(find_all(part, self.lexicon))
