@@ -70,7 +70,7 @@ def test_negation_stops_at_clause_punctuation(catalogue: Catalogue) -> None:
     # A verdict before what is learnt is the school's own, not the topic's.
     "Honestly disappointed by the number of Year 5s who haven't bothered to learn their lines.",
     # "it has to be said" is the school's own aside, not reported speech.
-    "Not our finest parents' evening, it has to be said.",
+    "Not our finest concert, it has to be said. We will do better next time.",
 ])
 def test_negative_drafts_are_flagged(catalogue: Catalogue, text: str) -> None:
     violations = tone(catalogue, text)
