@@ -618,3 +618,16 @@ def test_a_titled_adult_sharing_a_pupils_surname(catalogue: Catalogue, text: str
     # Without a roster nothing ties the two.
     plain = Engine(replace(catalogue, rules=rules), Settings())
     assert plain.check(Draft(source="t", text=text), WEEKDAY_MORNING)[0].violations == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Reminder: school reopens on Monday 13 April. See you then!", []),
+    ("Sports day is on June 24th, and the fair in May.", []),
+    ("SATs start on the 11th of May.", []),
+    # A month beside a time or a score, or with a possessive, is the child it names.
+    ("Well done April, 3-1 winners!", ["April"]),
+    ("Lovely to see June's poem on the wall.", ["June"]),
+    ("Thank you May for helping at 3:30.", ["May"]),
+])
+def test_a_month_in_a_date_is_not_a_first_name(text: str, expected: list[str]) -> None:
+    assert [m.first_name for m in find_first_names(text)] == expected

@@ -30,10 +30,17 @@ ROLE_AFTER_LINKS = frozenset(("the", "our", "a", "an", "local", "famous", "child
 # A role word after one of these describes a child: "young writer", "star reader".
 CHILD_ROLE_MARKERS = frozenset("young star budding junior little mini pupil pupils class school super".split())
 ORDINAL_ENDINGS = frozenset(("st", "nd", "rd", "th"))
+# Months that are also first names, and what makes one a date: a day number beside it
+# ("Monday 13 April", "May 4th", "the 1st of June") or a word of time before it ("in May").
+NAME_MONTHS = frozenset("april may june august".split())
+DAY_BEFORE = lazy_regex(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", regex.I | regex.V1)
+DAY_AFTER = lazy_regex(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:[-–:.]\s*\d|am\b|pm\b|%))", regex.I | regex.V1)
+TIME_WORDS_BEFORE = frozenset("in during until till since throughout early mid late".split())
 
 
 def mark_roles(ev: Evidence) -> None:
     """Give every token that context rules out as a child's name its :class:`Role`."""
+    _mark_dates(ev)
     tokens, lex = ev.tokens, ev.lex
     n = len(tokens)
     i = 0
@@ -61,6 +68,18 @@ def mark_roles(ev: Evidence) -> None:
         else:
             _mark_after_role_or_cue(ev, i)
         i += 1
+
+
+def _mark_dates(ev: Evidence) -> None:
+    """ "Reopens on Monday 13 April", "in May": a month that is also a first name, in a date."""
+    text = ev.text
+    for i, token in enumerate(ev.tokens):
+        if token.key not in NAME_MONTHS or not token.cap or token.tag >= 0 or token.possessive:
+            continue
+        before = text[max(0, token.start - 12):token.start]
+        if DAY_BEFORE.search(before) or DAY_AFTER.match(text, token.end) or (
+                i > 0 and ev.tokens[i - 1].key in TIME_WORDS_BEFORE and SPACE_GAP.fullmatch(token.gap)):
+            token.role = Role.DATE
 
 
 def _mark_after_role_or_cue(ev: Evidence, i: int) -> None:

@@ -36,6 +36,7 @@ class Role(Enum):
     AUTHOR = "an author: after a work's title and 'by'"
     INTRODUCED = "someone a cue introduces (learning about...)"
     ADULT_ROLE = "an adult: next to a role (author, MP...)"
+    DATE = "a month in a date (13 April, in May)"
 
 
 class Reason(StrEnum):
