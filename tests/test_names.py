@@ -154,6 +154,8 @@ def test_initial_and_surname_is_a_family_name() -> None:
     ("Much better listening today, Zarlasht.", "Zarlasht"),
     ("We found Gurveer's water bottle", "Gurveer"),
     ("Dear Bảo, we loved your show-and-tell", "Bảo"),
+    ("Well done, Wellbrook.", "Wellbrook"),
+    ("GOAL! FINN with a screamer!", "FINN"),
 ])
 def test_unknown_first_names_in_a_persons_slot(text: str, expected: str) -> None:
     assert [m.first_name for m in find_first_names(text)] == [expected]
@@ -164,6 +166,8 @@ def test_unknown_first_names_in_a_persons_slot(text: str, expected: str) -> None
     "Respectfully, the supplier was chosen fairly",
     "Thank you, Sandford!",
     "Seashells and sea glass: our beach collection",
+    "Find us at Oakfield Road, Wellbrook.",  # the town of an address
+    "On the coach now, ETA 10:15!",  # an abbreviation with its value
 ])
 def test_unknown_words_are_not_first_names(text: str) -> None:
     assert find_first_names(text) == []

@@ -16,6 +16,7 @@ from tweetguard.text.names.verdicts import Form, NameMatch, Reason
 from tweetguard.text.sentences import SENTENCE_END
 
 # Word endings of plurals, adverbs and other forms that are not single first names.
+NUMBER_NEXT = lazy_regex(r"[ \t:]*\d")
 NOT_A_NAME_ENDING = lazy_regex(r"(?:[^aeiou]s|ies|ly|ing|ed|tion|ness|ment)$")
 # Words after "Name," at the start of a sentence that show the name is addressed.
 VOCATIVE_NEXT = frozenset("please remember don't dont do you your you're well thank thanks we can could no "
@@ -49,6 +50,8 @@ def first_names(ev: Evidence, pupil_names: list[NameMatch]) -> list[NameMatch]:
                 continue
             if key not in roster_first and _opens_a_list_of_things(ev, index):
                 continue
+            if key not in roster_first and _acronym_with_a_value(ev, token):
+                continue
         elif key not in roster_first or (key in ev.gaz.common_rank and not _lower_case_name(ev, key)):
             continue
         found.append(_single(ev, token, Reason.FIRST))
@@ -66,6 +69,12 @@ def _opens_a_list_of_things(ev: Evidence, i: int) -> bool:
         return False  # "Holly, congratulations and well done on your certificate!": addressed
     return ("," in second.gap and not second.cap and (third.key == "and" or "," in third.gap)
             and not third.cap)
+
+
+def _acronym_with_a_value(ev: Evidence, token: Token) -> bool:
+    """ "ETA 10:15", "KS 2": a short word in capitals just before a number is an abbreviation
+    with its value, not a child's name shouted."""
+    return len(token.text) <= 4 and token.text.isupper() and bool(NUMBER_NEXT.match(ev.text, token.end))
 
 
 def _lower_case_name(ev: Evidence, key: str) -> bool:
@@ -96,6 +105,8 @@ def _unknown_first_alone(ev: Evidence, i: int) -> bool:
         return after == "," and nxt is not None and nxt.key in VOCATIVE_NEXT
     if i >= 2 and tokens[i - 1].key in ("you", "thanks") and "," in token.gap:
         return False  # "Thank you, Sandford!": a community, not a child
+    if i >= 1 and "," in token.gap and phrase_at(tokens, i - 1, ev.lex.place_words):
+        return False  # "Oakfield Road, Wellbrook.": the town of an address
     if ev.person_cue(i, GREETING_CUES):
         return True
     return "," in token.gap and (nxt is None or bool(SENTENCE_END.match(ev.text, token.end)))
