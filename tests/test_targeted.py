@@ -251,3 +251,19 @@ def test_one_childs_belongings(catalogue: Catalogue, text: str, expected: bool) 
     assert bool(result.violations) is expected
     if expected:
         assert "own things" in result.violations[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Good luck wished to one child is a message to them, even for a final or an exam.
+    ("Good luck to Sofia in her ballet exam tomorrow!", True),
+    ("Good luck Ebuka in tomorrow's spelling bee final!", True),
+    # Not to a team or a year group, nor a show's title taken for a child.
+    ("Good luck to our netball team in tomorrow's county tournament!", False),
+    ("Good luck to all of Year 6 in SATs week. You've got this!", False),
+    ("Interval! Year 6 have nailed Act 1 of Oliver! The raffle is being drawn now – good luck!", False),
+    ("Reminder: costumes for Oliver! need to be in school by Wednesday, good luck everyone.", False),
+])
+def test_good_luck_to_one_child(catalogue: Catalogue, text: str, expected: bool) -> None:
+    result, failures = _engine(catalogue).check(Draft(source="t", text=text), WEEKDAY_MORNING)
+    assert not failures
+    assert any(v.category == "targeted" for v in result.violations) is expected

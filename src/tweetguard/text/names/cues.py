@@ -36,11 +36,15 @@ NAME_MONTHS = frozenset("april may june august".split())
 DAY_BEFORE = lazy_regex(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", regex.I | regex.V1)
 DAY_AFTER = lazy_regex(r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:[-–:.]\s*\d|am\b|pm\b|%))", regex.I | regex.V1)
 TIME_WORDS_BEFORE = frozenset("in during until till since throughout early mid late".split())
+# A title ending in "!" that the sentence runs on after ("Oliver! tickets", "Eureka! is open"),
+# and a show named after an act of it ("Act 1 of Oliver").
+TITLE_BANG = lazy_regex(r"![ \t]+\p{Ll}", regex.V1)
+ACT_OF = lazy_regex(r"\bact[ \t]+(?:\d+|one|two|three)[ \t]+of[ \t]+$", regex.I | regex.V1)
 
 
 def mark_roles(ev: Evidence) -> None:
     """Give every token that context rules out as a child's name its :class:`Role`."""
-    _mark_dates(ev)
+    _mark_dates_and_titles(ev)
     tokens, lex = ev.tokens, ev.lex
     n = len(tokens)
     i = 0
@@ -70,10 +74,15 @@ def mark_roles(ev: Evidence) -> None:
         i += 1
 
 
-def _mark_dates(ev: Evidence) -> None:
-    """ "Reopens on Monday 13 April", "in May": a month that is also a first name, in a date."""
+def _mark_dates_and_titles(ev: Evidence) -> None:
+    """ "Reopens on Monday 13 April", "in May": a month that is also a first name, in a date;
+    "costumes for Oliver! need to be in", "Act 2 of Oliver": a show's title."""
     text = ev.text
     for i, token in enumerate(ev.tokens):
+        if token.cap and token.tag < 0 and not ev.all_lower_case and (
+                TITLE_BANG.match(text, token.end) or ACT_OF.search(text[max(0, token.start - 16):token.start])):
+            token.role = Role.TITLE
+            continue
         if token.key not in NAME_MONTHS or not token.cap or token.tag >= 0 or token.possessive:
             continue
         before = text[max(0, token.start - 12):token.start]

@@ -37,6 +37,7 @@ class Role(Enum):
     INTRODUCED = "someone a cue introduces (learning about...)"
     ADULT_ROLE = "an adult: next to a role (author, MP...)"
     DATE = "a month in a date (13 April, in May)"
+    TITLE = "the title of a show (Oliver! tickets, Act 1 of Oliver)"
 
 
 class Reason(StrEnum):
