@@ -69,6 +69,9 @@ def test_negation_stops_at_clause_punctuation(catalogue: Catalogue) -> None:
     "Some idiot has parked across the staff entrance again.",
     # A verdict before what is learnt is the school's own, not the topic's.
     "Honestly disappointed by the number of Year 5s who haven't bothered to learn their lines.",
+    # Blame passed on, and a decision closed to argument (fitted: about half such drafts are tone).
+    "Parking fines are the council's decision, not ours. Please take it up with them.",
+    "The new dates will not be revisited, and we're not going to keep discussing it here.",
     # "it has to be said" is the school's own aside, not reported speech.
     "Not our finest concert, it has to be said. We will do better next time.",
 ])
@@ -81,6 +84,8 @@ def test_negative_drafts_are_flagged(catalogue: Catalogue, text: str) -> None:
     "No clubs this week because of parents' evening.",
     "Year 5 studied the causes of the Great Plague and the terrible losses.",
     "Dreadful, disgusting conditions: Year 6 learnt what Victorian workhouses were like.",
+    "Disappointed? Not us! Second place is a brilliant result.",
+    "Thank you to the PTA: the fair was run by them, not us alone.",
     "School is closed today due to heavy snow. Stay safe!",
     "Sadly the fair is postponed because of the weather warning. New date soon!",
     'Via @HemelEcho: "Parents furious as trip cancelled" - this was not our school.',
