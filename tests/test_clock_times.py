@@ -19,6 +19,12 @@ from tweetguard.text.clock_times import clock_times, later_than
     ("We won 2-1 and scored 3 goals", []),
     ("Tickets £5, won by 5 points, jumped 7.5 metres", []),
     ("at 2019 prices", []),
+    ("Teams from 7 schools, 4 pitches and by 3 laps", []),
+    # Ranges share their am/pm; noon and midnight; the hours spelt out.
+    ("Open 3-5pm, then 6.30–8pm", [time(15), time(17), time(18, 30), time(20)]),
+    ("Lunch at noon, booking closes at midnight", [time(12), time(23, 59)]),
+    ("Pick-up at half past three, or quarter to seven", [time(15, 30), time(18, 45)]),
+    ("From 4 today, at 7 sharp", [time(16), time(19)]),
 ])
 def test_times_of_day_as_school_posts_write_them(text: str, times: list[time]) -> None:
     assert list(clock_times(text)) == times
@@ -27,3 +33,9 @@ def test_times_of_day_as_school_posts_write_them(text: str, times: list[time]) -
 def test_later_than_compares_with_the_posting_clock() -> None:
     assert later_than("The evening show starts at 7.", time(18, 30))
     assert not later_than("The evening show starts at 7.", time(19, 30))
+
+
+def test_a_bare_hour_from_8_to_11_may_be_the_evening() -> None:
+    assert later_than("The second show starts at 8.", time(19, 30))
+    assert not later_than("The second show starts at 8.", time(20, 30))
+    assert later_than("Doors at 9:30am.", time(9)) and not later_than("Doors at 9:30am.", time(19))

@@ -202,6 +202,8 @@ def test_a_score_as_it_stands_is_a_match_unless_a_past_time_says_otherwise(text:
         ("Tournament update: won all three group games this morning. Quarter-final at 3pm!", 14, 30, True),
         ("What a performance this afternoon at the dance festival! The evening show starts at 7.", 18, 30, True),
         ("The matinee this afternoon was a sell-out, and the evening performance is about to begin!", 19, 15, True),
+        ("What a performance this afternoon at the dance festival, with teams from 7 schools!", 19, 0, False),
+        ("What a performance this afternoon at the dance festival! The second show starts at 8.", 19, 30, True),
         ("Good luck to our U11s at tomorrow's county cup match!", 18, 30, False),
         ("Year 5 residential payments are due by Friday.", 18, 30, False),
         ("Football training is back on from Monday.", 18, 30, False),
