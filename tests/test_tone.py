@@ -486,6 +486,15 @@ def test_swearing_in_exasperation(catalogue: Catalogue, text: str, negative: boo
     assert bool(tone(catalogue, text)) == negative
 
 
+def test_still_concedes_only_with_someone_between_the_contrast_and_it(catalogue: Catalogue) -> None:
+    from tweetguard.kinds.sentiment import make_scorer, weighted_lexicon
+    rule = next(r for r in catalogue.rules if r.id == "negative-tone")
+    scorer = make_scorer(rule.params, weighted_lexicon(rule.params, catalogue.lists), catalogue.lists)
+    # "but 30 of you still came" concedes; "but still the parking continues" blames.
+    assert scorer.total("We asked the council, but 30 of you still came.") > scorer.total(
+        "We asked the council, but still the parking continues.")
+
+
 def test_swearing_must_name_known_keys(tmp_path: Path) -> None:
     from tweetguard.core.errors import CatalogueError
     rules = my_tone_rules(tmp_path, "    weights: {tone-negative: -1}\n" + SCALES

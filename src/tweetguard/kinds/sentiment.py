@@ -275,8 +275,11 @@ class Scorer:
         weighed: list[tuple[int, int, float]] = []
         for s_start, s_end in matches:
             found = " ".join(part[s_start:s_end].lower().replace("’", "'").split())
-            if found in self.concessive and pivot is not None and 0 <= s_start - pivot <= CONCESSIVE_REACH:
-                continue  # "crap weather, but Year 4 still smashed it": a concession, not blame
+            if found in self.concessive and pivot is not None and 0 <= s_start - pivot <= CONCESSIVE_REACH \
+                    and WORD_RUN.search(part, pivot, s_start):
+                # "crap weather, but Year 4 still smashed it": a concession, not blame; not "but
+                # still the parking goes on", with no one between the contrast and "still"
+                continue
             weight = self.weighted.get(found, self._stem_weight(found))
             if weight > 0 and sarcastic:
                 weight = -weight  # "Very generous of you 😒"
