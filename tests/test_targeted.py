@@ -238,6 +238,7 @@ def test_a_parent_word_inside_a_name_is_no_parent(catalogue: Catalogue) -> None:
     ("Leo's PE kit has been in lost property since half term.", True),
     ("We've found Amara's missing water bottle – it's in the office.", True),
     ("Tobi's dinner money account is in arrears.", True),
+    ("James' PE kit has been in lost property since half term.", True),  # a possessive with no s
     # Not an achievement told of their work, nor a class's things.
     ("Tom's homework project won a prize at the county science fair!", False),
     ("Year 3's PE kits are ready to collect from the hall.", False),

@@ -142,7 +142,7 @@ class Words:
         self.conduct_from = Phrases("conduct", conduct, r"(?<!\w)(?:", r")\s+from\s+$")
         belongings: Sequence[str] = p["belongings"]
         # Read just after the name: its possessive, a word or two ("PE", "missing"), the thing.
-        self.belongings_after = Phrases("belongings", belongings, r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:",
+        self.belongings_after = Phrases("belongings", belongings, r"^['’]s?\s+(?:[\w-]+\s+){0,2}(?:",
                                         r")(?!\w)(?!\s*-?\s*of\s+arms)") if belongings else None
         self.praise = Phrases("praise", p["praise"]) if p["praise"] else None
         animals: Sequence[str] = p["animals"]
