@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+from tone_hand_set import never_fitted  # scripts/, beside this file
 
 from tweetguard.catalogue.loader import load_catalogue
 from tweetguard.evaluate import read_corpus
@@ -58,21 +59,6 @@ def _written_weight(params: dict[str, Any], name: str) -> float:
     return float(params.get(name, 0.0))
 
 
-# Components never fitted, whatever the drafts show: a sarcasm marker's own weight is kept
-# below the threshold (rules/tone.yaml says why), as the fit would make it enough alone.
-NEVER_FITTED = frozenset({"sarcasm_weight"})
-# Structures never fitted, by how their pattern begins: the corpora hold only their
-# complaints, while their cheerful uses are common ("Another match, another clean sheet",
-# "Thanks to our helpers, you know who you are"); rules/tone.yaml sets them by hand.
-NEVER_FITTED_PATTERNS = (r"\banother\s+", r"(?<!\b(?:thank|thanks|thankful")
-
-
-def never_fitted(params: dict[str, Any]) -> frozenset[str]:
-    """The components (by their names in components()) that keep their written weight."""
-    return NEVER_FITTED | {f"patterns[{i}]" for i, source in enumerate(params["patterns"])
-                           if source.startswith(NEVER_FITTED_PATTERNS)}
-
-
 def _scored_sign(params: dict[str, Any], name: str) -> float:
     """The sign each component was scored at in components()."""
     return float(np.sign(params["weights"][name])) if name in params["weights"] else -1.0
@@ -80,7 +66,7 @@ def _scored_sign(params: dict[str, Any], name: str) -> float:
 
 class Fold:
     """The components fitted on some corpora (those shown by MIN_DRAFTS of their drafts, and
-    not NEVER_FITTED), and what the rest add to a draft's score at their written weights."""
+    not tone_hand_set.never_fitted), and what the rest add to a draft's score at their written weights."""
 
     def __init__(self, names: list[str], data: dict[str, tuple[np.ndarray, np.ndarray]],
                  parts: list[str], params: dict[str, Any]) -> None:

@@ -427,6 +427,7 @@ def test_withheld_verdicts_pre_emptive_telling_off_and_a_lone_some(catalogue: Ca
     ("A big thank you to our bakers. You know who you are! 💙", False),
     ("We know who you are. Thank you ❤️", False),
     ("To the mystery baker who left cakes in the staffroom: we know who you are 😉", False),
+    ("Our mystery gardener has planted bulbs by the gate: you know who you are 😊", False),
     ("We're so thankful for our volunteers, you know who you are.", False),
     ("Year 6, you know what you did: you made us all cry at the leavers' assembly. Thank you!", False),
     # A let-down told plainly; not a late arrival.
