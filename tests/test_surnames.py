@@ -29,6 +29,11 @@ def _flagged(catalogue: Catalogue, text: str, roster: Roster | None = ROSTER) ->
     # Credited with a piece of play, after "from" or "by", which otherwise rule a name out.
     ("HT: 2-0 up. A lovely header from Walker and a goal by Lane.", ["Walker", "Lane"]),
     ("hall and lane picked for the county tennis squad!", ["hall", "lane"]),
+    # Called out as a sentence of its own or with "again", or doing something ("-ing", "-ed").
+    ("GOAL! Walker again! 3-1 with ten minutes left.", ["Walker"]),
+    ("Lane. Again. 2-0 up!", ["Lane"]),
+    ("Reid keeping another clean sheet, 1-0 with five to go.", ["Reid"]),
+    ("Cup semi-final: Hall equalised with a fine header.", ["Hall"]),
 ])
 def test_a_players_surname_in_a_report(catalogue: Catalogue, text: str, names: list[str]) -> None:
     assert _flagged(catalogue, text) == names
@@ -40,6 +45,7 @@ def test_a_players_surname_in_a_report(catalogue: Catalogue, text: str, names: l
     "Netball moves to the hall: the field was waterlogged.",  # after a determiner
     "Football: 3-1 win! A goal from the hall end, and letters from Lane End residents.",  # no play credited
     "Football: 3-1 win! Kai Walker scored twice.",  # a full name: the full-name rule's finding
+    "Football 3-1 win! The Hall was packed. Walker Road is closed again.",  # a place, not called out
 ])
 def test_not_a_players_surname(catalogue: Catalogue, text: str) -> None:
     found = _flagged(catalogue, text)

@@ -39,6 +39,10 @@ PLAYER_VERBS = frozenset("scored scores saved saves was were got gets made makes
 # "two goals by Mensah" (after "from" or "by", which otherwise rule a name out).
 CREDITED_PLAY = frozenset("goal goals header headers hat-trick trick save saves finish strike shot assist "
                           "try tries pass tackle catch penalty brace winner equaliser block run".split())
+# What a player is doing, by the verb's ending: "Mensah equalised", "Murphy keeping a clean sheet".
+PLAY_ENDINGS = ("ed", "ing")
+# A name called out as its own exclamation or sentence: "Mensah!", "Reid.", "WONG!!!".
+CALLED_OUT = lazy_regex(r"[ \t]*(?:[!.]+|…)(?:\s|$)")
 # Team places after a name: "Okafor in goal", "Brennan up front", "Mensah at the back".
 PLACES_ON_TEAM = (("in", "goal"), ("up", "front"), ("at", "the"), ("in", "defence"), ("in", "midfield"))
 NOT_BEFORE = DETERMINERS | PLACE_PREPOSITIONS
@@ -69,7 +73,7 @@ def surnames_in_reports(ev: Evidence, report_words: frozenset[str],
         return [_match(tokens[i]) for i in sorted(_team_lists(tokens, candidates))]
     playing = {i for i in candidates if _plays(tokens, i) or TALLY.match(ev.text, tokens[i].end)
                or PLACING.match(ev.text, tokens[i].end)}
-    playing |= _team_lists(tokens, candidates) | {i for i in candidates if _named_alone(ev, i)}
+    playing |= _team_lists(tokens, candidates) | {i for i in candidates if _named_alone(ev, i) or _called_out(ev, i)}
     # "Hall and Lane were unstoppable": a list of names of which the last one plays; "Walker
     # (2) and Price": of which the first does.
     for i in sorted(candidates, reverse=True):
@@ -119,6 +123,17 @@ def _named_alone(ev: Evidence, i: int) -> bool:
             and AWARD_COLON.search(ev.text[max(0, token.start - 40):token.start]) is not None)
 
 
+def _called_out(ev: Evidence, i: int) -> bool:
+    """ "GOAL! Mensah again!", "Reid. Again.", "WONG!!!": in a game, the name called out as a
+    sentence of its own, or with "again"."""
+    token = ev.tokens[i]
+    if not token.cap:
+        return False
+    if i + 1 < len(ev.tokens) and ev.tokens[i + 1].key == "again" and _spaced(ev.tokens[i + 1]):
+        return True
+    return ev.sentence_start(i) and bool(CALLED_OUT.match(ev.text, token.name_end))
+
+
 def _surname_alone(ev: Evidence, i: int) -> bool:
     token = ev.tokens[i]
     if token.ruled_out or token.tag >= 0:
@@ -148,13 +163,13 @@ def _credited(tokens: list[Token], i: int) -> bool:
 
 def _plays(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
-    if token.possessive or _credited(tokens, i):
-        return True  # "Reid's free kick", "a header from Reid"
+    if token.possessive or _credited(tokens, i) or (i > 0 and tokens[i - 1].key == "young"):
+        return True  # "Reid's free kick", "a header from Reid", "young Mensah"
     if i + 1 >= len(tokens) or not _spaced(tokens[i + 1]):
         return False
     after = tokens[i + 1].key
-    if after in PLAYER_VERBS:
-        return True
+    if after in PLAYER_VERBS or (len(after) > 4 and after.endswith(PLAY_ENDINGS)):
+        return True  # "Bennett scored", and any doing ("Murphy keeping another clean sheet")
     following = tokens[i + 2].key if i + 2 < len(tokens) and _spaced(tokens[i + 2]) else ""
     return (after, following) in PLACES_ON_TEAM or (after == "with" and following in ("a", "an", "the"))
 
