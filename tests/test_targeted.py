@@ -239,6 +239,10 @@ def test_a_parent_word_inside_a_name_is_no_parent(catalogue: Catalogue) -> None:
     ("We've found Amara's missing water bottle – it's in the office.", True),
     ("Tobi's dinner money account is in arrears.", True),
     ("James' PE kit has been in lost property since half term.", True),  # a possessive with no s
+    # Or later in the sentence about them, by their pronoun.
+    ("Harvey (3M) left his coat and book bag on the bus. Please collect from the office.", True),
+    ("Could Ruby in 4W please collect her purple water bottle from the office?", True),
+    ("Well done Ruby, who designed her own school uniform for the fashion show competition!", False),
     # Not an achievement told of their work, nor a class's things.
     ("Tom's homework project won a prize at the county science fair!", False),
     ("Year 3's PE kits are ready to collect from the hall.", False),

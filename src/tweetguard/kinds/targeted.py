@@ -24,19 +24,18 @@ tweetguard.text.names.mentions; this kind judges whether the message targets the
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 import regex
 
 from tweetguard.core.model import Draft, Finding, Rule
-from tweetguard.core.patterns import compiled_regex, lazy_regex
-from tweetguard.kinds.base import Check, Context, Param, RuleParamError
+from tweetguard.core.patterns import lazy_regex
+from tweetguard.kinds.base import Check, Context, Param
+from tweetguard.kinds.targeted_words import Words, belongings
 from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch, Reason
 from tweetguard.text.names.forms import PARENT_WORDS
 from tweetguard.text.names.mentions import (
     PetNames,
-    Windows,
     after_travel_word,
     before,
     in_name_list,
@@ -46,9 +45,7 @@ from tweetguard.text.names.mentions import (
     place_or_sentence_start,
     unknown_mentions,
 )
-from tweetguard.text.phrases import anchor_words, phrase_regex
 from tweetguard.text.sentences import Span
-from tweetguard.text.wordmatch import PhraseIndex
 
 PARAMS = {
     "greetings": Param(list, required=True, help="words that address someone just before their name"),
@@ -71,8 +68,6 @@ PARAMS = {
     "proper_noun_window": Param(int, default=30, help="characters before a name read for a longer proper noun"),
 }
 
-BELONGINGS_WINDOW = 50  # characters after a name read for its belongings: "'s", two words, the thing
-WINDOW_KEYS = ("window", "pet_window_before", "pet_window_after", "proper_noun_window")
 # A class label between a name and the punctuation that addresses it: "Khoa Le in 5B: ...".
 CLASS_AFTER = r"(?:\s+in\s+(?:(?:Y|Yr|Year|Class)\s*)?\d+[A-Za-z]?|\s*\((?:Y|Yr|Year|Class)?\s*\d+[A-Za-z]?\))?"
 # What may follow a name used to address the child at the start of a sentence.
@@ -88,94 +83,8 @@ THIRD_PERSON_REASON = lazy_regex(r"\s+(?:for|on|in|who|whose|from|and)\b", regex
 # What may follow a name addressed at a sentence's end: the end ("Much calmer today, Kai."),
 # or ", you..." ("..., Aoife, you looked so happy").
 SENTENCE_AFTER = lazy_regex(r"\s*(?:[.!?…]|$|[^\w\s,;:'’(]|,\s*(?:you|your)\b)")
-# A comment on conduct is not one when it is the topic of a talk: "talking about our eco club".
-TOPIC_AFTER = r"(?!\s+about\b)"
 # A sentence that goes on about the same child: "He is in hospital...", "Your kit is...".
 ABOUT_SAME = lazy_regex(r"\W*(?:he|she|his|her|him|you|your)\b", regex.I)
-
-
-class Phrases:
-    """A word list (in the catalogue's one phrase syntax: text/phrases.py) inside a regex
-    (``before`` + the list + ``after``), searched for the
-    phrases whose anchor word is in the text only: the whole list is never compiled (that
-    was most of the start-up time), and a text without any anchor is not searched at all.
-    A phrase whose anchor is absent cannot match, so what is found is the same."""
-
-    def __init__(self, name: str, words: Sequence[str], before: str = "", after: str = "") -> None:
-        if not words:
-            raise RuleParamError(name, "is empty; give at least one phrase")
-        ordered = tuple(sorted({str(w) for w in words}, key=lambda w: (-len(w), w)))
-        self.index = PhraseIndex(ordered, self._source, anchor_words, case_sensitive=False)
-        self.before, self.after = before, after
-
-    def _source(self, subset: tuple[str, ...]) -> str:
-        return _wrapped(self.before, self.after, subset)
-
-    def search(self, text: str) -> bool:
-        """Whether any phrase, with what must come before and after it, is in ``text``."""
-        return self.index.search(text)
-
-
-@lru_cache(maxsize=1024)
-def _wrapped(before: str, after: str, subset: tuple[str, ...]) -> str:
-    body = "|".join(phrase_regex(p) for p in subset)
-    return rf"{before}(?<!\w)(?:{body})(?!\w){after}"
-
-
-class Words:
-    """A rule's word lists, ready to search."""
-
-    def __init__(self, params: Mapping[str, Any]) -> None:
-        p = params
-        greetings: Sequence[str] = p["greetings"]
-        self.greetings = Phrases("greetings", greetings)
-        self.greeting_before = Phrases("greetings", greetings, "(?:", r")[\s,!]*$")
-        self.personal = Phrases("personal", p["personal"])
-        conduct: Sequence[str] = p["conduct"]
-        self.conduct = Phrases("conduct", conduct, "", TOPIC_AFTER)
-        self.reminders = Phrases("reminders", p["reminders"])
-        # "Remember Winnie, ...": a reminder opening the sentence, then the name addressed.
-        self.reminder_before = Phrases("reminders", p["reminders"], r"(?:^|[.!?…\n])\W*(?:", r")\s+$")
-        # "Thank you, Sandford" thanks a community: its "you" does not speak to a child.
-        self.second = Phrases("second_person", p["second_person"], r"(?<!\bthank\s+)")
-        self.achievements = Phrases("achievements", p["achievements"])
-        self.conduct_from = Phrases("conduct", conduct, r"(?<!\w)(?:", r")\s+from\s+$")
-        belongings: Sequence[str] = p["belongings"]
-        # Read just after the name: its possessive, a word or two ("PE", "missing"), the thing.
-        self.belongings_after = Phrases("belongings", belongings, r"^['’]s?\s+(?:[\w-]+\s+){0,2}(?:",
-                                        r")(?!\w)(?!\s*-?\s*of\s+arms)") if belongings else None
-        self.praise = Phrases("praise", p["praise"]) if p["praise"] else None
-        animals: Sequence[str] = p["animals"]
-        self.animal_before = Phrases("animals", animals, "(?:", r")s?\s*[,:–-]?\s*$")
-        self.animal_after = Phrases("animals", animals, r"^\s*,?\s*(?:the|our|a|an|is|was)\s+(?:\w+\s+){0,2}(?:",
-                                    r")(?!\w)")
-        roles: Sequence[str] = p["roles"]
-        self.role_before = Phrases("roles", roles, "(?:", r")s?\s*[,:–-]?\s*$")
-        self.group = _group_regex(p["groups"], p["group_patterns"])
-        for key in WINDOW_KEYS:
-            if int(p[key]) < 0:
-                raise RuleParamError(key, f"must be 0 or more characters, not {p[key]}")
-        self.windows = Windows(before=int(p["window"]), pet_before=int(p["pet_window_before"]),
-                               pet_after=int(p["pet_window_after"]), proper_noun_before=int(p["proper_noun_window"]))
-
-    def pets(self, text: str) -> PetNames:
-        """This draft's pet, mascot and role names, each looked up once."""
-        return PetNames(text, (self.animal_before, self.role_before), self.animal_after, self.windows)
-
-    @staticmethod
-    def has(pattern: Phrases, text: str) -> bool:
-        return pattern.search(text)
-
-
-def _group_regex(words: Sequence[str], patterns: Sequence[str]) -> regex.Pattern[str] | None:
-    """``groups`` words and ``group_patterns`` as one regex (None when both are empty)."""
-    alternatives = [regex.escape(str(w)) for w in words] + [str(p) for p in patterns]
-    if not alternatives:
-        return None
-    try:
-        return compiled_regex(r"\b(?:" + "|".join(alternatives) + r")\b", regex.I)
-    except regex.error as exc:
-        raise RuleParamError("group_patterns", f"has a pattern that does not compile ({exc})") from None
 
 
 def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
@@ -224,8 +133,7 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                 why = "a message addressed to one child"
             elif within("conduct", scope) and (vocative or not within("achievements", scope)):
                 why = "a comment on one child's conduct"
-            elif words.belongings_after is not None and words.belongings_after.search(
-                    text[match.end:match.end + BELONGINGS_WINDOW]) and not within("achievements", scope) and not (
+            elif belongings(words, text, match, scope) and not within("achievements", scope) and not (
                     words.praise is not None and words.praise.search(text[scope[0]:scope[1]])):  # "Love Kai's hat!"
                 why = "a message about one child's own things"
             if why is None:
