@@ -72,6 +72,8 @@ def test_negation_stops_at_clause_punctuation(catalogue: Catalogue) -> None:
     # Blame passed on, and a decision closed to argument (fitted: about half such drafts are tone).
     "Parking fines are the council's decision, not ours. Please take it up with them.",
     "The new dates will not be revisited, and we're not going to keep discussing it here.",
+    # Praise for a nuisance.
+    "Wonderful to see so many cars double-parked outside the gates this morning.",
     # "it has to be said" is the school's own aside, not reported speech.
     "Not our finest concert, it has to be said. We will do better next time.",
 ])
@@ -85,6 +87,9 @@ def test_negative_drafts_are_flagged(catalogue: Catalogue, text: str) -> None:
     "Year 5 studied the causes of the Great Plague and the terrible losses.",
     "Dreadful, disgusting conditions: Year 6 learnt what Victorian workhouses were like.",
     "Disappointed? Not us! Second place is a brilliant result.",
+    "Great to see so many families at the litter pick today!",
+    "Lovely to see parents parking considerately this week, thank you!",
+    "Great to see no cars on the zigzags today, thank you all!",
     "Thank you to the PTA: the fair was run by them, not us alone.",
     "School is closed today due to heavy snow. Stay safe!",
     "Sadly the fair is postponed because of the weather warning. New date soon!",
