@@ -31,7 +31,7 @@ import regex
 from tweetguard.core.model import Draft, Finding, Rule
 from tweetguard.core.patterns import lazy_regex
 from tweetguard.kinds.base import Check, Context, Param
-from tweetguard.kinds.targeted_words import Words, belongings
+from tweetguard.kinds.targeted_words import Words, belongings, last_told
 from tweetguard.text.names import FREQUENT_RANK, Form, NameAnalysis, NameMatch, Reason
 from tweetguard.text.names.forms import PARENT_WORDS
 from tweetguard.text.names.mentions import (
@@ -110,6 +110,13 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                 found_within[name, scope] = words.has(getattr(words, name), text[scope[0]:scope[1]])
             return found_within[name, scope]
 
+        told_at: dict[Span, int] = {}
+
+        def told(scope: Span) -> int:
+            if scope not in told_at:
+                told_at[scope] = last_told(words, text, scope)
+            return told_at[scope]
+
         sentences = context.analysis.sentences
         scopes = _Scopes(text, sentences)
         mentions = _child_mentions(analysis, scopes, words, draft.reply_to, anywhere)
@@ -133,8 +140,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
                 why = "a message addressed to one child"
             elif within("conduct", scope) and (vocative or not within("achievements", scope)):
                 why = "a comment on one child's conduct"
-            elif belongings(words, text, match, scope) and not within("achievements", scope) and not (
-                    words.praise is not None and words.praise.search(text[scope[0]:scope[1]])):  # "Love Kai's hat!"
+            elif belongings(words, text, match, told(scope)) and not within("achievements", scope) and not (
+                    words.praise is not None and within("praise", scope)):  # "Love Kai's hat!"
                 why = "a message about one child's own things"
             if why is None:
                 continue

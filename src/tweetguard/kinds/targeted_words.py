@@ -113,10 +113,19 @@ def _group_regex(words: Sequence[str], patterns: Sequence[str]) -> regex.Pattern
         raise RuleParamError("group_patterns", f"has a pattern that does not compile ({exc})") from None
 
 
-def belongings(words: Words, text: str, match: NameMatch, scope: Span) -> bool:
+def belongings(words: Words, text: str, match: NameMatch, last_told: int) -> bool:
     """One child's own things: after their name in the possessive ("Kai's PE kit"), or later
-    in the sentence about them by their pronoun ("Ruby, please collect her water bottle")."""
-    if words.belongings_after is None or words.belongings_told is None:
+    in the sentence about them by their pronoun ("Ruby, please collect her water bottle"):
+    ``last_told`` is where the scope's last pronoun-and-thing starts (see ``last_told``)."""
+    if words.belongings_after is None:
         return False
-    return words.belongings_after.search(text[match.end:match.end + BELONGINGS_WINDOW]) or \
-        words.belongings_told.search(text[match.end:scope[1]])
+    return words.belongings_after.search(text[match.end:match.end + BELONGINGS_WINDOW]) or last_told >= match.end
+
+
+def last_told(words: Words, text: str, scope: Span) -> int:
+    """Where the last "his coat", "her water bottle" in ``scope`` starts (-1 for none): read
+    once per scope, so a long sentence naming many children is not reread for each name."""
+    if words.belongings_told is None:
+        return -1
+    spans = words.belongings_told.index.spans(text[scope[0]:scope[1]])
+    return scope[0] + spans[-1][0] if spans else -1
