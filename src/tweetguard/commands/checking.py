@@ -20,11 +20,10 @@ from tweetguard.commands.options import build_settings, parse_at
 from tweetguard.core.console import echo_err
 from tweetguard.core.errors import ConfigError, TweetguardError, printable
 from tweetguard.core.model import Draft
+from tweetguard.core.reporting import KeepingReporter
 from tweetguard.core.settings import Settings
 from tweetguard.output import load_format, resolve_format
 from tweetguard.output.options import OutputOptions
-
-from tweetguard.core.reporting import ForwardingReporter
 
 if TYPE_CHECKING:
     from tweetguard.core.model import DraftResult
@@ -137,7 +136,7 @@ def check_once(engine: Engine, paths: tuple[str, ...], text: str | None, text_la
                             width=_terminal_width(report_to))
     out = _Outputs.make(resolved, options, engine, flags.redact, report_to)
     # Only the desk, with its one draft, keeps results: a run over an archive must not.
-    kept = _Kept(out.reporter) if keep else None
+    kept = KeepingReporter(out.reporter) if keep else None
     reporter: Reporter = kept or out.reporter
     if flags.fix or flags.diff:
         from tweetguard.fix import make_fixer
@@ -156,18 +155,6 @@ def check_once(engine: Engine, paths: tuple[str, ...], text: str | None, text_la
     if flags.diff:
         return fixer.diff_exit_code(summary), results
     return summary.exit_code(strict=flags.strict, exit_zero=flags.exit_zero), results
-
-
-class _Kept(ForwardingReporter):
-    """Keeps each result it reports, for the desk to offer the corrected draft."""
-
-    def __init__(self, inner: Reporter) -> None:
-        super().__init__(inner)
-        self.results: list[DraftResult] = []
-
-    def draft(self, result: DraftResult) -> None:
-        self.results.append(result)
-        self.inner.draft(result)
 
 
 def _desk(engine: Engine, at: str | None, occasion: str | None, front_matter: dict[str, Any],
@@ -208,7 +195,6 @@ def _say_if_past(at: str, when: datetime, settings: Settings) -> None:
     """A person typing --at a time already gone has most likely slipped (CI pins old times on
     purpose, and does not read a terminal, so it is not told)."""
     from tweetguard.core.clock import describe
-
     from tweetguard.sources.when import has_passed
 
     if has_passed(when, datetime.now(settings.tz)):

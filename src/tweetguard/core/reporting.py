@@ -115,3 +115,16 @@ class ForwardingReporter:
 
     def finish(self, summary: Summary) -> None:
         self.inner.finish(summary)
+
+
+class KeepingReporter(ForwardingReporter):
+    """Passes everything on, keeping each draft's result (for the desk to offer the corrected
+    draft, and for the web page to show it)."""
+
+    def __init__(self, inner: Reporter) -> None:
+        super().__init__(inner)
+        self.results: list[DraftResult] = []
+
+    def draft(self, result: DraftResult) -> None:
+        self.results.append(result)
+        self.inner.draft(result)

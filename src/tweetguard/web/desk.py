@@ -24,7 +24,7 @@ from tweetguard.core.clock import describe
 from tweetguard.core.errors import DraftError, TweetguardError
 from tweetguard.core.model import PAGE_SOURCE, Draft, DraftResult, Violation
 from tweetguard.core.platforms import Platform
-from tweetguard.core.reporting import ForwardingReporter, Reporter
+from tweetguard.core.reporting import KeepingReporter
 from tweetguard.engine.checker import Engine
 from tweetguard.engine.runner import run
 from tweetguard.fix import settle
@@ -92,18 +92,6 @@ def _read_scheduled(value: str, now: datetime) -> str:
     return (when or now).isoformat()  # naive: the school's time, as front matter's would be
 
 
-class _Keep(ForwardingReporter):
-    """Passes everything on to the JSON reporter, keeping the results for the page."""
-
-    def __init__(self, inner: Reporter) -> None:
-        super().__init__(inner)
-        self.results: list[DraftResult] = []
-
-    def draft(self, result: DraftResult) -> None:
-        self.results.append(result)
-        self.inner.draft(result)
-
-
 @dataclass(frozen=True)
 class Checked:
     """One draft's check: the JSON document as ``check --format json`` writes it, and its result."""
@@ -139,7 +127,7 @@ class Desk:
         now = datetime.now(self.engine.settings.tz)
         stream = io.StringIO()
         rules = [compiled.rule for compiled in self.engine.rules]
-        keep = _Keep(json_report.make_reporter(stream, OutputOptions(), rules))
+        keep = KeepingReporter(json_report.make_reporter(stream, OutputOptions(), rules))
         with self._lock:
             run([draft], self.engine, now, keep)
         return Checked(stream.getvalue(), keep.results[0], now)
