@@ -13,7 +13,8 @@ over by: "this afternoon" in a draft going out at 7pm reports something over, "t
 stays live), ``lasting_words`` (events of several days, a residential, where a part of the day
 over is not the event over; so is a draft giving a time still to come that day),
 ``deadline_patterns`` (a deadline falling today, "due today": a notice, whose "today" is not an
-event on now). A school's config may override the window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
+event on now), ``closure_words`` (a closure, urgent news unless ``planned_words`` say it was
+planned: an INSET day, a bank holiday). A school's config may override the window and days. A draft is exempt when its front matter says ``occasion: event|urgent`` or
 its text shows one; the result says why, and a violation says when the draft may go out.
 """
 
@@ -48,6 +49,9 @@ PARAMS = {
     "days": Param(list, default=list(WEEKDAYS[:5])),
     "event_words": Param(list, default=[]),
     "urgent_words": Param(list, default=[]),
+    "closure_words": Param(list, default=[], help="a closure: urgent news unless a planned_words says it "
+                           "was planned"),
+    "planned_words": Param(list, default=[], help="what makes a closure planned, not urgent (\"INSET day\")"),
     "notice_words": Param(list, default=[]),
     "live_words": Param(list, default=[], help="times that show the draft goes out while the event is on"),
     "live_cues": Param(list, default=[], help="results and reports: live unless a time already past is given"),
@@ -73,6 +77,8 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
         raise RuleParamError("end", f"{params['end']} must be later than start {params['start']}")
     event_words = phrase_index(tuple(str(w) for w in params["event_words"] or ()))
     urgent_words = phrase_index(tuple(str(w) for w in params["urgent_words"] or ()))
+    closure_words = phrase_index(tuple(str(w) for w in params["closure_words"] or ()))
+    planned_words = phrase_index(tuple(str(w) for w in params["planned_words"] or ()))
     notice_words = phrase_index(tuple(str(w) for w in params["notice_words"] or ()))
     live_words = phrase_index(tuple(str(w) for w in params["live_words"] or ()))
     live_cues = phrase_index(tuple(str(w) for w in params["live_cues"] or ()))
@@ -96,7 +102,9 @@ def build(rule: Rule, lists: Mapping[str, tuple[str, ...]]) -> Check:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: {_marked(draft)}."))
             return
         text = context.view.text
-        urgent = first_phrase(text, urgent_words)
+        # "School is closed" is urgent news after a burst pipe, not before a day known for weeks.
+        found = urgent_words.spans(text) + ([] if planned_words.spans(text) else closure_words.spans(text))
+        urgent = text[slice(*min(found))] if found else None
         if urgent:
             context.notes.append(Note(rule.id, f"Out of hours but allowed: '{urgent}' shows it is urgent school news."))
             return
